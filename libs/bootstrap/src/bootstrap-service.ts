@@ -1,0 +1,46 @@
+import { INestApplication, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createLogger } from '@notify/observability';
+import { createValidationPipe } from './validation-pipe';
+
+export interface ServiceDescriptor {
+  /** Service name used in logs, metrics and the OpenAPI title. */
+  service: string;
+  /** One sentence for the OpenAPI document. */
+  description: string;
+  version?: string;
+}
+
+/** Applies the request pipeline every service shares; tests call it on apps they build themselves. */
+export function configureApp(app: INestApplication, descriptor: ServiceDescriptor): INestApplication {
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`${descriptor.service} service`)
+      .setDescription(descriptor.description)
+      .setVersion(descriptor.version ?? '1.0.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+/** Creates, configures and starts a service; resolves once it listens on `port`. */
+export async function bootstrapService(
+  appModule: Type<unknown>,
+  descriptor: ServiceDescriptor & { port: number; host?: string },
+): Promise<INestApplication> {
+  const logger = createLogger(descriptor.service);
+  const app = await NestFactory.create(appModule, { logger, bufferLogs: true });
+  configureApp(app, descriptor);
+  await app.listen(descriptor.port, descriptor.host ?? '0.0.0.0');
+  new Logger('Bootstrap').log(
+    `${descriptor.service} listening on port ${descriptor.port} (OpenAPI at /docs, health at /health)`,
+  );
+  return app;
+}

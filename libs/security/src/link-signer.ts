@@ -1,0 +1,116 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { InvalidLinkError } from './invalid-link.error';
+
+export interface LinkSigningKey {
+  /** Short identifier written into every token so verification picks the right secret. */
+  id: string;
+  secret: string;
+}
+
+export type LinkClaims = Record<string, string>;
+
+interface SignedBody {
+  c: LinkClaims;
+  /** Expiry, seconds since the epoch. */
+  e: number;
+}
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * Signs and verifies URL-safe, expiring tokens (`<keyId>.<claims>.<signature>`, HMAC-SHA256).
+ * The first key signs; every key verifies, so a new key can be put first and an old one kept until its links expire.
+ */
+export class LinkSigner {
+  private readonly keys: ReadonlyMap<string, Buffer>;
+  private readonly signingKeyId: string;
+
+  constructor(keys: readonly LinkSigningKey[]) {
+    if (keys.length === 0) {
+      throw new Error('LinkSigner needs at least one key');
+    }
+    const byId = new Map<string, Buffer>();
+    for (const key of keys) {
+      if (!KEY_ID.test(key.id)) {
+        throw new Error(`Link key id "${key.id}" must be 1-32 characters of A-Z, a-z, 0-9, "_" or "-"`);
+      }
+      if (key.secret.length < MIN_SECRET_LENGTH) {
+        throw new Error(`Link key "${key.id}" secret must be at least ${MIN_SECRET_LENGTH} characters`);
+      }
+      if (byId.has(key.id)) {
+        throw new Error(`Link key id "${key.id}" is used twice`);
+      }
+      byId.set(key.id, Buffer.from(key.secret, 'utf8'));
+    }
+    this.keys = byId;
+    this.signingKeyId = keys[0].id;
+  }
+
+  sign(claims: LinkClaims, expiresAt: Date): string {
+    const expiresAtMs = expiresAt.getTime();
+    if (Number.isNaN(expiresAtMs)) {
+      throw new Error('Link expiry must be a valid date');
+    }
+    const body: SignedBody = { c: { ...claims }, e: Math.floor(expiresAtMs / 1000) };
+    const signedPart = `${this.signingKeyId}.${Buffer.from(JSON.stringify(body)).toString('base64url')}`;
+    return `${signedPart}.${this.mac(this.signingKeyId, signedPart).toString('base64url')}`;
+  }
+
+  verify(token: string, now: Date = new Date()): LinkClaims {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts.some((part) => part.length === 0)) {
+      throw new InvalidLinkError('malformed');
+    }
+    const [keyId, encodedBody, encodedSignature] = parts;
+    if (!this.keys.has(keyId)) {
+      throw new InvalidLinkError('unknown-key');
+    }
+    const expected = this.mac(keyId, `${keyId}.${encodedBody}`);
+    const actual = Buffer.from(encodedSignature, 'base64url');
+    if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+      throw new InvalidLinkError('tampered');
+    }
+    const body = parseBody(encodedBody);
+    if (now.getTime() >= body.e * 1000) {
+      throw new InvalidLinkError('expired');
+    }
+    return body.c;
+  }
+
+  private mac(keyId: string, signedPart: string): Buffer {
+    const secret = this.keys.get(keyId);
+    if (!secret) {
+      throw new InvalidLinkError('unknown-key');
+    }
+    return createHmac('sha256', secret).update(signedPart).digest();
+  }
+}
+
+function parseBody(encoded: string): SignedBody {
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidLinkError('malformed');
+  }
+  if (!isSignedBody(body)) {
+    throw new InvalidLinkError('malformed');
+  }
+  return body;
+}
+
+function isSignedBody(value: unknown): value is SignedBody {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const { c, e } = value as Partial<SignedBody>;
+  return (
+    typeof e === 'number' &&
+    Number.isFinite(e) &&
+    typeof c === 'object' &&
+    c !== null &&
+    !Array.isArray(c) &&
+    Object.values(c).every((claim) => typeof claim === 'string')
+  );
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Runs the whole system locally: infrastructure, a build of every service, then the four services
+// (each applies its own migrations at start-up). Ctrl-C stops the services; `npm run infra -- down`
+// stops the infrastructure.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SERVICES = [
+  { name: 'communities', port: 3001 },
+  { name: 'moderation', port: 3002 },
+  { name: 'preferences', port: 3003 },
+  { name: 'dispatcher', port: 3004 },
+];
+
+// Development-only values, used when the environment does not set them; production must set its own.
+const LOCAL_DEFAULTS = {
+  AUTH_JWT_SECRET: 'local-development-secret-change-me-0123456789',
+  UNSUBSCRIBE_SIGNING_KEYS: 'local1:local-unsubscribe-signing-key-change-me-0123456789',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_REGION: 'eu-west-1',
+  SES_ENDPOINT: 'http://127.0.0.1:8005',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  PGHOST: '127.0.0.1',
+  PGPORT: '5432',
+  PGUSER: 'postgres',
+  PGDATABASE: 'test',
+  PUBLIC_BASE_URL: 'http://localhost:8080',
+  UNSUBSCRIBE_BASE_URL: 'http://127.0.0.1:3003',
+};
+
+function runStep(description, command, args) {
+  console.log(`==> ${description}`);
+  const result = spawnSync(command, args, { cwd: workspaceRoot, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${description} failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+function serviceEnvironment(service) {
+  const env = { ...process.env };
+  for (const [key, value] of Object.entries(LOCAL_DEFAULTS)) {
+    env[key] ??= value;
+  }
+  const prefix = service.name.toUpperCase();
+  env.PORT = process.env[`${prefix}_PORT`] ?? String(service.port);
+  return env;
+}
+
+function pipeWithPrefix(stream, name, target) {
+  const lines = readline.createInterface({ input: stream });
+  lines.on('line', (line) => target.write(`[${name.padEnd(11)}] ${line}\n`));
+}
+
+function startService(service) {
+  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${service.name}/main.js`], {
+    cwd: workspaceRoot,
+    env: serviceEnvironment(service),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  pipeWithPrefix(child.stdout, service.name, process.stdout);
+  pipeWithPrefix(child.stderr, service.name, process.stderr);
+  return child;
+}
+
+runStep('infrastructure up', process.execPath, ['tools/infra/infra.mjs', 'up']);
+for (const service of SERVICES) {
+  runStep(`build ${service.name}`, process.execPath, ['tools/build/build-app.mjs', service.name]);
+}
+if (!process.env.AUTH_JWT_SECRET) {
+  console.warn('AUTH_JWT_SECRET is not set: using the local development secret (never do this in production)');
+}
+
+const children = new Map(SERVICES.map((service) => [service.name, startService(service)]));
+let stopping = false;
+
+for (const [name, child] of children) {
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    console.log(`[${name.padEnd(11)}] exited (${signal ?? code})`);
+    if (!stopping) {
+      console.error(`${name} stopped unexpectedly; stopping the others`);
+      stopAll('SIGTERM');
+    }
+    if (children.size === 0) {
+      process.exit(stopping ? 0 : 1);
+    }
+  });
+}
+
+function stopAll(signal) {
+  stopping = true;
+  for (const child of children.values()) {
+    child.kill(signal);
+  }
+}
+
+process.on('SIGINT', () => stopAll('SIGTERM'));
+process.on('SIGTERM', () => stopAll('SIGTERM'));
+console.log(
+  `Services starting: ${SERVICES.map((s) => `${s.name} http://127.0.0.1:${s.port}/docs`).join(', ')}; ` +
+    'SES inbox at http://127.0.0.1:8005',
+);
