@@ -5,7 +5,11 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtVerifier } from './jwt-verifier';
 
 const sharedProviders: Provider[] = [
-  { provide: JwtVerifier, useFactory: (options: AuthOptions) => new JwtVerifier(options), inject: [AUTH_OPTIONS] },
+  {
+    provide: JwtVerifier,
+    useFactory: (options: AuthOptions) => new JwtVerifier(options),
+    inject: [AUTH_OPTIONS],
+  },
   { provide: APP_GUARD, useClass: JwtAuthGuard },
 ];
 

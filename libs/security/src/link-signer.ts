@@ -66,8 +66,9 @@ export class LinkSigner {
     if (!this.keys.has(keyId)) {
       throw new InvalidLinkError('unknown-key');
     }
-    const expected = this.mac(keyId, `${keyId}.${encodedBody}`);
-    const actual = Buffer.from(encodedSignature, 'base64url');
+    // Compared as text so that only the canonical encoding of the signature is accepted.
+    const expected = Buffer.from(this.mac(keyId, `${keyId}.${encodedBody}`).toString('base64url'));
+    const actual = Buffer.from(encodedSignature);
     if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
       throw new InvalidLinkError('tampered');
     }

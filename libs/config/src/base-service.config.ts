@@ -1,0 +1,100 @@
+import type { LogLevel } from '@nestjs/common';
+import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { HostPortList, HttpUrl, OneOf, Port, Required, UrlWith } from './config-fields';
+
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+export const LOG_FORMATS = ['json', 'text'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export type PostgresConnection =
+  { url: string } | { host: string; port: number; user: string; password: string; database: string };
+
+/**
+ * Settings every service reads. An app extends it, overriding defaults such as `PORT` and `DB_SCHEMA`
+ * (property initialisers in the subclass), and adds its own fields.
+ */
+export class BaseServiceConfig {
+  @Port()
+  PORT: number = 3000;
+
+  @HostPortList()
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may contain only letters, digits, ".", "_" and "-"' })
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  /** When set, wins over the PG* variables. */
+  @IsOptional()
+  @UrlWith(['postgres', 'postgresql'])
+  DATABASE_URL?: string;
+
+  @IsString()
+  PGHOST: string = '127.0.0.1';
+
+  @Port()
+  PGPORT: number = 5432;
+
+  @IsString()
+  PGUSER: string = 'postgres';
+
+  @IsString()
+  PGPASSWORD: string = '';
+
+  @IsString()
+  PGDATABASE: string = 'test';
+
+  @Required()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
+  DB_SCHEMA!: string;
+
+  @Required()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  AUTH_JWT_SECRET!: string;
+
+  @IsOptional()
+  @HttpUrl()
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_AUDIENCE?: string;
+
+  @OneOf(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'log';
+
+  @OneOf(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'json';
+
+  get postgres(): PostgresConnection {
+    if (this.DATABASE_URL) {
+      return { url: this.DATABASE_URL };
+    }
+    return {
+      host: this.PGHOST,
+      port: this.PGPORT,
+      user: this.PGUSER,
+      password: this.PGPASSWORD,
+      database: this.PGDATABASE,
+    };
+  }
+
+  /** Shaped for `AuthModule.forRoot`. */
+  get auth(): { jwtSecret: string; jwksUrl?: string; issuer?: string; audience?: string } {
+    return {
+      jwtSecret: this.AUTH_JWT_SECRET,
+      jwksUrl: this.AUTH_JWKS_URL,
+      issuer: this.AUTH_JWT_ISSUER,
+      audience: this.AUTH_JWT_AUDIENCE,
+    };
+  }
+
+  /** Shaped for `createLogger`. */
+  get logging(): { level: LogLevel; format: LogFormat } {
+    return { level: this.LOG_LEVEL, format: this.LOG_FORMAT };
+  }
+}

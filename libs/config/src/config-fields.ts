@@ -1,0 +1,82 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsBoolean, IsDefined, IsIn, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { parseDuration } from './duration';
+
+// Transforms read the raw variable (`obj[key]`): implicit conversion has already coerced `value` to the field's type.
+
+const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/;
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'off']);
+
+/** The variable must be set (and non-empty). */
+export const Required = (): PropertyDecorator => IsDefined({ message: 'is required' });
+
+/** `a, b,c` → `['a', 'b', 'c']`; empty items are dropped. */
+export const CommaSeparated = (): PropertyDecorator =>
+  Transform(({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
+    const raw = obj[key];
+    return typeof raw === 'string' ? splitList(raw) : value;
+  });
+
+/** A non-empty comma-separated list of `host:port` pairs, e.g. Kafka brokers. */
+export const HostPortList = (): PropertyDecorator => {
+  const message = 'must be a comma-separated list of host:port';
+  return applyDecorators(
+    CommaSeparated(),
+    ArrayNotEmpty({ message }),
+    Matches(HOST_PORT, { each: true, message }),
+  );
+};
+
+/** A TCP port; 0 lets the operating system choose (tests). */
+export const Port = (): PropertyDecorator => {
+  const message = 'must be a port number between 0 and 65535';
+  return applyDecorators(IsInt({ message }), Min(0, { message }), Max(65535, { message }));
+};
+
+/** A duration such as `48h` or `15m`, stored as milliseconds. */
+export const Duration = (): PropertyDecorator => {
+  const message = 'must be a duration such as 500ms, 30s, 15m, 48h or 2d';
+  return applyDecorators(
+    Transform(({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
+      const raw = obj[key];
+      return typeof raw === 'string' ? (parseDuration(raw) ?? Number.NaN) : value;
+    }),
+    IsInt({ message }),
+    Min(0, { message }),
+  );
+};
+
+/** `true/false`, `1/0`, `yes/no`, `on/off`. */
+export const Flag = (): PropertyDecorator =>
+  applyDecorators(
+    Transform(({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
+      const raw = obj[key];
+      if (typeof raw !== 'string') {
+        return value;
+      }
+      const word = raw.trim().toLowerCase();
+      return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : raw;
+    }),
+    IsBoolean({ message: 'must be true or false' }),
+  );
+
+/** An absolute URL with one of the given schemes. */
+export const UrlWith = (protocols: readonly string[]): PropertyDecorator =>
+  IsUrl(
+    { protocols: [...protocols], require_protocol: true, require_tld: false },
+    { message: `must be a ${protocols.join('/')} URL` },
+  );
+
+export const HttpUrl = (): PropertyDecorator => UrlWith(['http', 'https']);
+
+export const OneOf = (values: readonly string[]): PropertyDecorator =>
+  IsIn([...values], { message: `must be one of: ${values.join(', ')}` });
+
+export function splitList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}

@@ -1,0 +1,179 @@
+import { IsOptional, IsString } from 'class-validator';
+import { BaseServiceConfig } from './base-service.config';
+import { CommaSeparated, Duration, Flag, HostPortList, Port, Required } from './config-fields';
+import { ConfigValidationError } from './config-validation.error';
+import { loadConfig } from './load-config';
+
+const SECRET = 'a-very-long-development-secret-of-40-chars';
+
+class SampleConfig {
+  @Required()
+  @IsString()
+  NAME!: string;
+
+  @Port()
+  PORT: number = 3000;
+
+  @HostPortList()
+  BROKERS: string[] = ['127.0.0.1:9092'];
+
+  @Duration()
+  REMINDER_AFTER: number = 48 * 3_600_000;
+
+  @Flag()
+  ENABLED: boolean = false;
+
+  @IsOptional()
+  @CommaSeparated()
+  @IsString({ each: true })
+  TAGS?: string[];
+}
+
+class CommunitiesConfig extends BaseServiceConfig {
+  override PORT = 3001;
+  override DB_SCHEMA = 'communities';
+}
+
+function problemsOf(load: () => unknown): string {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      return error.message;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigValidationError');
+}
+
+describe('loadConfig', () => {
+  it('converts variables to the declared types', () => {
+    const config = loadConfig(SampleConfig, {
+      NAME: 'dispatcher',
+      PORT: '8080',
+      BROKERS: 'kafka-1:9092, kafka-2:9092',
+      REMINDER_AFTER: '15m',
+      ENABLED: 'yes',
+      TAGS: 'a,,b',
+    });
+
+    expect(config).toBeInstanceOf(SampleConfig);
+    expect(config).toEqual({
+      NAME: 'dispatcher',
+      PORT: 8080,
+      BROKERS: ['kafka-1:9092', 'kafka-2:9092'],
+      REMINDER_AFTER: 900_000,
+      ENABLED: true,
+      TAGS: ['a', 'b'],
+    });
+  });
+
+  it('keeps class defaults for unset and empty variables and drops unrelated ones', () => {
+    const config = loadConfig(SampleConfig, { NAME: 'x', PORT: '', HOME: '/root', PATH: '/bin' });
+
+    expect(config).toEqual({
+      NAME: 'x',
+      PORT: 3000,
+      BROKERS: ['127.0.0.1:9092'],
+      REMINDER_AFTER: 172_800_000,
+      ENABLED: false,
+    });
+  });
+
+  it('lists every bad variable in one error', () => {
+    const message = problemsOf(() =>
+      loadConfig(SampleConfig, {
+        PORT: '70000',
+        BROKERS: 'kafka-1',
+        REMINDER_AFTER: 'two days',
+        ENABLED: 'maybe',
+      }),
+    );
+
+    expect(message).toBe(
+      [
+        'Invalid configuration:',
+        ' - NAME: is required',
+        ' - PORT: must be a port number between 0 and 65535',
+        ' - BROKERS: must be a comma-separated list of host:port',
+        ' - REMINDER_AFTER: must be a duration such as 500ms, 30s, 15m, 48h or 2d',
+        ' - ENABLED: must be true or false',
+      ].join('\n'),
+    );
+  });
+
+  it('never echoes the values of invalid variables', () => {
+    const message = problemsOf(() =>
+      loadConfig(CommunitiesConfig, { AUTH_JWT_SECRET: 'hunter2-short', PGPORT: 'p4ssw0rd' }),
+    );
+
+    expect(message).toContain(' - AUTH_JWT_SECRET: must be at least 32 characters');
+    expect(message).toContain(' - PGPORT: must be a port number');
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('p4ssw0rd');
+  });
+});
+
+describe('BaseServiceConfig', () => {
+  it('applies the documented defaults and the subclass overrides', () => {
+    const config = loadConfig(CommunitiesConfig, { AUTH_JWT_SECRET: SECRET });
+
+    expect(config).toMatchObject({
+      PORT: 3001,
+      DB_SCHEMA: 'communities',
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+      KAFKA_TOPIC_PREFIX: '',
+      LOG_LEVEL: 'log',
+      LOG_FORMAT: 'json',
+    });
+    expect(config.postgres).toEqual({
+      host: '127.0.0.1',
+      port: 5432,
+      user: 'postgres',
+      password: '',
+      database: 'test',
+    });
+    expect(config.auth).toEqual({ jwtSecret: SECRET });
+  });
+
+  it('prefers DATABASE_URL over the PG* variables', () => {
+    const url = 'postgres://app:pw@db.internal:5433/notify';
+    const config = loadConfig(CommunitiesConfig, {
+      AUTH_JWT_SECRET: SECRET,
+      DATABASE_URL: url,
+      PGHOST: 'ignored',
+    });
+
+    expect(config.postgres).toEqual({ url });
+  });
+
+  it('requires the JWT secret and a schema', () => {
+    class UnnamedService extends BaseServiceConfig {}
+
+    const message = problemsOf(() => loadConfig(UnnamedService, {}));
+
+    expect(message).toContain(' - DB_SCHEMA: is required');
+    expect(message).toContain(' - AUTH_JWT_SECRET: is required');
+  });
+
+  it('rejects malformed URLs, log settings and topic prefixes', () => {
+    const message = problemsOf(() =>
+      loadConfig(CommunitiesConfig, {
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_JWKS_URL: 'not a url',
+        DATABASE_URL: 'mysql://db/x',
+        LOG_LEVEL: 'chatty',
+        LOG_FORMAT: 'xml',
+        KAFKA_TOPIC_PREFIX: 'bad prefix!',
+      }),
+    );
+
+    expect(message.split('\n').slice(1)).toEqual([
+      ' - KAFKA_TOPIC_PREFIX: may contain only letters, digits, ".", "_" and "-"',
+      ' - DATABASE_URL: must be a postgres/postgresql URL',
+      ' - AUTH_JWKS_URL: must be a http/https URL',
+      ' - LOG_LEVEL: must be one of: fatal, error, warn, log, debug, verbose',
+      ' - LOG_FORMAT: must be one of: json, text',
+    ]);
+  });
+});

@@ -1,0 +1,29 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Public } from '@notify/security';
+import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability-options';
+import { ReadinessRegistry, type ReadinessReport } from './readiness.registry';
+
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
+    private readonly readiness: ReadinessRegistry,
+  ) {}
+
+  /** Liveness: the process serves HTTP. */
+  @Get()
+  live(): { status: 'ok'; service: string } {
+    return { status: 'ok', service: this.options.service };
+  }
+
+  /** Readiness: every registered dependency answers; 503 otherwise. */
+  @Get('ready')
+  async ready(): Promise<ReadinessReport> {
+    const report = await this.readiness.check();
+    if (report.status !== 'ok') {
+      throw new ServiceUnavailableException(report);
+    }
+    return report;
+  }
+}

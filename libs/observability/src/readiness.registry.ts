@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability-options';
+
+export type ReadinessCheck = () => Promise<void>;
+export type CheckStatus = 'ok' | 'failed';
+
+export interface ReadinessReport {
+  status: 'ok' | 'unavailable';
+  checks: Record<string, CheckStatus>;
+}
+
+const DEFAULT_TIMEOUT_MS = 2000;
+
+/** Dependencies (database, broker, ...) register a check here; `/health/ready` runs them all. */
+@Injectable()
+export class ReadinessRegistry {
+  private readonly logger = new Logger(ReadinessRegistry.name);
+  private readonly checks = new Map<string, ReadinessCheck>();
+
+  constructor(@Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions) {}
+
+  /** A check resolves when the dependency is usable and rejects otherwise. Re-registering a name replaces it. */
+  register(name: string, check: ReadinessCheck): void {
+    this.checks.set(name, check);
+  }
+
+  async check(): Promise<ReadinessReport> {
+    const entries = await Promise.all(
+      [...this.checks].map(async ([name, check]): Promise<[string, CheckStatus]> => [
+        name,
+        await this.run(name, check),
+      ]),
+    );
+    const checks = Object.fromEntries(entries);
+    const ready = entries.every(([, status]) => status === 'ok');
+    return { status: ready ? 'ok' : 'unavailable', checks };
+  }
+
+  private async run(name: string, check: ReadinessCheck): Promise<CheckStatus> {
+    const timeoutMs = this.options.readinessTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([check(), timeout]);
+      return 'ok';
+    } catch (error) {
+      // Details go to the log only: the endpoint is unauthenticated.
+      this.logger.warn(
+        `Readiness check ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 'failed';
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

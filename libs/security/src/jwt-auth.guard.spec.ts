@@ -1,0 +1,153 @@
+import { Controller, Get, INestApplication, Param } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import { AuthModule } from './auth.module';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { assertActsFor, type Principal } from './principal';
+import { Public } from './public.decorator';
+
+const SECRET = 'guard-spec-secret-0123456789abcdefghij';
+
+@Controller()
+class ProbeController {
+  @Get('users/:userId/profile')
+  profile(@CurrentPrincipal() principal: Principal, @Param('userId') userId: string): Principal {
+    assertActsFor(principal, userId);
+    return principal;
+  }
+
+  @Public()
+  @Get('open')
+  open(): { open: true } {
+    return { open: true };
+  }
+}
+
+interface TokenOptions {
+  sub?: string;
+  roles?: unknown;
+  secret?: string;
+  expiresAt?: number;
+}
+
+function hs256Token({
+  sub = 'user-1',
+  roles,
+  secret = SECRET,
+  expiresAt,
+}: TokenOptions = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT(roles === undefined ? {} : { roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(now - 120)
+    .setExpirationTime(expiresAt ?? now + 300);
+  if (sub) {
+    jwt.setSubject(sub);
+  }
+  return jwt.sign(new TextEncoder().encode(secret));
+}
+
+describe('JwtAuthGuard', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AuthModule.forRoot({ jwtSecret: SECRET })],
+      controllers: [ProbeController],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers 401 without a bearer token', async () => {
+    const response = await request(app.getHttpServer()).get('/users/user-1/profile').expect(401);
+
+    expect(response.body).toMatchObject({ statusCode: 401, message: 'Missing bearer token' });
+  });
+
+  it('answers 401 for a non-bearer authorization scheme', async () => {
+    await request(app.getHttpServer()).get('/users/user-1/profile').auth('user', 'pass').expect(401);
+  });
+
+  it('answers 401 for a token signed with another secret', async () => {
+    const token = await hs256Token({ secret: 'another-secret-0123456789abcdefghijkl' });
+
+    const response = await request(app.getHttpServer())
+      .get('/users/user-1/profile')
+      .auth(token, { type: 'bearer' });
+
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ message: 'Invalid or expired token' });
+  });
+
+  it('answers 401 for an expired token', async () => {
+    const token = await hs256Token({ expiresAt: Math.floor(Date.now() / 1000) - 60 });
+
+    await request(app.getHttpServer())
+      .get('/users/user-1/profile')
+      .auth(token, { type: 'bearer' })
+      .expect(401);
+  });
+
+  it('answers 401 for a token without a subject', async () => {
+    const token = await hs256Token({ sub: '' });
+
+    await request(app.getHttpServer())
+      .get('/users/user-1/profile')
+      .auth(token, { type: 'bearer' })
+      .expect(401);
+  });
+
+  it('answers 401 when roles is not an array of strings', async () => {
+    const token = await hs256Token({ roles: 'service' });
+
+    await request(app.getHttpServer())
+      .get('/users/other/profile')
+      .auth(token, { type: 'bearer' })
+      .expect(401);
+  });
+
+  it('serves a user acting for themselves', async () => {
+    const token = await hs256Token({ sub: 'user-1', roles: ['member'] });
+
+    const response = await request(app.getHttpServer())
+      .get('/users/user-1/profile')
+      .auth(token, { type: 'bearer' })
+      .expect(200);
+
+    expect(response.body).toEqual({ userId: 'user-1', isService: false, roles: ['member'] });
+  });
+
+  it('answers 403 when a user acts for another user', async () => {
+    const token = await hs256Token({ sub: 'user-1' });
+
+    const response = await request(app.getHttpServer())
+      .get('/users/user-2/profile')
+      .auth(token, { type: 'bearer' })
+      .expect(403);
+
+    expect(response.body).toMatchObject({ statusCode: 403 });
+  });
+
+  it('lets a service act for any user', async () => {
+    const token = await hs256Token({ sub: 'portal-backend', roles: ['service'] });
+
+    const response = await request(app.getHttpServer())
+      .get('/users/user-2/profile')
+      .auth(token, { type: 'bearer' })
+      .expect(200);
+
+    expect(response.body).toMatchObject({ userId: 'portal-backend', isService: true });
+  });
+
+  it('leaves @Public routes open', async () => {
+    const response = await request(app.getHttpServer()).get('/open').expect(200);
+
+    expect(response.body).toEqual({ open: true });
+  });
+});

@@ -1,0 +1,15 @@
+export interface PostgresEndpoint {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** Where the suite's real dependencies live. */
+export interface TestInfra {
+  kafkaBrokers: string[];
+  postgres: PostgresEndpoint;
+  /** SES v2 emulator base URL, e.g. http://127.0.0.1:8005. */
+  sesEndpoint: string;
+}
