@@ -1,7 +1,7 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createLogger } from '@notify/observability';
+import { createLogger, type LoggerOptions } from '@notify/observability';
 import { createValidationPipe } from './validation-pipe';
 
 export interface ServiceDescriptor {
@@ -33,9 +33,9 @@ export function configureApp(app: INestApplication, descriptor: ServiceDescripto
 /** Creates, configures and starts a service; resolves once it listens on `port`. */
 export async function bootstrapService(
   appModule: Type<unknown>,
-  descriptor: ServiceDescriptor & { port: number; host?: string },
+  descriptor: ServiceDescriptor & { port: number; host?: string; logging?: LoggerOptions },
 ): Promise<INestApplication> {
-  const logger = createLogger(descriptor.service);
+  const logger = createLogger(descriptor.service, descriptor.logging);
   const app = await NestFactory.create(appModule, { logger, bufferLogs: true });
   configureApp(app, descriptor);
   await app.listen(descriptor.port, descriptor.host ?? '0.0.0.0');

@@ -1,4 +1,4 @@
-import { ValidationError } from '@nestjs/common';
+import { ValidationError } from 'class-validator';
 import { flattenValidationErrors } from './validation-pipe';
 
 function error(property: string, constraints?: Record<string, string>, children: ValidationError[] = []) {

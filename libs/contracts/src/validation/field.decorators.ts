@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsArray,
+  IsEmail,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { Limits } from './limits';
+
+function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, propertyName) => decorators.forEach((decorate) => decorate(target, propertyName));
+}
+
+/** May be absent; `null` is read as absent so consumers only ever see `undefined`. */
+export function Optional(): PropertyDecorator {
+  return compose(
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (value === null ? undefined : value)),
+  );
+}
+
+/** A string with at least one non-space character and at most `maxLength` characters. */
+export function IsText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
+  return compose(
+    IsString(options),
+    Matches(/\S/, { message: '$property must not be blank', ...options }),
+    MaxLength(maxLength, options),
+  );
+}
+
+/** An identifier issued by some service: opaque, non-blank, bounded. */
+export function IsId(options?: ValidationOptions): PropertyDecorator {
+  return IsText(Limits.id, options);
+}
+
+/** An absolute `http:` or `https:` URL; hosts without a TLD (e.g. `localhost`) are allowed. */
+export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
+  return compose(
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+      { message: '$property must be an absolute http(s) URL', ...options },
+    ),
+    MaxLength(Limits.url, options),
+  );
+}
+
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return compose(
+    IsEmail(undefined, { message: '$property must be an email address', ...options }),
+    MaxLength(Limits.email, options),
+  );
+}
+
+/** A nested object (or, with `each`, an array of them) validated against its own class. */
+export function Nested(type: () => new () => object, options: { each?: boolean } = {}): PropertyDecorator {
+  return compose(options.each ? IsArray() : IsObject(), ValidateNested({ each: options.each }), Type(type));
+}

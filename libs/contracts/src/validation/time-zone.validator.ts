@@ -1,0 +1,32 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { Limits } from './limits';
+
+// Area/Location names such as `Europe/Paris`, `UTC` or `Etc/GMT+1`; rules out offsets like `+01:00`.
+const IANA_ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+/**
+ * True for an IANA time zone name this runtime can compute local times in.
+ * `Intl.supportedValuesOf` is not used: it omits `UTC` and legacy links such as `Asia/Kolkata` on some ICU builds.
+ */
+export function isIanaTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > Limits.timeZone || !IANA_ZONE_NAME.test(value)) {
+    return false;
+  }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIanaTimeZone',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be an IANA time zone name such as Europe/Paris', ...options },
+      validator: { validate: (value: unknown) => isIanaTimeZone(value) },
+    });
+}
