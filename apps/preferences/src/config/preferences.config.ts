@@ -1,0 +1,23 @@
+import { BaseServiceConfig, Required } from '@notify/config';
+import type { LinkSigningKey } from '@notify/security';
+import { IsSigningKeyList, parseSigningKeys } from './signing-keys';
+
+/** The only place the preferences service reads its environment. */
+export class PreferencesConfig extends BaseServiceConfig {
+  override PORT: number = 3003;
+
+  override DB_SCHEMA: string = 'preferences';
+
+  /**
+   * `kid:secret` pairs separated by commas, e.g. `k2:<secret>,k1:<previous secret>`; the dispatcher signs
+   * unsubscribe links with the same list. The first key signs, every key verifies: a rotated-out key stays
+   * listed until the links it signed have expired.
+   */
+  @Required()
+  @IsSigningKeyList()
+  UNSUBSCRIBE_SIGNING_KEYS!: string;
+
+  get unsubscribeKeys(): LinkSigningKey[] {
+    return parseSigningKeys(this.UNSUBSCRIBE_SIGNING_KEYS);
+  }
+}

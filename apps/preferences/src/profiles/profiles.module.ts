@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module';
+import { ProfileController } from './profile.controller';
+import { ProfileService } from './profile.service';
+import { UserUpsertedConsumer } from './user-upserted.consumer';
+
+@Module({
+  imports: [SettingsModule],
+  controllers: [ProfileController],
+  providers: [ProfileService, UserUpsertedConsumer],
+})
+export class ProfilesModule {}
