@@ -30,6 +30,9 @@ const LOCAL_DEFAULTS = {
   PGDATABASE: 'test',
   PUBLIC_BASE_URL: 'http://localhost:8080',
   UNSUBSCRIBE_BASE_URL: 'http://127.0.0.1:3003',
+  // The emulator has no account quota to read, so the local send rate is set explicitly.
+  SES_MAX_SEND_RATE: '500',
+  TEMPLATE_PREVIEW_ENABLED: 'true',
 };
 
 function runStep(description, command, args) {
@@ -68,9 +71,7 @@ function startService(service) {
 }
 
 runStep('infrastructure up', process.execPath, ['tools/infra/infra.mjs', 'up']);
-for (const service of SERVICES) {
-  runStep(`build ${service.name}`, process.execPath, ['tools/build/build-app.mjs', service.name]);
-}
+runStep('build services', process.execPath, ['tools/build/build-all.mjs']);
 if (!process.env.AUTH_JWT_SECRET) {
   console.warn('AUTH_JWT_SECRET is not set: using the local development secret (never do this in production)');
 }
