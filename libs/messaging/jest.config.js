@@ -5,4 +5,5 @@ module.exports = {
   displayName: 'messaging',
   rootDir: __dirname,
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/test/support/quiet-nest-logger.ts'],
 };

@@ -1,0 +1,111 @@
+import { sampleCloudEvent, EventTypes } from '@notify/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { resolveMessagingOptions } from '../messaging.options';
+import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
+import { HandlerExecutor } from './handler-executor';
+import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
+
+const event = sampleCloudEvent(EventTypes.UserUpserted);
+const coordinates = { topic: 'platform.activity.v1', partition: 0, offset: '5', key: 'user-1', groupId: 'g' };
+
+describe('HandlerExecutor', () => {
+  const tx = {} as EntityManager;
+  let dataSource: { transaction: jest.Mock; query: jest.Mock };
+  let inbox: { claim: jest.Mock };
+  let metrics: NoopMessagingMetrics;
+  let control: ProcessingControl;
+  let executor: HandlerExecutor;
+
+  beforeEach(() => {
+    dataSource = {
+      transaction: jest.fn((_isolation: string, work: (manager: EntityManager) => Promise<unknown>) =>
+        work(tx),
+      ),
+      query: jest.fn().mockResolvedValue([{ '?column?': 1 }]),
+    };
+    inbox = { claim: jest.fn().mockResolvedValue(true) };
+    metrics = new NoopMessagingMetrics();
+    control = { signal: new AbortController().signal, shouldContinue: () => true };
+    const options = resolveMessagingOptions({
+      clientId: 'c',
+      brokers: ['127.0.0.1:9092'],
+      source: 'urn:test',
+      retry: { attempts: 4, initialMs: 1, maxMs: 4 },
+    });
+    executor = new HandlerExecutor(options, dataSource as unknown as DataSource, inbox, metrics);
+  });
+
+  it('claims the inbox row and runs the handler in the same transaction', async () => {
+    const handle = jest.fn().mockResolvedValue(undefined);
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+      kind: 'handled',
+    });
+
+    expect(inbox.claim).toHaveBeenCalledWith(tx, {
+      source: event.source,
+      eventId: event.id,
+      topic: 'platform.activity.v1',
+      eventType: EventTypes.UserUpserted,
+    });
+    expect(handle).toHaveBeenCalledWith(event, tx, { ...coordinates, attempt: 1 });
+  });
+
+  it('does not run the handler for an event already in the inbox', async () => {
+    inbox.claim.mockResolvedValue(false);
+    const handle = jest.fn();
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+      kind: 'duplicate',
+    });
+    expect(handle).not.toHaveBeenCalled();
+  });
+
+  it('retries a failing handler and succeeds, counting each retry', async () => {
+    const handle = jest.fn().mockRejectedValueOnce(new Error('a')).mockRejectedValueOnce(new Error('b'));
+    handle.mockResolvedValue(undefined);
+    const retried = jest.spyOn(metrics, 'retried');
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+      kind: 'handled',
+    });
+    expect(handle.mock.calls.map(([, , context]) => (context as { attempt: number }).attempt)).toEqual([
+      1, 2, 3,
+    ]);
+    expect(retried).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up after the configured number of attempts with the last error', async () => {
+    const failure = new Error('template missing');
+    const handle = jest.fn().mockRejectedValue(failure);
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+      kind: 'failed',
+      error: failure,
+    });
+    expect(handle).toHaveBeenCalledTimes(4);
+  });
+
+  it('does not count failures while the database is unreachable against the handler', async () => {
+    const handle = jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED'));
+    dataSource.query.mockRejectedValueOnce(new Error('down')).mockRejectedValueOnce(new Error('down'));
+    dataSource.query.mockResolvedValue([]);
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toMatchObject(
+      {
+        kind: 'failed',
+      },
+    );
+    expect(handle).toHaveBeenCalledTimes(4 + 2);
+  });
+
+  it('abandons the retries (no outcome, offset held) when the consumer must stop', async () => {
+    const handle = jest.fn().mockRejectedValue(new Error('boom'));
+    const stopping = { signal: AbortSignal.abort(), shouldContinue: () => false };
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, stopping)).rejects.toThrow(
+      ProcessingAbortedError,
+    );
+    expect(handle).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { TopicNamer } from '../kafka/topic-namer';
+import { KAFKA_CLIENT, MESSAGING_OPTIONS } from '../messaging.constants';
+import { MessagingOptionsError, type ResolvedMessagingOptions } from '../messaging.options';
+import { settlesWithin } from '../shared/timing';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { HeartbeatTicker } from './heartbeat-ticker';
+import { MessageProcessor } from './message-processor.service';
+import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
+
+/**
+ * The service's Kafka consumer group. Offsets are resolved one message at a time, only after the message
+ * reached a durable outcome, and committed as they accumulate and at the end of each batch.
+ */
+@Injectable()
+export class KafkaConsumerRunner {
+  private readonly logger = new Logger(KafkaConsumerRunner.name);
+  private readonly shutdown = new AbortController();
+  private consumer?: Consumer;
+  private crashed = false;
+
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    private readonly namer: TopicNamer,
+    private readonly processor: MessageProcessor,
+    private readonly deadLetters: DeadLetterPublisher,
+  ) {}
+
+  /** True while the consumer runs (it may be rebalancing); false before start, after stop, or after a crash. */
+  get healthy(): boolean {
+    return this.consumer !== undefined && !this.crashed;
+  }
+
+  async start(logicalTopics: string[]): Promise<void> {
+    const groupId = this.options.groupId;
+    if (!groupId) {
+      throw new MessagingOptionsError(['groupId is required when the service declares event consumers']);
+    }
+    const settings = this.options.consumer;
+    const consumer = this.kafka.consumer({
+      groupId,
+      sessionTimeout: settings.sessionTimeoutMs,
+      heartbeatInterval: settings.heartbeatIntervalMs,
+      rebalanceTimeout: settings.rebalanceTimeoutMs,
+      maxBytesPerPartition: settings.maxBytesPerPartition,
+      maxWaitTimeInMs: settings.maxWaitTimeMs,
+      allowAutoTopicCreation: false,
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.crashed = !payload.restart;
+      this.logger.error({
+        msg: 'consumer crashed',
+        groupId,
+        restarting: payload.restart,
+        error: payload.error.message,
+      });
+    });
+    const topics = logicalTopics.map((topic) => this.namer.physical(topic));
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: settings.fromBeginning });
+      await consumer.run({
+        autoCommit: true,
+        autoCommitInterval: settings.commitIntervalMs,
+        autoCommitThreshold: settings.commitThreshold,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
+        eachBatch: (payload) => this.eachBatch(groupId, payload),
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.consumer = consumer;
+    this.logger.log({ msg: 'consumer started', groupId, topics });
+  }
+
+  /**
+   * Stops fetching, lets the message in progress finish (bounded by the shutdown timeout), commits the resolved
+   * offsets (kafkajs does so when the batch ends) and leaves the group.
+   */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    this.shutdown.abort();
+    if (consumer) {
+      // disconnect() stops first: it waits for the batch in progress, whose end commits the resolved offsets.
+      if (!(await settlesWithin(consumer.disconnect(), this.options.consumer.shutdownTimeoutMs))) {
+        this.logger.warn({
+          msg: 'in-flight messages did not finish before the shutdown timeout; they will be redelivered',
+        });
+      }
+    }
+    await this.deadLetters.disconnect();
+  }
+
+  private async eachBatch(groupId: string, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const ticker = new HeartbeatTicker(
+      heartbeat,
+      this.options.consumer.heartbeatIntervalMs,
+      this.shutdown.signal,
+    );
+    const control: ProcessingControl = {
+      signal: ticker.signal,
+      shouldContinue: () => isRunning() && !isStale() && !ticker.signal.aborted,
+    };
+    const topic = this.namer.logical(batch.topic);
+    try {
+      for (const message of batch.messages) {
+        if (!control.shouldContinue()) {
+          break;
+        }
+        await this.processor.process({ topic, partition: batch.partition, groupId, message }, control);
+        resolveOffset(message.offset);
+        await commitOffsetsIfNecessary();
+      }
+    } catch (error) {
+      if (!(error instanceof ProcessingAbortedError)) {
+        throw error;
+      }
+    } finally {
+      ticker.stop();
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { EventTypes, Topics, encodeBinary, sampleCloudEvent } from '@notify/contracts';
+import { TopicNamer } from '../kafka/topic-namer';
+import { resolveMessagingOptions } from '../messaging.options';
+import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
+import type { DeadLetterPublisher } from './dead-letter.publisher';
+import type { HandlerExecutor } from './handler-executor';
+import { HandlerRegistry } from './handler-registry';
+import { MessageProcessor, type InboundMessage } from './message-processor.service';
+import { MessageRouter } from './message-router';
+import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
+
+function inbound(type: string = EventTypes.UserUpserted): InboundMessage {
+  const record = encodeBinary({ ...sampleCloudEvent(EventTypes.UserUpserted), type }, 'user-1');
+  const message = { ...record, key: Buffer.from(record.key), offset: '42', timestamp: '0', attributes: 0 };
+  return { topic: Topics.PlatformActivity, partition: 1, groupId: 'dispatcher', message };
+}
+
+describe('MessageProcessor', () => {
+  let executor: { execute: jest.Mock };
+  let deadLetters: { publish: jest.Mock };
+  let metrics: NoopMessagingMetrics;
+  let control: ProcessingControl;
+  let processor: MessageProcessor;
+
+  beforeEach(() => {
+    const registry = new HandlerRegistry();
+    registry.register(Topics.PlatformActivity, EventTypes.UserUpserted, { name: 'h', handle: jest.fn() });
+    registry.ignore(Topics.PlatformActivity, [EventTypes.MessageCreated]);
+    executor = { execute: jest.fn().mockResolvedValue({ kind: 'handled' }) };
+    deadLetters = { publish: jest.fn().mockResolvedValue(undefined) };
+    metrics = new NoopMessagingMetrics();
+    control = { signal: new AbortController().signal, shouldContinue: () => true };
+    const options = resolveMessagingOptions({
+      clientId: 'c',
+      brokers: ['127.0.0.1:9092'],
+      source: 'urn:test',
+      topicPrefix: 'p.',
+      relay: { backoff: { initialMs: 1, maxMs: 2 } },
+    });
+    processor = new MessageProcessor(
+      options,
+      new MessageRouter(registry),
+      executor as unknown as HandlerExecutor,
+      deadLetters as unknown as DeadLetterPublisher,
+      new TopicNamer('p.'),
+      metrics,
+    );
+  });
+
+  it('runs the handler with the Kafka coordinates of the record', async () => {
+    await expect(processor.process(inbound(), control)).resolves.toBe('handled');
+
+    expect(executor.execute).toHaveBeenCalledWith(
+      expect.objectContaining({ type: EventTypes.UserUpserted }),
+      expect.objectContaining({ name: 'h' }),
+      { topic: Topics.PlatformActivity, partition: 1, offset: '42', key: 'user-1', groupId: 'dispatcher' },
+      control,
+    );
+  });
+
+  it('dead-letters an unknown type to the physical topic with its coordinates', async () => {
+    const deadLettered = jest.spyOn(metrics, 'deadLettered');
+    const message = inbound('platform.poll.created');
+
+    await expect(processor.process(message, control)).resolves.toBe('dead-lettered');
+
+    expect(deadLetters.publish).toHaveBeenCalledWith(
+      message.message,
+      expect.objectContaining({
+        reason: 'unknown-type',
+        topic: 'p.platform.activity.v1',
+        partition: 1,
+        offset: '42',
+        groupId: 'dispatcher',
+      }),
+    );
+    expect(deadLettered).toHaveBeenCalledWith(Topics.PlatformActivity, 'unknown-type');
+    expect(executor.execute).not.toHaveBeenCalled();
+  });
+
+  it('dead-letters an event whose handler kept failing, with the error', async () => {
+    executor.execute.mockResolvedValue({ kind: 'failed', error: new Error('no template for locale') });
+
+    await expect(processor.process(inbound(), control)).resolves.toBe('dead-lettered');
+
+    expect(deadLetters.publish).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ reason: 'handler-failed', error: 'no template for locale' }),
+    );
+  });
+
+  it('counts a duplicate and an ignored type without dead-lettering them', async () => {
+    executor.execute.mockResolvedValue({ kind: 'duplicate' });
+    const duplicate = jest.spyOn(metrics, 'duplicate');
+    const ignored = jest.spyOn(metrics, 'ignored');
+
+    await expect(processor.process(inbound(), control)).resolves.toBe('duplicate');
+    await expect(processor.process(inbound(EventTypes.MessageCreated), control)).resolves.toBe('ignored');
+
+    expect(duplicate).toHaveBeenCalledWith(Topics.PlatformActivity, EventTypes.UserUpserted);
+    expect(ignored).toHaveBeenCalledWith(Topics.PlatformActivity, EventTypes.MessageCreated);
+    expect(deadLetters.publish).not.toHaveBeenCalled();
+  });
+
+  it('keeps retrying a failed dead-letter write rather than reporting an outcome', async () => {
+    deadLetters.publish
+      .mockRejectedValueOnce(new Error('broker down'))
+      .mockRejectedValueOnce(new Error('again'));
+
+    await expect(processor.process(inbound('x.y'), control)).resolves.toBe('dead-lettered');
+    expect(deadLetters.publish).toHaveBeenCalledTimes(3);
+  });
+
+  it('gives up without an outcome (offset not to be committed) when stopping while the DLQ is down', async () => {
+    deadLetters.publish.mockRejectedValue(new Error('broker down'));
+    const stopping = { signal: AbortSignal.abort(), shouldContinue: () => false };
+
+    await expect(processor.process(inbound('x.y'), stopping)).rejects.toThrow(ProcessingAbortedError);
+  });
+});

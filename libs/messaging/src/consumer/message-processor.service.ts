@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { DeadLetterReason } from '@notify/contracts';
+import type { KafkaMessage } from 'kafkajs';
+import { TopicNamer } from '../kafka/topic-namer';
+import { MESSAGING_OPTIONS } from '../messaging.constants';
+import type { ResolvedMessagingOptions } from '../messaging.options';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { errorMessage } from '../shared/errors';
+import { backoffDelay, sleep } from '../shared/timing';
+import { truncateError } from './dead-letter';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { HandlerExecutor } from './handler-executor';
+import { MessageRouter } from './message-router';
+import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
+
+export interface InboundMessage {
+  /** Logical topic. */
+  topic: string;
+  partition: number;
+  groupId: string;
+  message: KafkaMessage;
+}
+
+export type ProcessingOutcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+/**
+ * Takes one record to a final outcome: handled, recognised as a duplicate, deliberately ignored, or copied to
+ * the dead-letter topic. It returns only once that outcome is durable, so the caller may then commit the offset;
+ * if it throws, the offset must not move.
+ */
+@Injectable()
+export class MessageProcessor {
+  private readonly logger = new Logger(MessageProcessor.name);
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    private readonly router: MessageRouter,
+    private readonly executor: HandlerExecutor,
+    private readonly deadLetters: DeadLetterPublisher,
+    private readonly namer: TopicNamer,
+    private readonly metrics: MessagingMetrics,
+  ) {}
+
+  async process(inbound: InboundMessage, control: ProcessingControl): Promise<ProcessingOutcome> {
+    const decision = await this.router.route(inbound.topic, inbound.message);
+    this.metrics.consumed(inbound.topic, decision.event?.type ?? 'unknown');
+    switch (decision.kind) {
+      case 'ignore':
+        this.metrics.ignored(inbound.topic, decision.event.type);
+        this.logger.debug({ msg: 'event ignored', ...this.coordinates(inbound), type: decision.event.type });
+        return 'ignored';
+      case 'dead-letter':
+        await this.deadLetter(inbound, decision.reason, decision.error, control, decision.event?.type);
+        return 'dead-lettered';
+      case 'handle': {
+        const outcome = await this.executor.execute(
+          decision.event,
+          decision.handler,
+          {
+            ...this.coordinates(inbound),
+            key: inbound.message.key?.toString() ?? null,
+            groupId: inbound.groupId,
+          },
+          control,
+        );
+        if (outcome.kind === 'failed') {
+          await this.deadLetter(
+            inbound,
+            'handler-failed',
+            errorMessage(outcome.error),
+            control,
+            decision.event.type,
+          );
+          return 'dead-lettered';
+        }
+        if (outcome.kind === 'duplicate') {
+          this.metrics.duplicate(inbound.topic, decision.event.type);
+          this.logger.debug({
+            msg: 'duplicate event skipped',
+            ...this.coordinates(inbound),
+            eventId: decision.event.id,
+          });
+          return 'duplicate';
+        }
+        return 'handled';
+      }
+    }
+  }
+
+  /** Retries the dead-letter write until it succeeds or the consumer must stop: a record is never dropped. */
+  private async deadLetter(
+    inbound: InboundMessage,
+    reason: DeadLetterReason,
+    error: string,
+    control: ProcessingControl,
+    type?: string,
+  ): Promise<void> {
+    const info = {
+      reason,
+      error,
+      topic: this.namer.physical(inbound.topic),
+      partition: inbound.partition,
+      offset: inbound.message.offset,
+      groupId: inbound.groupId,
+      failedAt: new Date(),
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.deadLetters.publish(inbound.message, info);
+        break;
+      } catch (publishError) {
+        const delayMs = backoffDelay(attempt, this.options.relay.backoff);
+        this.logger.error({
+          msg: 'dead-letter write failed; offset held, retrying',
+          ...this.coordinates(inbound),
+          reason,
+          attempt,
+          delayMs,
+          error: errorMessage(publishError),
+        });
+        await sleep(delayMs, control.signal);
+        if (!control.shouldContinue()) {
+          throw new ProcessingAbortedError();
+        }
+      }
+    }
+    this.metrics.deadLettered(inbound.topic, reason);
+    this.logger.warn({
+      msg: 'event dead-lettered',
+      ...this.coordinates(inbound),
+      groupId: inbound.groupId,
+      type,
+      reason,
+      error: truncateError(error, 300),
+    });
+  }
+
+  private coordinates(inbound: InboundMessage) {
+    return { topic: inbound.topic, partition: inbound.partition, offset: inbound.message.offset };
+  }
+}

@@ -1,0 +1,22 @@
+export { MessagingModule, type MessagingModuleAsyncOptions } from './messaging.module';
+export {
+  MessagingOptionsError,
+  resolveMessagingOptions,
+  type ConsumerOptions,
+  type HandlerRetryOptions,
+  type HousekeepingOptions,
+  type MessagingOptions,
+  type RelayOptions,
+  type ResolvedMessagingOptions,
+} from './messaging.options';
+export { MessagingTables1764000000000 } from './migrations/1764000000000-MessagingTables';
+export { OutboxWriter, OutboxTopicMismatchError, type OutboundEvent } from './outbox/outbox.writer';
+export { OutboxRelay, RelayPublishError } from './outbox/outbox-relay.service';
+export { EventConsumer, OnEvent, type EventConsumerOptions } from './consumer/event-consumer.decorator';
+export type { EventHandler, MessageContext } from './consumer/handler-context';
+export { HandlerConflictError } from './consumer/handler-registry';
+export { KafkaAdminService, type TopicDefaults, type TopicSpec } from './kafka/kafka-admin.service';
+export { TopicNamer } from './kafka/topic-namer';
+export { MessagingMetrics, NoopMessagingMetrics } from './metrics/messaging-metrics';
+export { PrometheusMessagingMetrics } from './metrics/prometheus-messaging-metrics';
+export type { BackoffPolicy } from './shared/timing';

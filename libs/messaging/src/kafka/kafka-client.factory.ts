@@ -1,0 +1,31 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { ResolvedMessagingOptions } from '../messaging.options';
+
+const logger = new Logger('Kafka');
+
+/** Sends kafkajs' own log lines through the Nest logger; only warnings and errors, it is chatty otherwise. */
+function logCreator() {
+  return ({ level, log }: LogEntry) => {
+    const { message, timestamp: _timestamp, logger: _name, ...extra } = log;
+    const line = { msg: message, ...extra };
+    if (level === logLevel.ERROR) {
+      logger.error(line);
+    } else if (level === logLevel.WARN) {
+      logger.warn(line);
+    } else {
+      logger.debug(line);
+    }
+  };
+}
+
+export function createKafkaClient(options: ResolvedMessagingOptions): Kafka {
+  return new Kafka({
+    retry: { initialRetryTime: 300, retries: 5 },
+    ...options.kafka,
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    logCreator,
+  });
+}

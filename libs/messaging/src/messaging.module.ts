@@ -1,0 +1,45 @@
+import {
+  DynamicModule,
+  Module,
+  type InjectionToken,
+  type ModuleMetadata,
+  type OptionalFactoryDependency,
+} from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { KafkaAdminService } from './kafka/kafka-admin.service';
+import { TopicNamer } from './kafka/topic-namer';
+import { MESSAGING_OPTIONS } from './messaging.constants';
+import { resolveMessagingOptions, type MessagingOptions } from './messaging.options';
+import { MESSAGING_PROVIDERS } from './messaging.providers';
+import { MessagingMetrics } from './metrics/messaging-metrics';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { OutboxWriter } from './outbox/outbox.writer';
+
+export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  inject?: (InjectionToken | OptionalFactoryDependency)[];
+  useFactory: (...deps: never[]) => MessagingOptions | Promise<MessagingOptions>;
+}
+
+/**
+ * The Kafka backbone as plain Nest providers: `OutboxWriter` for producing, `@EventConsumer`/`@OnEvent` classes
+ * discovered for consuming. Needs the app's TypeORM `DataSource` (the outbox and inbox live in its schema).
+ */
+@Module({})
+export class MessagingModule {
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [DiscoveryModule, ...(options.imports ?? [])],
+      providers: [
+        {
+          provide: MESSAGING_OPTIONS,
+          inject: options.inject ?? [],
+          useFactory: async (...deps: never[]) => resolveMessagingOptions(await options.useFactory(...deps)),
+        },
+        ...MESSAGING_PROVIDERS,
+      ],
+      exports: [OutboxWriter, KafkaAdminService, TopicNamer, MessagingMetrics, OutboxRelay],
+    };
+  }
+}

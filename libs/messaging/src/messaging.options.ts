@@ -1,0 +1,148 @@
+import type { KafkaConfig } from 'kafkajs';
+import type { MessagingMetrics } from './metrics/messaging-metrics';
+import type { TopicDefaults, TopicSpec } from './kafka/kafka-admin.service';
+import type { BackoffPolicy } from './shared/timing';
+
+export interface HandlerRetryOptions extends BackoffPolicy {
+  /** Total tries of a failing handler before the event is dead-lettered (first try included). */
+  attempts: number;
+}
+
+export interface RelayOptions {
+  enabled: boolean;
+  /** Longest wait between two looks at the outbox when no NOTIFY arrives. */
+  pollMs: number;
+  batchSize: number;
+  /** How often a stand-by replica tries to become the relay. */
+  standbyRetryMs: number;
+  /** Back-off while Kafka or the database refuse a batch. */
+  backoff: BackoffPolicy;
+}
+
+export interface ConsumerOptions {
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  rebalanceTimeoutMs: number;
+  partitionsConsumedConcurrently: number;
+  maxBytesPerPartition: number;
+  maxWaitTimeMs: number;
+  /** Where a consumer group with no committed offset starts; the earliest offset loses nothing. */
+  fromBeginning: boolean;
+  commitIntervalMs: number;
+  commitThreshold: number;
+  /** Longest wait for in-flight messages on shutdown before disconnecting anyway. */
+  shutdownTimeoutMs: number;
+}
+
+export interface HousekeepingOptions {
+  /** Published outbox rows and inbox rows older than this are deleted; it is also the deduplication window. */
+  retentionMs: number;
+  intervalMs: number;
+  batchSize: number;
+}
+
+export interface MessagingOptions {
+  clientId: string;
+  brokers: string[];
+  /** CloudEvents `source` of this service, e.g. `urn:notify:communities`. */
+  source: string;
+  /** Prepended to every logical topic name to get the physical one (deployment or test isolation). */
+  topicPrefix?: string;
+  /** Consumer group of this service; required when it declares consumers. */
+  groupId?: string;
+  /** Topics (logical names) created with their dead-letter topics at start-up. */
+  topics?: TopicSpec[];
+  /** Partitions and replication factor of topics created here (default 3 and 1). */
+  topicDefaults?: Partial<TopicDefaults>;
+  retry?: Partial<HandlerRetryOptions>;
+  relay?: Partial<Omit<RelayOptions, 'backoff'>> & { backoff?: Partial<BackoffPolicy> };
+  consumer?: Partial<ConsumerOptions>;
+  housekeeping?: Partial<HousekeepingOptions>;
+  metrics?: MessagingMetrics;
+  /** Transport settings passed to kafkajs as they are (ssl, sasl, socketFactory, connection retry). */
+  kafka?: Omit<KafkaConfig, 'clientId' | 'brokers' | 'logCreator' | 'logLevel'>;
+}
+
+export interface ResolvedMessagingOptions {
+  clientId: string;
+  brokers: string[];
+  source: string;
+  topicPrefix: string;
+  groupId?: string;
+  topics: TopicSpec[];
+  topicDefaults: TopicDefaults;
+  retry: HandlerRetryOptions;
+  relay: RelayOptions;
+  consumer: ConsumerOptions;
+  housekeeping: HousekeepingOptions;
+  metrics?: MessagingMetrics;
+  kafka: Omit<KafkaConfig, 'clientId' | 'brokers' | 'logCreator' | 'logLevel'>;
+}
+
+export class MessagingOptionsError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid messaging options: ${problems.join('; ')}`);
+    this.name = 'MessagingOptionsError';
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function resolveMessagingOptions(options: MessagingOptions): ResolvedMessagingOptions {
+  const problems: string[] = [];
+  if (!options.clientId) {
+    problems.push('clientId is required');
+  }
+  if (options.brokers.length === 0 || options.brokers.some((broker) => !/^[^:\s]+:\d+$/.test(broker))) {
+    problems.push('brokers must be a non-empty list of host:port');
+  }
+  if (!options.source) {
+    problems.push('source is required');
+  }
+  const retry = { attempts: 5, initialMs: 200, maxMs: 5000, ...options.retry };
+  if (retry.attempts < 1 || retry.initialMs <= 0 || retry.maxMs < retry.initialMs) {
+    problems.push('retry needs attempts >= 1 and 0 < initialMs <= maxMs');
+  }
+  if (problems.length > 0) {
+    throw new MessagingOptionsError(problems);
+  }
+  return {
+    clientId: options.clientId,
+    brokers: options.brokers,
+    source: options.source,
+    topicPrefix: options.topicPrefix ?? '',
+    groupId: options.groupId,
+    topics: options.topics ?? [],
+    topicDefaults: { partitions: 3, replicationFactor: 1, ...options.topicDefaults },
+    retry,
+    relay: {
+      enabled: true,
+      pollMs: 1000,
+      batchSize: 200,
+      standbyRetryMs: 5000,
+      ...options.relay,
+      backoff: { initialMs: 250, maxMs: 30_000, ...options.relay?.backoff },
+    },
+    consumer: {
+      sessionTimeoutMs: 30_000,
+      heartbeatIntervalMs: 3000,
+      rebalanceTimeoutMs: 60_000,
+      partitionsConsumedConcurrently: 1,
+      maxBytesPerPartition: 1024 * 1024,
+      maxWaitTimeMs: 500,
+      fromBeginning: true,
+      commitIntervalMs: 1000,
+      commitThreshold: 100,
+      shutdownTimeoutMs: 25_000,
+      ...options.consumer,
+    },
+    housekeeping: {
+      retentionMs: 7 * DAY_MS,
+      intervalMs: 10 * 60 * 1000,
+      batchSize: 1000,
+      ...options.housekeeping,
+    },
+    metrics: options.metrics,
+    kafka: options.kafka ?? {},
+  };
+}

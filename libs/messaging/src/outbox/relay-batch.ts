@@ -1,0 +1,33 @@
+import type { Message, TopicMessages } from 'kafkajs';
+import type { TopicNamer } from '../kafka/topic-namer';
+import type { OutboxRow } from './outbox-entry';
+
+/**
+ * Groups outbox rows (already in id order) by physical topic for one `sendBatch`. Order within a topic is kept,
+ * so with an idempotent producer and one request in flight every key's events reach its partition in id order.
+ */
+export function toTopicMessages(rows: OutboxRow[], namer: TopicNamer): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const topic = namer.physical(row.topic);
+    const messages = byTopic.get(topic) ?? [];
+    messages.push({ key: row.messageKey, value: JSON.stringify(row.payload), headers: row.headers });
+    byTopic.set(topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** Number of rows per logical topic, for the `published` metric. */
+export function countByTopic(rows: OutboxRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    counts.set(row.topic, (counts.get(row.topic) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Seconds the oldest pending row has waited. */
+export function relayLagSeconds(rows: OutboxRow[], now: Date): number {
+  const oldest = rows[0];
+  return oldest ? Math.max(0, (now.getTime() - oldest.createdAt.getTime()) / 1000) : 0;
+}

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel, type IHeaders, type Message } from 'kafkajs';
+import { Client } from 'pg';
+
+/** The local broker and database (`npm run infra -- up`), overridable like the rest of the test harness. */
+export function testInfra() {
+  return {
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    postgres: {
+      host: process.env.PGHOST ?? '127.0.0.1',
+      port: Number(process.env.PGPORT ?? 5432),
+      user: process.env.PGUSER ?? 'postgres',
+      password: process.env.PGPASSWORD ?? '',
+      database: process.env.PGDATABASE ?? 'test',
+    },
+  };
+}
+
+export function uniqueSuffix(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export function kafkaClient(brokers = testInfra().brokers): Kafka {
+  return new Kafka({ clientId: 'messaging-tests', brokers, logLevel: logLevel.NOTHING });
+}
+
+/** Runs SQL as the test superuser, outside any service schema. */
+export async function sql<R = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
+  const client = new Client(testInfra().postgres);
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropSchema(schema: string): Promise<void> {
+  await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+}
+
+export async function createTopics(names: string[], partitions: number): Promise<void> {
+  const admin = kafkaClient().admin();
+  await admin.connect();
+  try {
+    const topics = names.flatMap((topic) => [topic, `${topic}.dlq`]);
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function deleteTopicsWithPrefix(prefix: string): Promise<void> {
+  const admin = kafkaClient().admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (topics.length > 0) {
+      await admin.deleteTopics({ topics });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function produce(topic: string, messages: Message[]): Promise<void> {
+  const producer = kafkaClient().producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages, acks: -1 });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Number of records ever written to a topic (sum of its partitions' high watermarks). */
+export async function recordCount(topic: string): Promise<number> {
+  const admin = kafkaClient().admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The group's committed offset of each partition of the topic (-1 when nothing was committed). */
+export async function committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+  const admin = kafkaClient().admin();
+  await admin.connect();
+  try {
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map(committed.partitions.map(({ partition, offset }) => [partition, Number(offset)]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** True when the group's committed offsets reached the end of every partition of the topic. */
+export async function groupCaughtUp(groupId: string, topic: string): Promise<boolean> {
+  const admin = kafkaClient().admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return ends.every(
+      (end) =>
+        committed.partitions.find((partition) => partition.partition === end.partition)?.offset === end.high,
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface ReadRecord {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/** Reads a topic from the beginning with a throw-away group until `count` records arrived or the timeout. */
+export async function readTopic(topic: string, count: number, timeoutMs = 20_000): Promise<ReadRecord[]> {
+  const consumer = kafkaClient().consumer({ groupId: `read-${uniqueSuffix()}`, maxWaitTimeInMs: 100 });
+  const records: ReadRecord[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      consumer
+        .run({
+          eachMessage: ({ partition, message }) => {
+            records.push({
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? null,
+              headers: headerText(message.headers),
+            });
+            if (records.length >= count) {
+              clearTimeout(timer);
+              resolve();
+            }
+            return Promise.resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return records;
+}
+
+function headerText(headers: IHeaders = {}): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) {
+      text[name] = first.toString();
+    }
+  }
+  return text;
+}
+
+export async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

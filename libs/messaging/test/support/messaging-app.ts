@@ -1,0 +1,67 @@
+import { Module, type DynamicModule, type INestApplicationContext, type Provider } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { createDataSource, typeOrmOptions } from '@notify/persistence';
+import type { DataSourceOptions } from 'typeorm';
+import { MessagingModule, MessagingTables1764000000000, type MessagingOptions } from '../../src';
+import { CreateHandledEvents1764000000100 } from './1764000000100-CreateHandledEvents';
+import { testInfra } from './infra';
+
+export interface TestAppOptions {
+  schema: string;
+  topicPrefix: string;
+  groupId?: string;
+  providers?: Provider[];
+  messaging?: Partial<MessagingOptions>;
+}
+
+/** Fast settings for the local broker: short sessions, quick retries. */
+export const FAST_MESSAGING: Partial<MessagingOptions> = {
+  retry: { attempts: 3, initialMs: 20, maxMs: 100 },
+  relay: { pollMs: 200, standbyRetryMs: 300, backoff: { initialMs: 100, maxMs: 1000 } },
+  consumer: {
+    sessionTimeoutMs: 6000,
+    heartbeatIntervalMs: 1000,
+    maxWaitTimeMs: 100,
+    shutdownTimeoutMs: 10_000,
+  },
+};
+
+/** A service-shaped Nest application: its own schema (with the messaging tables) and the messaging backbone. */
+export function messagingAppModule(options: TestAppOptions): DynamicModule {
+  const { brokers, postgres } = testInfra();
+  @Module({})
+  class MessagingTestAppModule {}
+  return {
+    module: MessagingTestAppModule,
+    imports: [
+      TypeOrmModule.forRootAsync({
+        useFactory: () =>
+          typeOrmOptions({
+            ...postgres,
+            schema: options.schema,
+            migrations: [MessagingTables1764000000000, CreateHandledEvents1764000000100],
+            poolSize: 5,
+          }),
+        dataSourceFactory: (dataSourceOptions?: DataSourceOptions) => createDataSource(dataSourceOptions!),
+      }),
+      MessagingModule.forRootAsync({
+        useFactory: (): MessagingOptions => ({
+          clientId: `test-${options.schema}`,
+          brokers,
+          source: 'urn:notify:messaging-tests',
+          topicPrefix: options.topicPrefix,
+          groupId: options.groupId,
+          ...FAST_MESSAGING,
+          ...options.messaging,
+        }),
+      }),
+    ],
+    providers: options.providers ?? [],
+  };
+}
+
+/** Creates and initialises the app: migrations ran, topics exist, relay and consumer started. */
+export function startMessagingApp(options: TestAppOptions): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(messagingAppModule(options), { abortOnError: false });
+}

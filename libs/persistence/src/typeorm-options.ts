@@ -1,0 +1,49 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { PostgresConnection, searchPathOption } from './postgres-connection';
+
+export interface PersistenceOptions extends PostgresConnection {
+  /** The service's own schema; every table of the service lives there, unqualified. */
+  schema: string;
+  entities?: DataSourceOptions['entities'];
+  migrations?: DataSourceOptions['migrations'];
+  /** Run pending migrations when the DataSource is created through `createDataSource` (default true). */
+  migrationsRun?: boolean;
+  poolSize?: number;
+  applicationName?: string;
+  logging?: boolean;
+}
+
+/**
+ * TypeORM options for a service that owns one PostgreSQL schema: search_path points at it, so migrations
+ * create unqualified tables there, and TypeORM's own `migrations` table lands there too.
+ */
+export function typeOrmOptions(options: PersistenceOptions): PostgresConnectionOptions {
+  const connection = options.url
+    ? { url: options.url }
+    : {
+        host: options.host,
+        port: options.port,
+        username: options.user,
+        password: options.password,
+        database: options.database,
+      };
+  return {
+    type: 'postgres',
+    ...connection,
+    schema: options.schema,
+    entities: options.entities ?? [],
+    migrations: options.migrations ?? [],
+    migrationsTableName: 'migrations',
+    migrationsRun: options.migrationsRun ?? true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // Extensions are database-wide; gen_random_uuid() is built in, so no schema-local extension is needed.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    poolSize: options.poolSize,
+    applicationName: options.applicationName,
+    logging: options.logging ?? false,
+    extra: { options: searchPathOption(options.schema) },
+  };
+}
