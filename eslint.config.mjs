@@ -2,6 +2,29 @@ import eslint from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/** Tag rules: an app never imports an app, util stays util; test code may also use the testing lib. */
+function moduleBoundaries({ testFiles }) {
+  const testing = testFiles ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: true,
+    banTransitiveDependencies: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...testing] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:testing'] },
+      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...testing] },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:testing'] },
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'scope:communities', onlyDependOnLibsWithTags: ['scope:communities', 'scope:shared'] },
+      { sourceTag: 'scope:moderation', onlyDependOnLibsWithTags: ['scope:moderation', 'scope:shared'] },
+      { sourceTag: 'scope:preferences', onlyDependOnLibsWithTags: ['scope:preferences', 'scope:shared'] },
+      { sourceTag: 'scope:dispatcher', onlyDependOnLibsWithTags: ['scope:dispatcher', 'scope:shared'] },
+      { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared'] },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.infra/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   eslint.configs.recommended,
@@ -28,27 +51,7 @@ export default tseslint.config(
           message: 'Read configuration through the app config class (@notify/config), not process.env.',
         },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:testing'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:communities', onlyDependOnLibsWithTags: ['scope:communities', 'scope:shared'] },
-            { sourceTag: 'scope:moderation', onlyDependOnLibsWithTags: ['scope:moderation', 'scope:shared'] },
-            { sourceTag: 'scope:preferences', onlyDependOnLibsWithTags: ['scope:preferences', 'scope:shared'] },
-            { sourceTag: 'scope:dispatcher', onlyDependOnLibsWithTags: ['scope:dispatcher', 'scope:shared'] },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testFiles: false })],
     },
   },
   {
@@ -59,6 +62,7 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'libs/testing/**/*.ts'],
     rules: {
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testFiles: true })],
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
