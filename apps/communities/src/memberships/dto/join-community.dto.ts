@@ -1,0 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsId, IsText, Limits } from '@notify/contracts';
+import { IsOptional } from 'class-validator';
+
+export class JoinCommunityDto {
+  @ApiProperty({ description: 'The user who joins; a user may only join for themselves' })
+  @IsId()
+  userId!: string;
+
+  @ApiPropertyOptional({
+    maxLength: Limits.message,
+    description: 'Shown to the moderators of a restricted community',
+  })
+  @IsOptional()
+  @IsText(Limits.message)
+  message?: string;
+}

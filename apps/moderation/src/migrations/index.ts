@@ -1,0 +1,5 @@
+import { MessagingTables1764000000000 } from '@notify/messaging';
+import { CreateModerationTables1795645300000 } from './1795645300000-CreateModerationTables';
+
+/** In order; TypeORM records each one it ran in the schema's `migrations` table. */
+export const MIGRATIONS = [MessagingTables1764000000000, CreateModerationTables1795645300000];
