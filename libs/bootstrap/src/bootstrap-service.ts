@@ -36,7 +36,8 @@ export async function bootstrapService(
   descriptor: ServiceDescriptor & { port: number; host?: string; logging?: LoggerOptions },
 ): Promise<INestApplication> {
   const logger = createLogger(descriptor.service, descriptor.logging);
-  const app = await NestFactory.create(appModule, { logger, bufferLogs: true });
+  // A failed start rejects (and the process exits non-zero) instead of aborting with a core dump.
+  const app = await NestFactory.create(appModule, { logger, bufferLogs: true, abortOnError: false });
   configureApp(app, descriptor);
   await app.listen(descriptor.port, descriptor.host ?? '0.0.0.0');
   new Logger('Bootstrap').log(

@@ -1,3 +1,4 @@
 export { bootstrapService, configureApp } from './bootstrap-service';
 export type { ServiceDescriptor } from './bootstrap-service';
-export { createValidationPipe, ValidationFailedBody, FieldError } from './validation-pipe';
+export { createValidationPipe } from './validation-pipe';
+export type { FieldError, ValidationFailedBody } from './validation-pipe';

@@ -1,5 +1,5 @@
 import type { LogLevel } from '@nestjs/common';
-import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
 import { HostPortList, HttpUrl, OneOf, Port, Required, UrlWith } from './config-fields';
 
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -48,9 +48,11 @@ export class BaseServiceConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
   DB_SCHEMA!: string;
 
+  /** Required unless AUTH_JWKS_URL is set: a JWKS-only deployment accepts no shared-secret tokens at all. */
+  @ValidateIf((config: BaseServiceConfig) => !config.AUTH_JWKS_URL || config.AUTH_JWT_SECRET !== undefined)
   @Required()
   @MinLength(32, { message: 'must be at least 32 characters' })
-  AUTH_JWT_SECRET!: string;
+  AUTH_JWT_SECRET?: string;
 
   @IsOptional()
   @HttpUrl()
@@ -84,7 +86,7 @@ export class BaseServiceConfig {
   }
 
   /** Shaped for `AuthModule.forRoot`. */
-  get auth(): { jwtSecret: string; jwksUrl?: string; issuer?: string; audience?: string } {
+  get auth(): { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string } {
     return {
       jwtSecret: this.AUTH_JWT_SECRET,
       jwksUrl: this.AUTH_JWKS_URL,

@@ -156,6 +156,15 @@ describe('BaseServiceConfig', () => {
     expect(message).toContain(' - AUTH_JWT_SECRET: is required');
   });
 
+  it('lets a JWKS deployment go without a shared secret, but still checks one that is given', () => {
+    const jwksUrl = 'https://id.example.org/.well-known/jwks.json';
+
+    expect(loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl }).auth).toEqual({ jwksUrl });
+    expect(
+      problemsOf(() => loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl, AUTH_JWT_SECRET: 'short' })),
+    ).toBe('Invalid configuration:\n - AUTH_JWT_SECRET: must be at least 32 characters');
+  });
+
   it('rejects malformed URLs, log settings and topic prefixes', () => {
     const message = problemsOf(() =>
       loadConfig(CommunitiesConfig, {

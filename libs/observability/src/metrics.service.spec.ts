@@ -43,6 +43,7 @@ describe('MetricsService', () => {
     const other = new MetricsService(new Registry());
     other.counter('only_here_total', 'x').inc();
 
+    await expect(other.render()).resolves.toContain('only_here_total 1');
     await expect(metrics.render()).resolves.not.toContain('only_here_total');
   });
 });

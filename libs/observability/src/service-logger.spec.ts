@@ -47,6 +47,26 @@ describe('ServiceLogger', () => {
     expect(lines[0]).not.toContain('hunter2');
   });
 
+  it('hides tokens written into messages and error stacks', () => {
+    const lines: string[] = [];
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(chunk.toString());
+      return true;
+    });
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2lnbmF0dXJl';
+
+    createLogger('communities').error(
+      `rejected Bearer ${token}`,
+      `Error: bad ${token}\n    at verify (guard.ts:1:1)`,
+      'JwtAuthGuard',
+    );
+
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('rejected Bearer [redacted]');
+    expect(lines[0]).toContain('Error: bad [redacted]');
+    expect(lines[0]).not.toContain(token);
+  });
+
   it('drops messages below the configured level', () => {
     const lines = captureStdout();
     const logger = createLogger('communities', { level: 'warn' });

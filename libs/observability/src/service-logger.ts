@@ -1,5 +1,5 @@
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
-import { redactSecrets } from './redact';
+import { redactSecrets, redactText } from './redact';
 import { TraceContext } from './trace-context';
 
 export type LogOutputFormat = 'json' | 'text';
@@ -41,7 +41,7 @@ export class ServiceLogger extends ConsoleLogger {
       context,
       logLevel,
       writeStreamType,
-      errorStack,
+      typeof errorStack === 'string' ? redactText(errorStack) : errorStack,
     );
   }
 

@@ -2,6 +2,9 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import type { AuthOptions } from './auth-options';
 import { principalFromClaims, type Principal } from './principal';
 
+/** Absorbs small clock drift between the token issuer and the replicas, no more. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
 /** Raised for any token that cannot be trusted; the reason is for logs, never for the caller. */
 export class InvalidTokenError extends Error {
   constructor(readonly reason: string) {
@@ -10,17 +13,19 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** Verifies bearer JWTs: HS256 with the shared secret, RS256 through a JWKS endpoint, or both. */
+/**
+ * Verifies bearer JWTs: HS256 with the shared secret, RS256 through a JWKS endpoint, or both.
+ * Each algorithm is bound to its own key source, so an HS256 token can never be checked against a public key.
+ */
 export class JwtVerifier {
   private readonly secret?: Uint8Array;
   private readonly jwks?: JWTVerifyGetKey;
-  private readonly algorithms: string[];
+  private readonly algorithms: string[] = [];
 
   constructor(private readonly options: AuthOptions) {
     if (!options.jwtSecret && !options.jwksUrl) {
       throw new Error('Authentication needs a JWT secret or a JWKS URL');
     }
-    this.algorithms = [];
     if (options.jwtSecret) {
       this.secret = new TextEncoder().encode(options.jwtSecret);
       this.algorithms.push('HS256');
@@ -38,8 +43,13 @@ export class JwtVerifier {
         algorithms: this.algorithms,
         issuer: this.options.issuer,
         audience: this.options.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        throw error;
+      }
       throw new InvalidTokenError(error instanceof Error ? error.message : String(error));
     }
     return principalFromPayload(payload);
@@ -49,7 +59,7 @@ export class JwtVerifier {
     if (header.alg === 'HS256' && this.secret) {
       return this.secret;
     }
-    if (this.jwks) {
+    if (header.alg === 'RS256' && this.jwks) {
       return this.jwks(header, token);
     }
     throw new InvalidTokenError(`unsupported algorithm ${header.alg ?? 'none'}`);

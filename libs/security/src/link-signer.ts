@@ -26,23 +26,25 @@ export class LinkSigner {
   private readonly keys: ReadonlyMap<string, Buffer>;
   private readonly signingKeyId: string;
 
+  /** Errors name keys by position only: a misplaced secret in the id field must never reach a log. */
   constructor(keys: readonly LinkSigningKey[]) {
     if (keys.length === 0) {
       throw new Error('LinkSigner needs at least one key');
     }
     const byId = new Map<string, Buffer>();
-    for (const key of keys) {
+    keys.forEach((key, index) => {
+      const name = `Link key ${index + 1}`;
       if (!KEY_ID.test(key.id)) {
-        throw new Error(`Link key id "${key.id}" must be 1-32 characters of A-Z, a-z, 0-9, "_" or "-"`);
+        throw new Error(`${name}: id must be 1-32 characters of A-Z, a-z, 0-9, "_" or "-"`);
       }
       if (key.secret.length < MIN_SECRET_LENGTH) {
-        throw new Error(`Link key "${key.id}" secret must be at least ${MIN_SECRET_LENGTH} characters`);
+        throw new Error(`${name}: secret must be at least ${MIN_SECRET_LENGTH} characters`);
       }
       if (byId.has(key.id)) {
-        throw new Error(`Link key id "${key.id}" is used twice`);
+        throw new Error(`${name}: id is used twice`);
       }
       byId.set(key.id, Buffer.from(key.secret, 'utf8'));
-    }
+    });
     this.keys = byId;
     this.signingKeyId = keys[0].id;
   }
@@ -52,12 +54,18 @@ export class LinkSigner {
     if (Number.isNaN(expiresAtMs)) {
       throw new Error('Link expiry must be a valid date');
     }
+    if (Object.values(claims).some((claim) => typeof claim !== 'string')) {
+      throw new Error('Link claims must be strings');
+    }
     const body: SignedBody = { c: { ...claims }, e: Math.floor(expiresAtMs / 1000) };
     const signedPart = `${this.signingKeyId}.${Buffer.from(JSON.stringify(body)).toString('base64url')}`;
     return `${signedPart}.${this.mac(this.signingKeyId, signedPart).toString('base64url')}`;
   }
 
   verify(token: string, now: Date = new Date()): LinkClaims {
+    if (Number.isNaN(now.getTime())) {
+      throw new Error('Link verification time must be a valid date');
+    }
     const parts = token.split('.');
     if (parts.length !== 3 || parts.some((part) => part.length === 0)) {
       throw new InvalidLinkError('malformed');

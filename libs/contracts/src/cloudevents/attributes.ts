@@ -1,9 +1,10 @@
 import { isRfc3339DateTime } from '../validation/date-time.validator';
-import { CLOUDEVENTS_SPEC_VERSION } from './cloud-event';
+import { CLOUDEVENTS_SPEC_VERSION, type CloudEvent } from './cloud-event';
 import { EnvelopeError } from './envelope-error';
 
 const MAX_ATTRIBUTE_LENGTH = 512;
-const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+const ALL_ZERO = /^0+$/;
 
 export interface EnvelopeAttributes {
   specversion?: unknown;
@@ -16,15 +17,7 @@ export interface EnvelopeAttributes {
 }
 
 /** Attributes known to be valid; `time` is required by this contract although CloudEvents makes it optional. */
-export interface ValidEnvelopeAttributes {
-  specversion: typeof CLOUDEVENTS_SPEC_VERSION;
-  id: string;
-  source: string;
-  type: string;
-  time: string;
-  subject?: string;
-  datacontenttype?: string;
-}
+export type ValidEnvelopeAttributes = Omit<CloudEvent, 'data' | 'traceparent'>;
 
 export function mediaTypeOf(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().toLowerCase();
@@ -37,7 +30,11 @@ export function isJsonMediaType(contentType: string): boolean {
 
 /** A W3C trace context `traceparent`; an invalid one is ignored, as the trace context spec requires. */
 export function isTraceparent(value: unknown): value is string {
-  return typeof value === 'string' && TRACEPARENT.test(value) && !value.startsWith('ff');
+  if (typeof value !== 'string') {
+    return false;
+  }
+  const match = TRACEPARENT.exec(value);
+  return match !== null && match[1] !== 'ff' && !ALL_ZERO.test(match[2]) && !ALL_ZERO.test(match[3]);
 }
 
 function requireText(attributes: EnvelopeAttributes, name: keyof EnvelopeAttributes): void {

@@ -127,8 +127,13 @@ describe('CloudEvents envelope', () => {
       expect(decoded.traceparent).toBe(TRACEPARENT);
     });
 
-    it('ignores a malformed traceparent instead of rejecting the event', () => {
-      const decoded = decodeCloudEvent({ value, headers: binaryHeaders({ traceparent: 'not-a-trace' }) });
+    it.each([
+      'not-a-trace',
+      `ff-${TRACEPARENT.slice(3)}`,
+      '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+      '00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01',
+    ])('ignores the invalid traceparent %p instead of rejecting the event', (traceparent) => {
+      const decoded = decodeCloudEvent({ value, headers: binaryHeaders({ traceparent }) });
 
       expect(decoded).not.toHaveProperty('traceparent');
       expect(decoded.type).toBe(EventTypes.MemberJoined);

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsIn } from 'class-validator';
 import { IsRfc3339DateTime } from '../validation/date-time.validator';
-import { IsHttpUrl, IsId, IsText, Nested, Optional } from '../validation/field.decorators';
+import { IsId, IsText, Nested, Optional } from '../validation/field.decorators';
 import { Limits } from '../validation/limits';
 import {
   COMMUNITY_VISIBILITIES,
@@ -12,6 +12,7 @@ import {
   PUBLICATION_ROUTES,
   PublicationRoute,
 } from '../vocabulary';
+import { CommunityPostData } from './community-post.data';
 import { ModeratorContact } from './shared.data';
 
 // Payloads of `communities.events.v1`, all keyed by community id.
@@ -79,49 +80,17 @@ export class AccessRequestedData {
   requestedAt!: string;
 }
 
-export class SubmissionReceivedData {
+export class SubmissionReceivedData extends CommunityPostData {
   @IsId()
   submissionId!: string;
-
-  @IsId()
-  communityId!: string;
-
-  @IsId()
-  authorId!: string;
-
-  @IsText(Limits.title)
-  title!: string;
-
-  @IsHttpUrl()
-  url!: string;
-
-  @Optional()
-  @IsText(Limits.excerpt)
-  excerpt?: string;
 
   @IsRfc3339DateTime()
   submittedAt!: string;
 }
 
-export class CommunityContentPublishedData {
+export class CommunityContentPublishedData extends CommunityPostData {
   @IsId()
   contentId!: string;
-
-  @IsId()
-  communityId!: string;
-
-  @IsId()
-  authorId!: string;
-
-  @IsText(Limits.title)
-  title!: string;
-
-  @IsHttpUrl()
-  url!: string;
-
-  @Optional()
-  @IsText(Limits.excerpt)
-  excerpt?: string;
 
   @IsIn(PUBLICATION_ROUTES)
   publishedVia!: PublicationRoute;

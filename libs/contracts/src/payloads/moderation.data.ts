@@ -1,8 +1,9 @@
 import { IsIn } from 'class-validator';
 import { IsRfc3339DateTime } from '../validation/date-time.validator';
-import { IsHttpUrl, IsId, IsText, Nested, Optional } from '../validation/field.decorators';
+import { IsId, IsText, Nested, Optional } from '../validation/field.decorators';
 import { Limits } from '../validation/limits';
 import { PENDING_ITEM_KINDS, PendingItemKind } from '../vocabulary';
+import { CommunityPostData } from './community-post.data';
 import { ModeratorContact } from './shared.data';
 
 // Payloads of `moderation.events.v1`, all keyed by community id.
@@ -36,25 +37,9 @@ export class AccessRequestRejectedData extends AccessRequestDecisionData {
   reason!: string;
 }
 
-abstract class SubmissionDecisionData {
+abstract class SubmissionDecisionData extends CommunityPostData {
   @IsId()
   submissionId!: string;
-
-  @IsId()
-  communityId!: string;
-
-  @IsId()
-  authorId!: string;
-
-  @IsText(Limits.title)
-  title!: string;
-
-  @IsHttpUrl()
-  url!: string;
-
-  @Optional()
-  @IsText(Limits.excerpt)
-  excerpt?: string;
 
   @Nested(() => ModeratorContact)
   decidedBy!: ModeratorContact;

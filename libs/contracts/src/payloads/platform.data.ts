@@ -25,13 +25,8 @@ export class UserUpsertedData {
   timeZone!: string;
 }
 
-export class MentionCreatedData {
-  @IsId()
-  mentionId!: string;
-
-  @IsId()
-  recipientUserId!: string;
-
+/** Something a user did on a piece of content, told to the users it concerns. */
+abstract class ContentActivityData {
   @Nested(() => UserRef)
   actor!: UserRef;
 
@@ -47,7 +42,15 @@ export class MentionCreatedData {
   excerpt?: string;
 }
 
-export class CommentCreatedData {
+export class MentionCreatedData extends ContentActivityData {
+  @IsId()
+  mentionId!: string;
+
+  @IsId()
+  recipientUserId!: string;
+}
+
+export class CommentCreatedData extends ContentActivityData {
   @IsId()
   commentId!: string;
 
@@ -58,20 +61,6 @@ export class CommentCreatedData {
   @ArrayMaxSize(Limits.commentRecipients)
   @IsId({ each: true })
   recipientUserIds!: string[];
-
-  @Nested(() => UserRef)
-  actor!: UserRef;
-
-  @Nested(() => ContentRef)
-  content!: ContentRef;
-
-  @Optional()
-  @IsId()
-  communityId?: string;
-
-  @Optional()
-  @IsText(Limits.excerpt)
-  excerpt?: string;
 }
 
 /** A private message notice. It never carries the message body: the email only links to the conversation. */

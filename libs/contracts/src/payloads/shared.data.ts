@@ -23,13 +23,7 @@ export class ContentRef {
 }
 
 /** A moderator's public contact, given to users whose request or submission they decided. */
-export class ModeratorContact {
-  @IsId()
-  userId!: string;
-
-  @IsText(Limits.displayName)
-  displayName!: string;
-
+export class ModeratorContact extends UserRef {
   @IsEmailAddress()
   contactEmail!: string;
 }

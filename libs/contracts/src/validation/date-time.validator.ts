@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { predicateDecorator } from './predicate.decorator';
 
 const RFC3339_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
@@ -32,16 +32,8 @@ export function isRfc3339DateTime(value: unknown): value is string {
   );
 }
 
-export function IsRfc3339DateTime(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isRfc3339DateTime',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: {
-        message: '$property must be an RFC 3339 date-time such as 2025-03-01T09:30:00Z',
-        ...options,
-      },
-      validator: { validate: (value: unknown) => isRfc3339DateTime(value) },
-    });
-}
+export const IsRfc3339DateTime = predicateDecorator(
+  'isRfc3339DateTime',
+  '$property must be an RFC 3339 date-time such as 2025-03-01T09:30:00Z',
+  isRfc3339DateTime,
+);

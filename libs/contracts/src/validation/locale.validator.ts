@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { predicateDecorator } from './predicate.decorator';
 import { Limits } from './limits';
 
 // A 2-3 letter primary language subtag followed by hyphen-separated subtags; `Intl` checks the rest.
@@ -16,13 +16,8 @@ export function isBcp47Locale(value: unknown): value is string {
   }
 }
 
-export function IsBcp47Locale(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isBcp47Locale',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: '$property must be a BCP 47 language tag such as fr or de-AT', ...options },
-      validator: { validate: (value: unknown) => isBcp47Locale(value) },
-    });
-}
+export const IsBcp47Locale = predicateDecorator(
+  'isBcp47Locale',
+  '$property must be a BCP 47 language tag such as fr or de-AT',
+  isBcp47Locale,
+);

@@ -1,4 +1,5 @@
 import {
+  AccessRequestApprovedData,
   ALL_EVENT_TYPES,
   CommentCreatedData,
   EVENT_CATALOG,
@@ -157,7 +158,9 @@ describe('validatePayload', () => {
   it('requires a reason for rejections but not for approvals', async () => {
     const { reason: _reason, ...approval } = sampleEventData(EventTypes.AccessRequestRejected);
 
-    await expect(validatePayload(EventTypes.AccessRequestApproved, approval)).resolves.toBeDefined();
+    await expect(validatePayload(EventTypes.AccessRequestApproved, approval)).resolves.toBeInstanceOf(
+      AccessRequestApprovedData,
+    );
     await expect(rejection(EventTypes.AccessRequestRejected, approval)).resolves.toMatchObject({
       fields: ['reason'],
     });

@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { predicateDecorator } from './predicate.decorator';
 import { Limits } from './limits';
 
 // Area/Location names such as `Europe/Paris`, `UTC` or `Etc/GMT+1`; rules out offsets like `+01:00`.
@@ -20,13 +20,8 @@ export function isIanaTimeZone(value: unknown): value is string {
   }
 }
 
-export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isIanaTimeZone',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: '$property must be an IANA time zone name such as Europe/Paris', ...options },
-      validator: { validate: (value: unknown) => isIanaTimeZone(value) },
-    });
-}
+export const IsIanaTimeZone = predicateDecorator(
+  'isIanaTimeZone',
+  '$property must be an IANA time zone name such as Europe/Paris',
+  isIanaTimeZone,
+);

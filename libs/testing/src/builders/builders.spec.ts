@@ -35,6 +35,6 @@ describe('builders', () => {
       data: { cause: 'removed' },
     });
     expect(second.subject).toBe('user-1');
-    await expect(validatePayload(first.type, first.data)).resolves.toBeDefined();
+    await expect(validatePayload(first.type, first.data)).resolves.toMatchObject({ cause: 'removed' });
   });
 });
