@@ -2,7 +2,7 @@
 // The whole test command: infrastructure up (idempotent), type check, lint, then every project's
 // jest suite through Nx, one project at a time. Ends with one summary line over all projects.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +37,7 @@ function summarise() {
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
 
 const infraUp = step('infrastructure up', process.execPath, ['tools/infra/infra.mjs', 'up']);
 if (!infraUp) {

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createCloudEvent,
+  encodeBinary,
+  EventTypes,
+  STRUCTURED_CONTENT_TYPE,
+  Topics,
+  type CloudEvent,
+  type CommentCreatedData,
+  type MentionCreatedData,
+  type MessageCreatedData,
+  type PlatformContentPublishedData,
+  type UserUpsertedData,
+} from '@notify/contracts';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+
+/** How a platform service frames its events on Kafka; both are part of the contract. */
+export type EnvelopeMode = 'binary' | 'structured';
+
+const PLATFORM_SOURCE = 'urn:example:portal-content-service';
+
+/**
+ * Plays the portal's own services: writes ingress CloudEvents to `platform.activity.v1`, keyed by the recipient
+ * (or the user for a profile, the community for published content) as the contract says.
+ */
+export class PlatformClient {
+  private readonly producer: Producer;
+  private readonly topic: string;
+
+  private constructor(brokers: string[], topicPrefix: string) {
+    this.producer = new Kafka({
+      clientId: 'notify-e2e-platform',
+      brokers,
+      logLevel: logLevel.ERROR,
+    }).producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+    });
+    this.topic = `${topicPrefix}${Topics.PlatformActivity}`;
+  }
+
+  static async connect(brokers: string[], topicPrefix: string): Promise<PlatformClient> {
+    const client = new PlatformClient(brokers, topicPrefix);
+    await client.producer.connect();
+    return client;
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+
+  userUpserted(data: UserUpsertedData, mode: EnvelopeMode = 'binary'): Promise<CloudEvent<UserUpsertedData>> {
+    return this.publish(EventTypes.UserUpserted, data.userId, data, mode);
+  }
+
+  mention(data: MentionCreatedData, mode: EnvelopeMode = 'binary'): Promise<CloudEvent<MentionCreatedData>> {
+    return this.publish(EventTypes.MentionCreated, data.recipientUserId, data, mode);
+  }
+
+  /** Keyed by its first recipient: activity is keyed by recipient, and a comment may name several. */
+  comment(data: CommentCreatedData, mode: EnvelopeMode = 'binary'): Promise<CloudEvent<CommentCreatedData>> {
+    return this.publish(EventTypes.CommentCreated, data.recipientUserIds[0], data, mode);
+  }
+
+  privateMessage(
+    data: MessageCreatedData,
+    mode: EnvelopeMode = 'binary',
+  ): Promise<CloudEvent<MessageCreatedData>> {
+    return this.publish(EventTypes.MessageCreated, data.recipientUserId, data, mode);
+  }
+
+  contentPublished(
+    data: PlatformContentPublishedData,
+    mode: EnvelopeMode = 'binary',
+  ): Promise<CloudEvent<PlatformContentPublishedData>> {
+    return this.publish(EventTypes.PlatformContentPublished, data.communityId, data, mode);
+  }
+
+  /** Any type and data, including what the contract rejects, as a faulty or newer producer would send them. */
+  async publish<T>(
+    type: string,
+    key: string,
+    data: T,
+    mode: EnvelopeMode = 'binary',
+  ): Promise<CloudEvent<T>> {
+    const event = createCloudEvent({ type, source: PLATFORM_SOURCE, id: randomUUID(), data });
+    const record = mode === 'binary' ? encodeBinary(event, key) : structuredRecord(event, key);
+    await this.producer.send({ topic: this.topic, messages: [record] });
+    return event;
+  }
+}
+
+/**
+ * Structured mode written by hand, the way a service in another language would, rather than through the
+ * contracts library the services decode with.
+ */
+function structuredRecord<T>(
+  event: CloudEvent<T>,
+  key: string,
+): { key: string; value: string; headers: Record<string, string> } {
+  const body = {
+    specversion: event.specversion,
+    id: event.id,
+    source: event.source,
+    type: event.type,
+    time: event.time,
+    datacontenttype: 'application/json',
+    data: event.data,
+  };
+  return {
+    key,
+    value: JSON.stringify(body),
+    headers: { 'content-type': `${STRUCTURED_CONTENT_TYPE}; charset=utf-8` },
+  };
+}

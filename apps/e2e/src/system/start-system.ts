@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { getTestInfra, uniqueTopicPrefix } from '@notify/testing';
+import { freePorts } from './free-ports';
+import { ServiceProcess } from './service-process';
+import { dropSchemas, createRunTopics, deleteRunTopics } from './system-resources';
+import { formatServiceOutput, type OutputMarks } from './service-output';
+import {
+  schemaOf,
+  serviceEnvironment,
+  SERVICES,
+  type ServiceName,
+  type SystemSettings,
+} from './system-environment';
+
+export const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+
+const READY_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 15_000;
+
+/** The four services of one run, started from their built output, sharing a topic prefix. */
+export interface RunningSystem {
+  readonly settings: SystemSettings;
+  readonly urls: Readonly<Record<ServiceName, string>>;
+  readonly schemas: Readonly<Record<ServiceName, string>>;
+  /** Where every service's full output is written. */
+  readonly logDirectory: string;
+  mark(): OutputMarks;
+  /** Warnings, errors and the last lines of each service since `marks`. */
+  report(marks?: OutputMarks): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns communities, moderation, preferences and dispatcher (`dist/apps/<app>/main.js`, built by
+ * `node tools/build/build-all.mjs`) on free ports, each with a fresh schema, and waits until all are ready.
+ */
+export async function startSystem(label = 'e2e'): Promise<RunningSystem> {
+  assertBuilt();
+  const infra = await getTestInfra();
+  const runId = `e2e_${randomBytes(4).toString('hex')}`;
+  const ports = await freePorts(SERVICES.length);
+  const settings: SystemSettings = {
+    runId,
+    topicPrefix: uniqueTopicPrefix(`e2e-${label}`),
+    ports: Object.fromEntries(SERVICES.map((service, index) => [service, ports[index]])) as Record<
+      ServiceName,
+      number
+    >,
+    infra,
+    jwtSecret: randomBytes(32).toString('hex'),
+    unsubscribeSigningKeys: `k2:${randomBytes(24).toString('hex')},k1:${randomBytes(24).toString('hex')}`,
+    publicBaseUrl: 'https://portal.example.test',
+    supportEmail: 'support@example.test',
+    platformName: 'Public Buyers Community',
+  };
+  const logDirectory = path.join(WORKSPACE_ROOT, 'tmp', 'e2e-logs', `${label}-${runId}`);
+  mkdirSync(logDirectory, { recursive: true });
+
+  await createRunTopics(infra.kafkaBrokers, settings.topicPrefix);
+  const processes = SERVICES.map(
+    (service) =>
+      new ServiceProcess({
+        name: service,
+        entry: builtEntry(service),
+        cwd: WORKSPACE_ROOT,
+        env: serviceEnvironment(service, settings),
+        port: settings.ports[service],
+        logFile: path.join(logDirectory, `${service}.log`),
+      }),
+  );
+  const system = runningSystem(settings, processes, logDirectory);
+  processes.forEach((child) => child.start());
+  try {
+    await Promise.all(processes.map((child) => child.waitUntilReady(READY_TIMEOUT_MS)));
+  } catch (error) {
+    const report = system.report();
+    await system.stop();
+    throw new Error(`The system did not start: ${(error as Error).message}\n\n${report}`, { cause: error });
+  }
+  return system;
+}
+
+function runningSystem(
+  settings: SystemSettings,
+  processes: ServiceProcess[],
+  logDirectory: string,
+): RunningSystem {
+  const byName = (service: ServiceName): ServiceProcess => processes.find((child) => child.name === service)!;
+  let stopped: Promise<void> | undefined;
+  return {
+    settings,
+    logDirectory,
+    urls: Object.fromEntries(SERVICES.map((service) => [service, byName(service).baseUrl])) as Record<
+      ServiceName,
+      string
+    >,
+    schemas: Object.fromEntries(SERVICES.map((service) => [service, schemaOf(settings, service)])) as Record<
+      ServiceName,
+      string
+    >,
+    mark: () => Object.fromEntries(processes.map((child) => [child.name, child.mark()])),
+    report: (marks = {}) =>
+      [
+        `Service output (full logs in ${logDirectory}):`,
+        ...processes.map((child) =>
+          formatServiceOutput(child.name, child.outputSince(marks[child.name] ?? 0)),
+        ),
+      ].join('\n'),
+    stop: () => {
+      stopped ??= (async () => {
+        await Promise.all(processes.map((child) => child.stop(STOP_GRACE_MS)));
+        await dropSchemas(
+          settings.infra.postgres,
+          SERVICES.map((service) => schemaOf(settings, service)),
+        );
+        await deleteRunTopics(settings.infra.kafkaBrokers, settings.topicPrefix);
+      })();
+      return stopped;
+    },
+  };
+}
+
+function builtEntry(service: ServiceName): string {
+  return path.join('dist', 'apps', service, 'main.js');
+}
+
+function assertBuilt(): void {
+  const missing = SERVICES.filter((service) => !existsSync(path.join(WORKSPACE_ROOT, builtEntry(service))));
+  if (missing.length > 0) {
+    throw new Error(
+      `Not built: ${missing.map((service) => builtEntry(service)).join(', ')}. Run \`node tools/build/build-all.mjs\` first.`,
+    );
+  }
+}

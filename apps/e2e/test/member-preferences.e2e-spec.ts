@@ -1,0 +1,276 @@
+import { randomBytes } from 'node:crypto';
+import {
+  DeadLetterHeaders,
+  deadLetterTopic,
+  DEFAULT_PREFERENCES,
+  EventTypes,
+  Topics,
+  type MentionCreatedData,
+} from '@notify/contracts';
+import { readTopic } from '@notify/testing';
+import {
+  expectNoOtherMail,
+  expectOneClickUnsubscribe,
+  expectSupportAddress,
+  httpRequest,
+  unsubscribeUrlOf,
+  useSystem,
+  type Person,
+  type Preferences,
+} from '../src';
+
+// Product items 3 (preferences and one-click unsubscribe), 5 (languages), 9 (delivery log) and both envelope modes.
+
+const suite = useSystem('preferences');
+
+function mentionOf(recipient: Person, actor: Person, title: string): MentionCreatedData {
+  return {
+    mentionId: `mention-${randomBytes(4).toString('hex')}`,
+    recipientUserId: recipient.userId,
+    actor: { userId: actor.userId, displayName: actor.displayName },
+    content: {
+      id: `content-${randomBytes(4).toString('hex')}`,
+      title,
+      url: 'https://portal.example.test/content/1',
+    },
+    excerpt: `@${recipient.displayName} what do you think?`,
+  };
+}
+
+describe('languages', () => {
+  it(
+    'writes to each user in their language, English when there is no translation',
+    suite.scenario(async (world) => {
+      const actor = await world.people.register({ label: 'actor' });
+      const [french, german, slovene] = await Promise.all([
+        world.people.register({ label: 'amelie', locale: 'fr' }),
+        world.people.register({ label: 'jonas', locale: 'de-AT', registeredVia: 'profile-api' }),
+        world.people.register({ label: 'ziga', locale: 'sl' }),
+      ]);
+
+      // Platform services in other languages frame events themselves: structured mode as well as binary.
+      await world.platform.mention(mentionOf(french, actor, 'Clauses sociales'), 'structured');
+      await world.platform.mention(mentionOf(german, actor, 'Vergaberecht'), 'binary');
+      await world.platform.mention(mentionOf(slovene, actor, 'Javna naročila'), 'structured');
+      await world.platform.privateMessage({
+        messageId: `message-${randomBytes(4).toString('hex')}`,
+        recipientUserId: french.userId,
+        sender: { userId: actor.userId, displayName: actor.displayName },
+        url: 'https://portal.example.test/messages/1',
+      });
+
+      const frenchMail = await french.mailbox.take(2);
+      expect(frenchMail.map((email) => email.subject).sort()).toEqual(
+        [
+          `${actor.displayName} vous a mentionné dans « Clauses sociales »`,
+          `${actor.displayName} vous a envoyé un message privé`,
+        ].sort(),
+      );
+      const germanMail = await german.mailbox.takeOne();
+      expect(germanMail.subject).toBe(`${actor.displayName} hat Sie in „Vergaberecht“ erwähnt`);
+      const sloveneMail = await slovene.mailbox.takeOne();
+      expect(sloveneMail.subject).toBe(`${actor.displayName} mentioned you in "Javna naročila"`);
+      for (const email of [...frenchMail, germanMail, sloveneMail]) {
+        expectOneClickUnsubscribe(email);
+        expectSupportAddress(email, world.system.settings.supportEmail);
+      }
+      await expectNoOtherMail([french.mailbox, german.mailbox, slovene.mailbox, actor.mailbox]);
+    }),
+  );
+});
+
+describe('preferences', () => {
+  it(
+    'sends no mention to a user who chose never and tells support why',
+    suite.scenario(async (world) => {
+      const actor = await world.people.register({ label: 'actor' });
+      const quiet = await world.people.register({ label: 'quiet', preferences: { mentions: 'never' } });
+
+      const mention = await world.platform.mention(mentionOf(quiet, actor, 'Open tenders'));
+      const message = await world.platform.privateMessage({
+        messageId: `message-${randomBytes(4).toString('hex')}`,
+        recipientUserId: quiet.userId,
+        sender: { userId: actor.userId, displayName: actor.displayName },
+        url: 'https://portal.example.test/messages/2',
+      });
+      expect((await quiet.mailbox.takeOne()).subject).toBe(`${actor.displayName} sent you a private message`);
+
+      const deliveries = await world.waitForDeliveries(
+        quiet,
+        (entries) =>
+          entries.some((entry) => entry.eventId === mention.id) &&
+          entries.some((entry) => entry.status === 'sent'),
+        'the skipped mention and the sent message in the delivery log',
+      );
+      expect(deliveries).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            status: 'skipped',
+            reason: 'preference-never',
+            eventId: mention.id,
+            eventType: 'platform.mention.created',
+          }),
+          expect.objectContaining({
+            status: 'sent',
+            eventId: message.id,
+            eventType: 'platform.message.created',
+          }),
+        ]),
+      );
+      await expectNoOtherMail([quiet.mailbox, actor.mailbox]);
+    }),
+  );
+
+  it(
+    'unsubscribes from a category in one click from the email and skips it from then on',
+    suite.scenario(async (world) => {
+      const actor = await world.people.register({ label: 'actor' });
+      const member = await world.people.register({ label: 'member', registeredVia: 'profile-api' });
+
+      const first = await world.platform.mention(mentionOf(member, actor, 'Green criteria'));
+      const email = await member.mailbox.takeOne();
+      expect(email.subject).toBe(`${actor.displayName} mentioned you in "Green criteria"`);
+      expectOneClickUnsubscribe(email);
+      const url = unsubscribeUrlOf(email);
+
+      const tampered = new URL(url);
+      tampered.searchParams.set('token', `${tampered.searchParams.get('token')}x`);
+      const refused = await httpRequest(tampered.origin, {
+        method: 'POST',
+        path: `${tampered.pathname}${tampered.search}`,
+        form: { 'List-Unsubscribe': 'One-Click' },
+      });
+      expect(refused.status).toBe(400);
+
+      // What a mailbox provider does on RFC 8058 one-click: a bare POST, no cookie, no token of ours.
+      const target = new URL(url);
+      const unsubscribed = await httpRequest(target.origin, {
+        method: 'POST',
+        path: `${target.pathname}${target.search}`,
+        form: { 'List-Unsubscribe': 'One-Click' },
+      });
+      expect(unsubscribed.status).toBe(200);
+      await expect(member.api.preferences.getPreferences(member.userId)).resolves.toMatchObject({
+        status: 200,
+        body: {
+          mentions: 'never',
+          comments: 'immediately',
+          privateMessages: 'immediately',
+          communityActivity: 'daily',
+        },
+      });
+      await world.readModels.waitForProfile(member.userId, { mentions: 'never' });
+
+      const second = await world.platform.mention(mentionOf(member, actor, 'Social clauses'));
+      const deliveries = await world.waitForDeliveries(
+        member,
+        (entries) => entries.some((entry) => entry.eventId === second.id),
+        'the second mention in the delivery log',
+      );
+      expect(deliveries).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            status: 'sent',
+            eventId: first.id,
+            eventType: 'platform.mention.created',
+          }),
+          expect.objectContaining({
+            status: 'skipped',
+            reason: 'preference-never',
+            eventId: second.id,
+            eventType: 'platform.mention.created',
+          }),
+        ]),
+      );
+      await expectNoOtherMail([member.mailbox, actor.mailbox]);
+    }),
+  );
+});
+
+describe('dead letters', () => {
+  it(
+    'sets aside ingress events it cannot process, saying why, and keeps delivering the ones behind them',
+    suite.scenario(async (world) => {
+      const [actor, recipient] = await Promise.all([
+        world.people.register({ label: 'actor' }),
+        world.people.register({ label: 'recipient' }),
+      ]);
+      const { content: _missing, ...withoutContent } = mentionOf(recipient, actor, 'Broken');
+      const invalid = await world.platform.publish(
+        EventTypes.MentionCreated,
+        recipient.userId,
+        withoutContent,
+      );
+      const unknown = await world.platform.publish('platform.poll.created', recipient.userId, {
+        pollId: 'p-1',
+      });
+      await world.platform.mention(mentionOf(recipient, actor, 'Behind the broken ones'));
+
+      expect((await recipient.mailbox.takeOne()).subject).toBe(
+        `${actor.displayName} mentioned you in "Behind the broken ones"`,
+      );
+      const { kafkaBrokers } = world.system.settings.infra;
+      const source = `${world.system.settings.topicPrefix}${Topics.PlatformActivity}`;
+      const deadLetters = await readTopic(kafkaBrokers, deadLetterTopic(source), {
+        count: 3,
+        timeoutMs: 15_000,
+      });
+      const byEvent = (id: string): Record<string, string>[] =>
+        deadLetters.filter((record) => record.headers.ce_id === id).map((record) => record.headers);
+      expect(byEvent(invalid.id)).toEqual([
+        expect.objectContaining({
+          [DeadLetterHeaders.Reason]: 'invalid-payload',
+          [DeadLetterHeaders.OriginalTopic]: source,
+          [DeadLetterHeaders.ConsumerGroup]: expect.stringMatching(/dispatcher$/),
+          [DeadLetterHeaders.Error]: expect.stringContaining('content'),
+        }),
+      ]);
+      // Both services reading the ingress topic set the unknown type aside, each under its own group.
+      expect(
+        byEvent(unknown.id)
+          .map((headers) => headers[DeadLetterHeaders.ConsumerGroup])
+          .sort(),
+      ).toEqual([expect.stringMatching(/dispatcher$/), expect.stringMatching(/preferences$/)]);
+      expect(byEvent(unknown.id).map((headers) => headers[DeadLetterHeaders.Reason])).toEqual([
+        'unknown-type',
+        'unknown-type',
+      ]);
+      await expectNoOtherMail([recipient.mailbox, actor.mailbox]);
+    }),
+  );
+});
+
+describe('access control', () => {
+  it(
+    'answers 401 without a token and 403 to a user acting for someone else',
+    suite.scenario(async (world) => {
+      const [owner, other] = await Promise.all([
+        world.people.register({ label: 'owner' }),
+        world.people.register({ label: 'other' }),
+      ]);
+      const { urls } = world.system;
+      await expect(
+        httpRequest(urls.dispatcher, { method: 'GET', path: `/users/${owner.userId}/deliveries` }),
+      ).resolves.toMatchObject({ status: 401 });
+      await expect(
+        httpRequest(urls.preferences, { method: 'GET', path: `/users/${owner.userId}/preferences` }),
+      ).resolves.toMatchObject({ status: 401 });
+      await expect(other.api.preferences.getPreferences(owner.userId)).resolves.toMatchObject({
+        status: 403,
+      });
+      await expect(
+        other.api.preferences.putPreferences(owner.userId, {
+          mentions: 'never',
+          comments: 'never',
+          privateMessages: 'never',
+          communityActivity: 'weekly',
+        }),
+      ).resolves.toMatchObject({ status: 403 });
+      // Deliberately outside the type: community activity cannot be switched off.
+      const switchedOff = { ...DEFAULT_PREFERENCES, communityActivity: 'never' } as unknown as Preferences;
+      await expect(owner.api.preferences.putPreferences(owner.userId, switchedOff)).resolves.toMatchObject({
+        status: 400,
+      });
+    }),
+  );
+});
