@@ -1,0 +1,68 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConfigModule } from '@notify/config';
+import { COMPACTED_TOPICS, Topics } from '@notify/contracts';
+import { MessagingModule } from '@notify/messaging';
+import { ObservabilityModule } from '@notify/observability';
+import { createDataSource, DatabaseReadinessModule, typeOrmOptions } from '@notify/persistence';
+import { AuthModule } from '@notify/security';
+import { DispatcherConfig } from './config/dispatcher.config';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { DigestsModule } from './digests/digests.module';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { NotificationsModule } from './notifications/notifications.module';
+
+export const SERVICE_NAME = 'dispatcher';
+
+const CONSUMED_TOPICS = [
+  Topics.PlatformActivity,
+  Topics.CommunityEvents,
+  Topics.ModerationEvents,
+  Topics.PreferenceProfiles,
+  Topics.EmailFeedback,
+];
+
+@Module({
+  imports: [
+    ConfigModule.forRoot(DispatcherConfig),
+    ObservabilityModule.forRoot({ service: SERVICE_NAME }),
+    AuthModule.forRootAsync({
+      inject: [DispatcherConfig],
+      useFactory: (config: DispatcherConfig) => config.auth,
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [DispatcherConfig],
+      useFactory: (config: DispatcherConfig) =>
+        typeOrmOptions({
+          ...config.postgres,
+          schema: config.DB_SCHEMA,
+          entities: ENTITIES,
+          migrations: MIGRATIONS,
+          applicationName: SERVICE_NAME,
+          poolSize: config.DB_POOL_SIZE,
+        }),
+      dataSourceFactory: (options) => createDataSource(options!),
+    }),
+    DatabaseReadinessModule,
+    MessagingModule.forRootAsync({
+      inject: [DispatcherConfig],
+      useFactory: (config: DispatcherConfig) => ({
+        clientId: SERVICE_NAME,
+        brokers: config.KAFKA_BROKERS,
+        source: 'urn:notify:dispatcher',
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        // Prefixed like the topics, so deployments (and test suites) sharing a cluster keep their groups apart.
+        groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
+        topics: CONSUMED_TOPICS.map((name) => ({ name, compacted: COMPACTED_TOPICS.includes(name) })),
+        consumer: { partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY },
+        // The dispatcher publishes nothing: no outbox to relay.
+        relay: { enabled: false },
+      }),
+    }),
+    NotificationsModule,
+    DeliveriesModule,
+    DigestsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { LinkSigner } from '@notify/security';
+import { DispatcherConfig } from '../config/dispatcher.config';
+import { EmailModule } from '../email/email.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { UnsubscribeLinks } from './unsubscribe-links';
+
+/** Rendering, sending and unsubscribe links, configured from the dispatcher's configuration. */
+@Module({
+  imports: [
+    TemplatesModule.registerAsync({
+      inject: [DispatcherConfig],
+      useFactory: (config: DispatcherConfig) => ({
+        platformName: config.PLATFORM_NAME,
+        supportEmail: config.SUPPORT_EMAIL,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+        previewEnabled: config.TEMPLATE_PREVIEW_ENABLED,
+      }),
+    }),
+    EmailModule.registerAsync({
+      inject: [DispatcherConfig],
+      useFactory: (config: DispatcherConfig) => ({
+        fromAddress: config.EMAIL_FROM,
+        region: config.SES_REGION,
+        endpoint: config.SES_ENDPOINT,
+        maxSendRate: config.SES_MAX_SEND_RATE,
+        maxConcurrency: config.SES_MAX_CONCURRENCY,
+        maxAttempts: config.SES_MAX_ATTEMPTS,
+        retryBaseDelayMs: config.SES_RETRY_BASE_DELAY,
+        retryMaxDelayMs: config.SES_RETRY_MAX_DELAY,
+        pauseCooldownMs: config.SES_PAUSE_COOLDOWN,
+        requestTimeoutMs: config.SES_REQUEST_TIMEOUT,
+        configurationSetName: config.SES_CONFIGURATION_SET,
+      }),
+    }),
+  ],
+  providers: [
+    {
+      provide: UnsubscribeLinks,
+      inject: [DispatcherConfig],
+      useFactory: (config: DispatcherConfig) =>
+        new UnsubscribeLinks(
+          new LinkSigner(config.unsubscribeKeys),
+          config.UNSUBSCRIBE_BASE_URL,
+          config.UNSUBSCRIBE_LINK_TTL,
+        ),
+    },
+  ],
+  exports: [TemplatesModule, EmailModule, UnsubscribeLinks],
+})
+export class MailModule {}

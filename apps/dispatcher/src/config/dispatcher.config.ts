@@ -1,0 +1,199 @@
+import { BaseServiceConfig, Duration, Flag, HttpUrl, OneOf, Required } from '@notify/config';
+import type { LinkSigningKey } from '@notify/security';
+import {
+  IsEmail,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { WEEKDAYS, type DigestSchedule, type Weekday } from '../digests/digest-schedule';
+import { IsSigningKeyList, parseSigningKeys } from './signing-keys';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const DAY = 24 * 60 * MINUTE;
+
+/** The only place the dispatcher reads its environment; defaults suit a local run. */
+export class DispatcherConfig extends BaseServiceConfig {
+  override PORT = 3004;
+  override DB_SCHEMA = 'dispatcher';
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'may contain only letters, digits, ".", "_" and "-"' })
+  KAFKA_GROUP_ID: string = 'dispatcher';
+
+  /** Connections in the pool: consumer transactions, sender lanes and digest runs share it. */
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DB_POOL_SIZE: number = 20;
+
+  /** Partitions of one consumer handled at the same time (each partition stays in order). */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  KAFKA_PARTITIONS_CONCURRENCY: number = 4;
+
+  // Emails and links
+
+  @IsString()
+  @MinLength(1)
+  PLATFORM_NAME: string = 'Public Buyers Community';
+
+  @IsEmail({}, { message: 'must be an email address' })
+  SUPPORT_EMAIL: string = 'support@example.org';
+
+  @IsString()
+  @MinLength(3)
+  EMAIL_FROM: string = 'Public Buyers Community <notifications@example.org>';
+
+  /** The portal: links in emails point there. */
+  @HttpUrl()
+  PUBLIC_BASE_URL: string = 'http://localhost:8080';
+
+  /** Public URL of the preferences service, which serves the signed one-click unsubscribe endpoint. */
+  @HttpUrl()
+  UNSUBSCRIBE_BASE_URL: string = 'http://127.0.0.1:3003';
+
+  /** `kid:secret,kid:secret`, the same list the preferences service verifies with; the first key signs. */
+  @Required()
+  @IsSigningKeyList()
+  UNSUBSCRIBE_SIGNING_KEYS!: string;
+
+  @Duration()
+  UNSUBSCRIBE_LINK_TTL: number = 60 * DAY;
+
+  // SES
+
+  @IsString()
+  @MinLength(1)
+  SES_REGION: string = 'eu-west-1';
+
+  /** The local emulator by default; a deployment sets the regional endpoint, e.g. https://email.eu-west-1.amazonaws.com. */
+  @HttpUrl()
+  SES_ENDPOINT: string = 'http://127.0.0.1:8005';
+
+  /** Emails per second; unset, the account's quota (SES GetAccount) applies. */
+  @IsOptional()
+  @IsNumber()
+  @Min(0.1)
+  SES_MAX_SEND_RATE?: number;
+
+  /** SendEmail calls in flight at once. */
+  @IsInt()
+  @Min(1)
+  @Max(512)
+  SES_MAX_CONCURRENCY: number = 16;
+
+  /** Tries of one SendEmail call for throttling, 5xx and network failures, before the delivery is retried later. */
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  SES_MAX_ATTEMPTS: number = 3;
+
+  @Duration()
+  SES_RETRY_BASE_DELAY: number = 100;
+
+  @Duration()
+  SES_RETRY_MAX_DELAY: number = 5 * SECOND;
+
+  /** How long sending stays paused after SES reports the account paused or suspended. */
+  @Duration()
+  SES_PAUSE_COOLDOWN: number = MINUTE;
+
+  @Duration()
+  @Min(100)
+  SES_REQUEST_TIMEOUT: number = 10 * SECOND;
+
+  /** Configuration set whose event destinations publish bounces and complaints. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SES_CONFIGURATION_SET?: string;
+
+  /** Serves GET /templates/preview without authentication; never in production. */
+  @Flag()
+  TEMPLATE_PREVIEW_ENABLED: boolean = false;
+
+  // Immediate sending
+
+  /** Sending can be turned off on a replica that should only consume events and build digests. */
+  @Flag()
+  SENDER_ENABLED: boolean = true;
+
+  /** Deliveries one sender lane claims at a time. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SENDER_BATCH_SIZE: number = 25;
+
+  /** Sender lanes per replica, each claiming its own batch. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  SENDER_CONCURRENCY: number = 4;
+
+  /** Longest wait for new deliveries when no database notification arrives. */
+  @Duration()
+  SENDER_POLL_INTERVAL: number = SECOND;
+
+  /** Tries of one email before it is marked failed. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SENDER_MAX_ATTEMPTS: number = 8;
+
+  /** First wait before retrying an email that failed transiently; doubles per attempt. */
+  @Duration()
+  SENDER_RETRY_DELAY: number = 30 * SECOND;
+
+  /** A claim older than this belongs to a replica that died: the delivery is sent again. */
+  @Duration()
+  @Min(SECOND)
+  CLAIM_TIMEOUT: number = 2 * MINUTE;
+
+  /** Members inserted per statement when notifying a whole community. */
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  FANOUT_PAGE_SIZE: number = 10_000;
+
+  // Digests
+
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR: number = 8;
+
+  @OneOf(WEEKDAYS)
+  DIGEST_WEEKDAY: Weekday = 'monday';
+
+  /** How often this replica looks for due digests; 0 turns the ticker off (`POST /digests/run` still works). */
+  @Duration()
+  DIGEST_TICK_INTERVAL: number = 5 * MINUTE;
+
+  /** Users whose digests are built in one transaction. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  DIGEST_USER_BATCH_SIZE: number = 100;
+
+  /** Items in one digest email; older ones first, the rest wait for the next digest. */
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  DIGEST_MAX_ITEMS: number = 200;
+
+  get unsubscribeKeys(): LinkSigningKey[] {
+    return parseSigningKeys(this.UNSUBSCRIBE_SIGNING_KEYS);
+  }
+
+  get digestSchedule(): DigestSchedule {
+    return { hour: this.DIGEST_HOUR, weekday: this.DIGEST_WEEKDAY };
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../composition/mail.module';
+import { NotificationContextLoader } from '../composition/notification-context.loader';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryLogController } from './delivery-log.controller';
+import { DeliveryLogRepository } from './delivery-log.repository';
+import { DeliveryLogService } from './delivery-log.service';
+import { DeliveryMetrics } from './delivery-metrics';
+import { DeliverySender } from './delivery-sender.service';
+import { DeliverySenderWorker } from './delivery-sender.worker';
+import { DeliveryWakeups } from './delivery-wakeups';
+import { NotificationEventsRepository } from './notification-events.repository';
+
+/** Delivery rows, the immediate sender and the delivery log. */
+@Module({
+  imports: [ReadModelsModule, MailModule],
+  controllers: [DeliveryLogController],
+  providers: [
+    NotificationEventsRepository,
+    DeliveriesRepository,
+    NotificationContextLoader,
+    DeliveryMetrics,
+    DeliverySender,
+    DeliveryWakeups,
+    DeliverySenderWorker,
+    DeliveryLogRepository,
+    DeliveryLogService,
+  ],
+  exports: [NotificationEventsRepository, DeliveriesRepository, NotificationContextLoader, DeliveryMetrics],
+})
+export class DeliveriesModule {}

@@ -1,0 +1,204 @@
+import { Logger } from '@nestjs/common';
+import { EventTypes, sampleCloudEvent } from '@notify/contracts';
+import { MetricsService } from '@notify/observability';
+import { LinkSigner } from '@notify/security';
+import { Registry } from 'prom-client';
+import { NotificationContext } from '../composition/notification-context';
+import type { NotificationContextLoader } from '../composition/notification-context.loader';
+import { UnsubscribeLinks } from '../composition/unsubscribe-links';
+import type { DispatcherConfig } from '../config/dispatcher.config';
+import type { EmailSender } from '../email/email-sender.service';
+import { PermanentEmailError, SendingPausedError } from '../email/email.errors';
+import type { NotifiableEvent } from '../policy/notifiable-event';
+import { membershipKey } from '../read-models/memberships.repository';
+import type { ProfileEntity } from '../read-models/profile.entity';
+import type { EmailRenderer } from '../templates/email-renderer.service';
+import { communityOf, deliveryRow, profileOf } from '../testing/fixtures';
+import type { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryMetrics } from './delivery-metrics';
+import { DeliverySender } from './delivery-sender.service';
+import type { DeliveryEntity } from './delivery.entity';
+
+const mention = sampleCloudEvent(EventTypes.MentionCreated) as NotifiableEvent;
+const accessRequested = sampleCloudEvent(EventTypes.AccessRequested) as NotifiableEvent;
+
+describe('DeliverySender', () => {
+  const renderer = { render: jest.fn() };
+  const emails = { send: jest.fn() };
+  const deliveries = {
+    markSent: jest.fn(),
+    markSkipped: jest.fn(),
+    markFailed: jest.fn(),
+    retryLater: jest.fn(),
+  };
+  let context: NotificationContext;
+  let sender: DeliverySender;
+
+  function givenContext(
+    options: { profiles?: ProfileEntity[]; members?: string[]; suppressed?: string[] } = {},
+  ): void {
+    context = new NotificationContext(
+      new Map([
+        ['7', mention],
+        ['8', accessRequested],
+      ]),
+      new Map([['community-1', communityOf()]]),
+      new Map(
+        (options.profiles ?? [profileOf('user-1', { locale: 'fr-BE', timeZone: 'Europe/Paris' })]).map(
+          (p) => [p.userId, p],
+        ),
+      ),
+      new Set((options.members ?? []).map((userId) => membershipKey({ communityId: 'community-1', userId }))),
+      new Set(options.suppressed ?? []),
+    );
+  }
+
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+
+  beforeEach(() => {
+    renderer.render.mockReturnValue({ subject: 'Subject', html: '<p>html</p>', text: 'text' });
+    emails.send.mockResolvedValue({ messageId: 'ses-1' });
+    for (const method of Object.values(deliveries)) {
+      method.mockResolvedValue(undefined);
+    }
+    givenContext();
+    const config = { SENDER_MAX_ATTEMPTS: 3, SENDER_RETRY_DELAY: 1000 } as DispatcherConfig;
+    const loader = { load: jest.fn(() => Promise.resolve(context)) } as unknown as NotificationContextLoader;
+    const links = new UnsubscribeLinks(
+      new LinkSigner([{ id: 'k1', secret: 'delivery-sender-spec-secret-0123456789' }]),
+      'https://preferences.example.org',
+      60_000,
+    );
+    sender = new DeliverySender(
+      config,
+      loader,
+      renderer as unknown as EmailRenderer,
+      emails as unknown as EmailSender,
+      links,
+      deliveries as unknown as DeliveriesRepository,
+      new DeliveryMetrics(new MetricsService(new Registry())),
+    );
+  });
+
+  const send = (row: DeliveryEntity) => sender.sendBatch([row]);
+
+  it('renders in the recipient’s language and time zone, sends with a one-click link, and records the message id', async () => {
+    await send(deliveryRow());
+
+    expect(renderer.render).toHaveBeenCalledWith(
+      'activity.mention',
+      'fr-BE',
+      expect.objectContaining({ recipientName: 'Name of user-1', actorName: 'Ada Author' }),
+      {
+        unsubscribeUrl: expect.stringMatching(/^https:\/\/preferences\.example\.org\/unsubscribe\?token=/),
+        timeZone: 'Europe/Paris',
+      },
+    );
+    expect(emails.send).toHaveBeenCalledWith({
+      to: 'user-1@example.org',
+      subject: 'Subject',
+      html: '<p>html</p>',
+      text: 'text',
+      notificationId: '41',
+      unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') },
+    });
+    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1');
+  });
+
+  it('sends a transactional email without an unsubscribe link', async () => {
+    await send(
+      deliveryRow({
+        eventRef: '8',
+        template: 'access-request.acknowledgement',
+        category: 'transactional',
+        recipientRole: 'requester',
+      }),
+    );
+
+    expect(emails.send).toHaveBeenCalledWith(expect.objectContaining({ unsubscribe: undefined }));
+  });
+
+  it('writes to a moderator without a profile at their contact address, in English', async () => {
+    givenContext({ profiles: [] });
+
+    await send(
+      deliveryRow({
+        eventRef: '8',
+        recipientUserId: 'user-moderator-1',
+        recipientRole: 'moderator',
+        template: 'access-request.moderator',
+        category: 'transactional',
+      }),
+    );
+
+    expect(renderer.render).toHaveBeenCalledWith(
+      'access-request.moderator',
+      'en',
+      expect.anything(),
+      expect.anything(),
+    );
+    expect(emails.send).toHaveBeenCalledWith(expect.objectContaining({ to: 'marta@example.org' }));
+  });
+
+  it.each([
+    ['a member who left', { members: [] }, { membersOnly: true }, 'not-a-member'],
+    ['a suppressed address', { suppressed: ['user-1@example.org'] }, {}, 'suppressed'],
+    [
+      'a user who switched to never',
+      { profiles: [profileOf('user-1', { preferences: { mentions: 'never' } })] },
+      {},
+      'preference-never',
+    ],
+    ['a user without a profile', { profiles: [] }, {}, 'no-profile'],
+  ])('skips %s, checked again when the email is built', async (_name, situation, row, reason) => {
+    givenContext(situation);
+
+    await send(deliveryRow(row));
+
+    expect(emails.send).not.toHaveBeenCalled();
+    expect(deliveries.markSkipped).toHaveBeenCalledWith('41', reason);
+  });
+
+  it('sends restricted content to a current member', async () => {
+    givenContext({ members: ['user-1'] });
+
+    await send(deliveryRow({ membersOnly: true }));
+
+    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1');
+  });
+
+  it('fails a notification the provider rejects for good', async () => {
+    emails.send.mockRejectedValue(new PermanentEmailError('MessageRejected', 'Address blacklisted'));
+
+    await send(deliveryRow());
+
+    expect(deliveries.markFailed).toHaveBeenCalledWith(
+      '41',
+      'rejected-by-provider',
+      expect.stringContaining('Address blacklisted'),
+    );
+    expect(deliveries.markSent).not.toHaveBeenCalled();
+  });
+
+  it('keeps a notification pending while sending is paused, without spending a try', async () => {
+    const resumeAt = new Date(Date.now() + 60_000);
+    emails.send.mockRejectedValue(new SendingPausedError('SendingPausedException', resumeAt));
+
+    await send(deliveryRow());
+
+    expect(deliveries.retryLater).toHaveBeenCalledWith('41', resumeAt, expect.any(String), false);
+  });
+
+  it('retries recording a sent email rather than sending it again', async () => {
+    deliveries.markSent.mockRejectedValueOnce(new Error('connection reset')).mockResolvedValueOnce(undefined);
+
+    await send(deliveryRow());
+
+    expect(emails.send).toHaveBeenCalledTimes(1);
+    expect(deliveries.markSent).toHaveBeenCalledTimes(2);
+    expect(deliveries.retryLater).not.toHaveBeenCalled();
+    expect(deliveries.markFailed).not.toHaveBeenCalled();
+  });
+});

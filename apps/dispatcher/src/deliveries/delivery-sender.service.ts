@@ -1,0 +1,135 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { notificationModel } from '../composition/email-models';
+import type { NotificationContext } from '../composition/notification-context';
+import { NotificationContextLoader } from '../composition/notification-context.loader';
+import { outcomeOfFailure } from '../composition/send-failure';
+import { UnsubscribeLinks } from '../composition/unsubscribe-links';
+import { DispatcherConfig } from '../config/dispatcher.config';
+import { EmailSender } from '../email/email-sender.service';
+import { decideOnSend } from '../policy/notification-policy';
+import { EmailRenderer } from '../templates/email-renderer.service';
+import { DeliveriesRepository } from './deliveries.repository';
+import type { DeliveryEntity } from './delivery.entity';
+import { DeliveryMetrics } from './delivery-metrics';
+
+const COMPLETION_TRIES = 3;
+const COMPLETION_RETRY_MS = 250;
+const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+
+/** Sends a batch of claimed immediate notifications: re-check, render, send, record the outcome of each. */
+@Injectable()
+export class DeliverySender {
+  private readonly logger = new Logger(DeliverySender.name);
+
+  constructor(
+    private readonly config: DispatcherConfig,
+    private readonly contexts: NotificationContextLoader,
+    private readonly renderer: EmailRenderer,
+    private readonly emails: EmailSender,
+    private readonly unsubscribeLinks: UnsubscribeLinks,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly metrics: DeliveryMetrics,
+  ) {}
+
+  async sendBatch(rows: readonly DeliveryEntity[]): Promise<void> {
+    const context = await this.contexts.load(rows);
+    await Promise.all(rows.map((row) => this.sendOne(row, context)));
+  }
+
+  private async sendOne(row: DeliveryEntity, context: NotificationContext): Promise<void> {
+    let sent: { messageId: string; eventTime: string } | undefined;
+    try {
+      sent = await this.decideAndSend(row, context);
+    } catch (error) {
+      await this.recordFailure(row, error);
+      return;
+    }
+    if (sent) {
+      this.metrics.eventToSend.observe((Date.now() - Date.parse(sent.eventTime)) / 1000);
+      await this.complete(row, sent.messageId);
+    }
+  }
+
+  /** Resolves with the SES message id once the email is accepted, or `undefined` when it was skipped. */
+  private async decideAndSend(
+    row: DeliveryEntity,
+    context: NotificationContext,
+  ): Promise<{ messageId: string; eventTime: string } | undefined> {
+    const decision = decideOnSend(context.situation(row));
+    const recipient = context.recipient(row);
+    const event = context.event(row);
+    if (decision.action === 'skip' || !recipient || !event) {
+      await this.deliveries.markSkipped(row.id, decision.action === 'skip' ? decision.reason : 'no-profile');
+      this.metrics.outcomes.inc({ outcome: 'skipped', category: row.category });
+      return undefined;
+    }
+    const request = notificationModel(row.template, event, context.facts(row, recipient.name));
+    const unsubscribeUrl = this.unsubscribeLinks.forCategory(row.recipientUserId, row.category);
+    const rendered = this.renderer.render(request.template, recipient.locale, request.model, {
+      unsubscribeUrl,
+      timeZone: recipient.timeZone,
+    });
+    const { messageId } = await this.emails.send({
+      to: recipient.email,
+      ...rendered,
+      notificationId: row.id,
+      unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
+    });
+    return { messageId, eventTime: event.time };
+  }
+
+  /**
+   * Retried briefly: until the row says sent, a crash would send the email again. When it cannot be recorded the
+   * claim is left to expire, which re-sends it (counted as an expired claim) rather than losing it.
+   */
+  private async complete(row: DeliveryEntity, messageId: string): Promise<void> {
+    const stopTimer = this.metrics.completionWindow.startTimer();
+    for (let attempt = 1; attempt <= COMPLETION_TRIES; attempt++) {
+      try {
+        await this.deliveries.markSent(row.id, messageId);
+        stopTimer();
+        this.metrics.outcomes.inc({ outcome: 'sent', category: row.category });
+        return;
+      } catch (error) {
+        this.logger.warn({
+          msg: 'could not record a sent email',
+          delivery: row.id,
+          attempt,
+          error: String(error),
+        });
+        await sleep(COMPLETION_RETRY_MS * attempt);
+      }
+    }
+    this.logger.error({ msg: 'sent email not recorded; it will be sent again', delivery: row.id, messageId });
+  }
+
+  private async recordFailure(row: DeliveryEntity, error: unknown): Promise<void> {
+    const outcome = outcomeOfFailure(error, row.attempts, new Date(), {
+      maxAttempts: this.config.SENDER_MAX_ATTEMPTS,
+      firstDelayMs: this.config.SENDER_RETRY_DELAY,
+      maxDelayMs: MAX_RETRY_DELAY_MS,
+    });
+    try {
+      if (outcome.kind === 'failed') {
+        await this.deliveries.markFailed(row.id, outcome.reason, outcome.detail);
+        this.logger.warn({
+          msg: 'notification failed',
+          delivery: row.id,
+          reason: outcome.reason,
+          detail: outcome.detail,
+        });
+      } else {
+        await this.deliveries.retryLater(row.id, outcome.at, outcome.detail, outcome.countAttempt);
+      }
+      this.metrics.outcomes.inc({ outcome: outcome.kind, category: row.category });
+    } catch (recordError) {
+      // The claim stays; it is released after CLAIM_TIMEOUT and the notification is tried again.
+      this.logger.error({
+        msg: 'could not record a delivery failure',
+        delivery: row.id,
+        error: String(recordError),
+      });
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { pgClientConfig } from '@notify/persistence';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { DELIVERY_CHANNEL_SQL } from './delivery-channel';
+
+const RECONNECT_DELAY_MS = 2000;
+
+/**
+ * LISTENs on its own connection for the NOTIFY sent when deliveries become pending, so idle sender lanes start within
+ * milliseconds. Without the connection the lanes still poll, only slower.
+ */
+@Injectable()
+export class DeliveryWakeups {
+  private readonly logger = new Logger(DeliveryWakeups.name);
+  private readonly waiters = new Set<() => void>();
+  private client?: Client;
+  private stopped = false;
+  private reconnectTimer?: NodeJS.Timeout;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.wakeAll();
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  /** Resolves on the next NOTIFY, after `timeoutMs`, or on `stop()`, whichever comes first. */
+  wait(timeoutMs: number): Promise<void> {
+    if (this.stopped) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.waiters]) {
+      wake();
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client(pgClientConfig(this.dataSource.options as PostgresConnectionOptions));
+    client.on('notification', () => this.wakeAll());
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('connection closed')));
+    try {
+      await client.connect();
+      const [{ channel }] = (
+        await client.query<{ channel: string }>(`SELECT ${DELIVERY_CHANNEL_SQL} AS channel`)
+      ).rows;
+      await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+      this.client = client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      this.lost(client, error as Error);
+    }
+  }
+
+  private lost(client: Client, error: Error): void {
+    if (this.client === client) {
+      this.client = undefined;
+      void client.end().catch(() => undefined);
+    }
+    if (this.stopped) {
+      return;
+    }
+    this.logger.warn({
+      msg: 'delivery notifications unavailable; polling until reconnected',
+      error: error.message,
+    });
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => void this.connect(), RECONNECT_DELAY_MS);
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DispatcherConfig } from '../config/dispatcher.config';
+import { DeliveryMetrics } from '../deliveries/delivery-metrics';
+import { ProfilesRepository } from '../read-models/profiles.repository';
+import { dueZones, type DuePeriod } from './digest-schedule';
+import { DigestSender, type DigestOutcome } from './digest-sender.service';
+import { DigestsRepository } from './digests.repository';
+
+export interface DigestRunSummary {
+  at: string;
+  /** Digests opened by this run for the periods due at `at`. */
+  opened: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  /** Digests left pending for a later try (transient failure, sending paused). */
+  retrying: number;
+}
+
+/**
+ * Builds and sends the digests due at an instant: for every time zone whose local hour is the configured one,
+ * users with queued items get this period's digest, batch by batch; digests waiting for a retry go out too.
+ */
+@Injectable()
+export class DigestRunner {
+  private readonly logger = new Logger(DigestRunner.name);
+
+  constructor(
+    private readonly config: DispatcherConfig,
+    private readonly profiles: ProfilesRepository,
+    private readonly digests: DigestsRepository,
+    private readonly sender: DigestSender,
+    private readonly metrics: DeliveryMetrics,
+  ) {}
+
+  async run(at: Date): Promise<DigestRunSummary> {
+    const summary: DigestRunSummary = {
+      at: at.toISOString(),
+      opened: 0,
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      retrying: 0,
+    };
+    const due = dueZones(at, await this.profiles.timeZones(), this.config.digestSchedule);
+    for (const { period, timeZones } of due.values()) {
+      summary.opened += await this.openPeriod(period, timeZones);
+    }
+    await this.sendDue(summary);
+    if (summary.opened > 0) {
+      this.logger.log({ msg: 'digest run', ...summary });
+    }
+    return summary;
+  }
+
+  /** Releases digest claims of replicas that stopped, then sends every digest that is due. */
+  private async sendDue(summary: DigestRunSummary): Promise<void> {
+    const released = await this.digests.releaseStaleClaims(this.config.CLAIM_TIMEOUT);
+    if (released > 0) {
+      this.metrics.expiredClaims.inc({ kind: 'digest' }, released);
+      this.logger.warn({ msg: 'released expired digest claims', released });
+    }
+    for (;;) {
+      const claimed = await this.digests.claimDue(this.config.SENDER_BATCH_SIZE);
+      if (claimed.length === 0) {
+        return;
+      }
+      const outcomes = await Promise.allSettled(claimed.map((digest) => this.sender.send(digest)));
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled') {
+          count(summary, outcome.value);
+        } else {
+          // Its claim stays and expires, so it is tried again.
+          summary.retrying++;
+          this.logger.error({ msg: 'digest could not be sent', error: String(outcome.reason) });
+        }
+      }
+    }
+  }
+
+  private async openPeriod(period: DuePeriod, timeZones: string[]): Promise<number> {
+    const batchSize = this.config.DIGEST_USER_BATCH_SIZE;
+    let opened = 0;
+    let after = '';
+    for (;;) {
+      const users = await this.digests.usersWithQueuedItems(after, batchSize);
+      if (users.length > 0) {
+        opened += (await this.digests.openDigests(period, timeZones, users, this.config.DIGEST_MAX_ITEMS))
+          .length;
+      }
+      if (users.length < batchSize) {
+        return opened;
+      }
+      after = users[users.length - 1];
+    }
+  }
+}
+
+function count(summary: DigestRunSummary, outcome: DigestOutcome): void {
+  switch (outcome) {
+    case 'sent':
+      summary.sent++;
+      return;
+    case 'skipped':
+      summary.skipped++;
+      return;
+    case 'failed':
+      summary.failed++;
+      return;
+    case 'retry':
+      summary.retrying++;
+      return;
+  }
+}

@@ -1,0 +1,178 @@
+import { Logger } from '@nestjs/common';
+import { EventTypes, sampleCloudEvent, type EventDataMap } from '@notify/contracts';
+import { LinkSigner } from '@notify/security';
+import { NotificationContext } from '../composition/notification-context';
+import type { NotificationContextLoader } from '../composition/notification-context.loader';
+import { UnsubscribeLinks } from '../composition/unsubscribe-links';
+import type { DispatcherConfig } from '../config/dispatcher.config';
+import type { DeliveryEntity } from '../deliveries/delivery.entity';
+import type { EmailSender } from '../email/email-sender.service';
+import { TransientEmailError } from '../email/email.errors';
+import type { NotifiableEvent, NotifiableEventType } from '../policy/notifiable-event';
+import { membershipKey } from '../read-models/memberships.repository';
+import type { ProfileEntity } from '../read-models/profile.entity';
+import type { EmailRenderer } from '../templates/email-renderer.service';
+import type { DigestModel } from '../templates/template-models';
+import { communityOf, deliveryRow, profileOf } from '../testing/fixtures';
+import { DigestSender } from './digest-sender.service';
+import type { ClaimedDigest, DigestsRepository } from './digests.repository';
+
+function event<T extends NotifiableEventType>(type: T, data: Partial<EventDataMap[T]> = {}): NotifiableEvent {
+  const sample = sampleCloudEvent(type);
+  return { ...sample, data: { ...sample.data, ...data } } as NotifiableEvent;
+}
+
+const digest: ClaimedDigest = { id: '5', userId: 'user-1', kind: 'daily', attempts: 1 };
+const mentionItem = deliveryRow({
+  id: '1',
+  eventRef: '10',
+  status: 'digest-queued',
+  frequency: 'daily',
+  communityId: null,
+});
+const restrictedItem = deliveryRow({
+  id: '2',
+  eventRef: '11',
+  template: 'activity.content-published',
+  category: 'communityActivity',
+  recipientRole: 'member',
+  membersOnly: true,
+  status: 'digest-queued',
+});
+
+describe('DigestSender', () => {
+  const digests = {
+    items: jest.fn(),
+    skipItems: jest.fn(),
+    failItems: jest.fn(),
+    markSkipped: jest.fn(),
+    markSent: jest.fn(),
+    markFailed: jest.fn(),
+    retryLater: jest.fn(),
+  };
+  const renderer = { render: jest.fn() };
+  const emails = { send: jest.fn() };
+  let context: NotificationContext;
+  let sender: DigestSender;
+
+  function givenContext(options: { profile?: ProfileEntity; members?: string[] } = {}): void {
+    context = new NotificationContext(
+      new Map([
+        ['10', event(EventTypes.MentionCreated, { communityId: undefined })],
+        ['11', event(EventTypes.PlatformContentPublished)],
+      ]),
+      new Map([['community-1', communityOf()]]),
+      new Map([['user-1', options.profile ?? profileOf('user-1', { locale: 'de' })]]),
+      new Set(
+        (options.members ?? ['user-1']).map((userId) =>
+          membershipKey({ communityId: 'community-1', userId }),
+        ),
+      ),
+      new Set(),
+    );
+  }
+
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+
+  beforeEach(() => {
+    for (const method of Object.values(digests)) {
+      method.mockResolvedValue(undefined);
+    }
+    renderer.render.mockReturnValue({ subject: 'Digest', html: '<p>digest</p>', text: 'digest' });
+    emails.send.mockResolvedValue({ messageId: 'ses-9' });
+    givenContext();
+    sender = new DigestSender(
+      {
+        PUBLIC_BASE_URL: 'https://portal.example.org',
+        SENDER_MAX_ATTEMPTS: 3,
+        SENDER_RETRY_DELAY: 1000,
+      } as DispatcherConfig,
+      digests as unknown as DigestsRepository,
+      { load: jest.fn(() => Promise.resolve(context)) } as unknown as NotificationContextLoader,
+      renderer as unknown as EmailRenderer,
+      emails as unknown as EmailSender,
+      new UnsubscribeLinks(
+        new LinkSigner([{ id: 'k1', secret: 'digest-sender-spec-secret-0123456789' }]),
+        'https://p.example.org',
+        1000,
+      ),
+    );
+  });
+
+  const renderedModel = (): DigestModel => renderer.render.mock.calls[0][2] as DigestModel;
+
+  it('sends one email with every item, grouped by category, and marks the digest sent', async () => {
+    digests.items.mockResolvedValue([mentionItem, restrictedItem]);
+
+    await expect(sender.send(digest)).resolves.toBe('sent');
+
+    expect(renderer.render).toHaveBeenCalledWith('digest', 'de', expect.anything(), {
+      unsubscribeUrl: undefined,
+      timeZone: 'Europe/Brussels',
+    });
+    expect(renderedModel().sections.map((section) => section.category)).toEqual([
+      'mentions',
+      'communityActivity',
+    ]);
+    expect(emails.send).toHaveBeenCalledWith(
+      expect.objectContaining({
+        to: 'user-1@example.org',
+        notificationId: 'digest-5',
+        unsubscribe: undefined,
+      }),
+    );
+    expect(digests.markSent).toHaveBeenCalledWith('5', 'ses-9');
+  });
+
+  it('leaves out, with its reason, an item of a community the user has left', async () => {
+    givenContext({ members: [] });
+    digests.items.mockResolvedValue([mentionItem, restrictedItem]);
+
+    await sender.send(digest);
+
+    expect(digests.skipItems).toHaveBeenCalledWith(['2'], 'not-a-member');
+    expect(renderedModel().sections.map((section) => section.category)).toEqual(['mentions']);
+  });
+
+  it('offers one-click unsubscribe when the digest is about one category that can be switched off', async () => {
+    digests.items.mockResolvedValue([mentionItem]);
+
+    await sender.send(digest);
+
+    expect(emails.send).toHaveBeenCalledWith(
+      expect.objectContaining({ unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') } }),
+    );
+  });
+
+  it('sends nothing when no item may be sent any more', async () => {
+    givenContext({ profile: profileOf('user-1', { preferences: { mentions: 'never' } }) });
+    digests.items.mockResolvedValue([mentionItem]);
+
+    await expect(sender.send(digest)).resolves.toBe('skipped');
+
+    expect(digests.skipItems).toHaveBeenCalledWith(['1'], 'preference-never');
+    expect(digests.markSkipped).toHaveBeenCalledWith('5', 'empty-digest');
+    expect(emails.send).not.toHaveBeenCalled();
+  });
+
+  it('keeps the digest for a later try after a transient failure', async () => {
+    digests.items.mockResolvedValue([mentionItem]);
+    emails.send.mockRejectedValue(new TransientEmailError('Throttling', 3));
+
+    await expect(sender.send(digest)).resolves.toBe('retry');
+
+    expect(digests.retryLater).toHaveBeenCalledWith('5', expect.any(Date), expect.any(String), true);
+    expect(digests.markSent).not.toHaveBeenCalled();
+  });
+
+  it('fails an item whose line cannot be built instead of the whole digest', async () => {
+    const broken: DeliveryEntity = { ...mentionItem, id: '3', template: 'submission.approved' };
+    digests.items.mockResolvedValue([broken, mentionItem]);
+
+    await expect(sender.send(digest)).resolves.toBe('sent');
+
+    expect(digests.failItems).toHaveBeenCalledWith(['3'], 'unrenderable', expect.any(String));
+  });
+});

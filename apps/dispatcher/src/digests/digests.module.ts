@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../composition/mail.module';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { DigestRunner } from './digest-runner.service';
+import { DigestSender } from './digest-sender.service';
+import { DigestTicker } from './digest-ticker.service';
+import { DigestsController } from './digests.controller';
+import { DigestsRepository } from './digests.repository';
+
+/** Daily and weekly digests: scheduling, building and sending. */
+@Module({
+  imports: [ReadModelsModule, DeliveriesModule, MailModule],
+  controllers: [DigestsController],
+  providers: [DigestsRepository, DigestSender, DigestRunner, DigestTicker],
+})
+export class DigestsModule {}

@@ -1,0 +1,167 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { MetricsService } from '@notify/observability';
+import { DEFAULT_SEND_RATE, EMAIL_SETTINGS, type EmailSettings } from './email-settings';
+import { EmailSendError, PermanentEmailError, SendingPausedError, TransientEmailError } from './email.errors';
+import type { OutgoingEmail, SendResult } from './outgoing-email';
+import { retryDelayMs } from './retry-delay';
+import { Semaphore } from './semaphore';
+import { SesEmailGateway } from './ses-email.gateway';
+import { classifySesFailure } from './ses-failure';
+import { TokenBucket } from './token-bucket';
+
+type SendOutcome = 'sent' | 'permanent' | 'transient' | 'paused';
+
+/**
+ * Sends emails through SES at the account's rate with bounded concurrency. Throttling, 5xx and network
+ * failures are retried with backoff; permanent rejections are not; a paused account pauses all sending.
+ */
+@Injectable()
+export class EmailSender implements OnModuleInit {
+  private readonly logger = new Logger(EmailSender.name);
+  private readonly slots: Semaphore;
+  private limiter: TokenBucket | undefined;
+  private rate = 0;
+  private pausedUntil = 0;
+  private pauseCode = '';
+
+  constructor(
+    private readonly gateway: SesEmailGateway,
+    @Inject(EMAIL_SETTINGS) private readonly settings: EmailSettings,
+    private readonly metrics: MetricsService,
+  ) {
+    this.slots = new Semaphore(settings.maxConcurrency);
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.rate = await this.resolveSendRate();
+    this.limiter = new TokenBucket(this.rate);
+    this.logger.log(
+      `Sending at most ${this.rate} emails per second, ${this.settings.maxConcurrency} at once`,
+    );
+  }
+
+  /** Emails per second this sender keeps to, once initialised. */
+  get sendRate(): number {
+    return this.rate;
+  }
+
+  /**
+   * Resolves with the SES message id. Rejects with PermanentEmailError (do not retry), TransientEmailError
+   * (retries exhausted; try again later) or SendingPausedError (keep the email pending until `resumeAt`).
+   */
+  async send(email: OutgoingEmail): Promise<SendResult> {
+    const stopTimer = this.metrics
+      .histogram('dispatcher_email_send_seconds', 'Time to send one email, retries included')
+      .startTimer();
+    try {
+      const messageId = await this.sendWithRetries(email);
+      this.count('sent', 'ok');
+      return { messageId };
+    } catch (error) {
+      if (error instanceof EmailSendError) {
+        this.count(outcomeOf(error), error.code);
+      }
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private async sendWithRetries(email: OutgoingEmail): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.slots.run(() => this.attempt(email));
+      } catch (error) {
+        if (error instanceof EmailSendError) {
+          throw error;
+        }
+        const failure = classifySesFailure(error);
+        switch (failure.kind) {
+          case 'paused':
+            throw this.pause(failure.code, error);
+          case 'permanent':
+            throw new PermanentEmailError(failure.code, messageOf(error), { cause: error });
+          case 'transient':
+            if (attempt >= this.settings.maxAttempts) {
+              throw new TransientEmailError(failure.code, attempt, { cause: error });
+            }
+            this.metrics
+              .counter('dispatcher_email_retries_total', 'SendEmail calls retried', ['code'])
+              .inc({ code: failure.code });
+            await sleep(
+              retryDelayMs(attempt, {
+                baseDelayMs: this.settings.retryBaseDelayMs,
+                maxDelayMs: this.settings.retryMaxDelayMs,
+              }),
+            );
+        }
+      }
+    }
+  }
+
+  private async attempt(email: OutgoingEmail): Promise<string> {
+    this.assertNotPaused();
+    await this.rateLimiter().acquire();
+    // The pause may have started while this email waited for its turn.
+    this.assertNotPaused();
+    return this.gateway.send(email);
+  }
+
+  private pause(code: string, cause: unknown): SendingPausedError {
+    this.pausedUntil = Date.now() + this.settings.pauseCooldownMs;
+    this.pauseCode = code;
+    this.logger.warn(`SES reports ${code}: sending paused until ${new Date(this.pausedUntil).toISOString()}`);
+    return new SendingPausedError(code, new Date(this.pausedUntil), { cause });
+  }
+
+  private assertNotPaused(): void {
+    if (Date.now() < this.pausedUntil) {
+      throw new SendingPausedError(this.pauseCode, new Date(this.pausedUntil));
+    }
+  }
+
+  private rateLimiter(): TokenBucket {
+    if (this.limiter === undefined) {
+      throw new Error('EmailSender used before the module initialised');
+    }
+    return this.limiter;
+  }
+
+  private async resolveSendRate(): Promise<number> {
+    if (this.settings.maxSendRate !== undefined) {
+      return this.settings.maxSendRate;
+    }
+    try {
+      const rate = await this.gateway.maxSendRate();
+      if (rate !== undefined && rate > 0) {
+        return rate;
+      }
+    } catch (error) {
+      this.logger.warn(
+        `Could not read the SES send quota (${messageOf(error)}); using ${DEFAULT_SEND_RATE}/s`,
+      );
+    }
+    return DEFAULT_SEND_RATE;
+  }
+
+  private count(outcome: SendOutcome, code: string): void {
+    this.metrics
+      .counter('dispatcher_emails_total', 'Emails by send outcome', ['outcome', 'code'])
+      .inc({ outcome, code });
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function outcomeOf(error: EmailSendError): SendOutcome {
+  if (error instanceof SendingPausedError) {
+    return 'paused';
+  }
+  return error instanceof TransientEmailError ? 'transient' : 'permanent';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

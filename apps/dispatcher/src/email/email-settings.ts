@@ -1,0 +1,26 @@
+/** Sending configuration, bound from the dispatcher's configuration. AWS credentials come from the default provider chain. */
+export interface EmailSettings {
+  /** From header, e.g. `"Public Buyers Community" <no-reply@buyers.example.eu>`. */
+  fromAddress: string;
+  region: string;
+  /** SES API endpoint; the local emulator's address in development, unset to reach AWS. */
+  endpoint?: string;
+  /** Emails per second; when unset, read from the account (GetAccount), else a conservative default. */
+  maxSendRate?: number;
+  /** SendEmail calls in flight at once. */
+  maxConcurrency: number;
+  /** Attempts per email for throttling, 5xx and network failures (first try included). */
+  maxAttempts: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** How long sending stays paused after SES reports sending paused or the account suspended. */
+  pauseCooldownMs: number;
+  requestTimeoutMs: number;
+  /** SES configuration set whose event destinations publish bounces and complaints. */
+  configurationSetName?: string;
+}
+
+export const EMAIL_SETTINGS = Symbol('EMAIL_SETTINGS');
+
+/** SES's production default; used when neither configuration nor the account says otherwise. */
+export const DEFAULT_SEND_RATE = 14;

@@ -1,0 +1,20 @@
+/** One rendered email to one recipient. */
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Stable id of the notification, sent as X-Notification-Id so support can trace an email back to its cause. */
+  notificationId: string;
+  /** For emails the recipient can switch off: RFC 8058 one-click unsubscribe. */
+  unsubscribe?: {
+    /** Signed https link accepting the one-click POST. */
+    url: string;
+    mailto?: string;
+  };
+}
+
+export interface SendResult {
+  /** SES message id, which bounce and complaint notifications refer to. */
+  messageId: string;
+}

@@ -1,0 +1,112 @@
+import { Logger } from '@nestjs/common';
+import { MetricsService } from '@notify/observability';
+import { emailHeader, getTestInfra, uniqueEmail, waitForEmails, type SesEmail } from '@notify/testing';
+import { Registry } from 'prom-client';
+import { EmailRenderer } from '../templates/email-renderer.service';
+import { SAMPLE_MODELS } from '../templates/sample-models';
+import { EmailSender } from './email-sender.service';
+import { DEFAULT_SEND_RATE, type EmailSettings } from './email-settings';
+import { createSesClient } from './ses-client.provider';
+import { SesEmailGateway } from './ses-email.gateway';
+
+// Sends through the real SES v2 API of the local emulator and reads back what it stored.
+describe('EmailSender against the SES emulator', () => {
+  const savedCredentials = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+  const renderer = new EmailRenderer({
+    platformName: 'Public Buyers Community',
+    supportEmail: 'support@buyers.example.eu',
+    publicBaseUrl: 'https://portal.example.org',
+    previewEnabled: false,
+  });
+  let sender: EmailSender;
+  let gateway: SesEmailGateway;
+  let sesEndpoint: string;
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    // The emulator only checks that requests are signed; the default provider chain reads these.
+    process.env.AWS_ACCESS_KEY_ID ??= 'local-emulator';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'local-emulator';
+    sesEndpoint = (await getTestInfra()).sesEndpoint;
+    const settings: EmailSettings = {
+      fromAddress: '"Public Buyers Community" <no-reply@buyers.example.eu>',
+      region: 'eu-west-1',
+      endpoint: sesEndpoint,
+      maxConcurrency: 4,
+      maxAttempts: 3,
+      retryBaseDelayMs: 50,
+      retryMaxDelayMs: 500,
+      pauseCooldownMs: 10_000,
+      requestTimeoutMs: 5_000,
+    };
+    gateway = new SesEmailGateway(createSesClient(settings), settings);
+    sender = new EmailSender(gateway, settings, new MetricsService(new Registry()));
+    await sender.onModuleInit();
+  });
+
+  afterAll(() => {
+    gateway.onApplicationShutdown();
+    process.env.AWS_ACCESS_KEY_ID = savedCredentials.id;
+    process.env.AWS_SECRET_ACCESS_KEY = savedCredentials.secret;
+    if (savedCredentials.id === undefined) {
+      delete process.env.AWS_ACCESS_KEY_ID;
+    }
+    if (savedCredentials.secret === undefined) {
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+    }
+  });
+
+  async function sendAndRead(
+    unsubscribe: boolean,
+  ): Promise<{ stored: SesEmail; messageId: string; to: string }> {
+    const to = uniqueEmail('mail-spec');
+    const unsubscribeUrl = 'https://preferences.example.org/unsubscribe/v1.c2lnbmVk';
+    const rendered = renderer.render('activity.mention', 'fr', SAMPLE_MODELS['activity.mention'], {
+      unsubscribeUrl: unsubscribe ? unsubscribeUrl : undefined,
+    });
+    const { messageId } = await sender.send({
+      to,
+      ...rendered,
+      notificationId: `delivery-${to}`,
+      unsubscribe: unsubscribe ? { url: unsubscribeUrl } : undefined,
+    });
+    const [stored] = await waitForEmails(sesEndpoint, (email) => email.messageId === messageId, {
+      to,
+      timeoutMs: 10_000,
+    });
+    return { stored, messageId, to };
+  }
+
+  it("keeps to the account's send rate, or the default where the endpoint does not report one", async () => {
+    const reported = await gateway.maxSendRate().catch(() => undefined);
+
+    expect(sender.sendRate).toBe(reported ?? DEFAULT_SEND_RATE);
+  });
+
+  it('delivers the rendered email with RFC 8058 unsubscribe headers and the notification id', async () => {
+    const { stored, messageId, to } = await sendAndRead(true);
+
+    expect(messageId).not.toBe('');
+    expect(stored.destination.to).toEqual([to]);
+    expect(stored.subject).toBe(
+      'Anna Schmidt vous a mentionné dans « Applying the new thresholds for works contracts »',
+    );
+    expect(stored.body.html).toContain(
+      'Des questions ? Écrivez à <a href="mailto:support@buyers.example.eu">',
+    );
+    expect(stored.body.text).toContain('Des questions ? Écrivez à support@buyers.example.eu.');
+    expect(emailHeader(stored, 'List-Unsubscribe')).toBe(
+      '<https://preferences.example.org/unsubscribe/v1.c2lnbmVk>',
+    );
+    expect(emailHeader(stored, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(emailHeader(stored, 'X-Notification-Id')).toBe(`delivery-${to}`);
+  });
+
+  it('leaves the unsubscribe headers off an email that cannot be switched off', async () => {
+    const { stored, to } = await sendAndRead(false);
+
+    expect(emailHeader(stored, 'X-Notification-Id')).toBe(`delivery-${to}`);
+    expect(emailHeader(stored, 'List-Unsubscribe')).toBeUndefined();
+    expect(emailHeader(stored, 'List-Unsubscribe-Post')).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+import { PermanentEmailError } from './email.errors';
+import type { OutgoingEmail } from './outgoing-email';
+import { toSendEmailInput } from './ses-message';
+
+const settings = {
+  fromAddress: '"Public Buyers Community" <no-reply@buyers.example.eu>',
+  configurationSetName: 'notifications',
+};
+const email: OutgoingEmail = {
+  to: 'marc.dubois@example.org',
+  subject: 'Welcome to Public Procurement Law',
+  html: '<p>Hello</p>',
+  text: 'Hello',
+  notificationId: '0b7d6c1e-3f0a-4d7e-9d55-6f1b2a9c8e01',
+};
+
+describe('toSendEmailInput', () => {
+  it('sends simple content with both parts, the sender, the recipient and the configuration set', () => {
+    const input = toSendEmailInput(email, settings);
+
+    expect(input.FromEmailAddress).toBe(settings.fromAddress);
+    expect(input.Destination).toEqual({ ToAddresses: ['marc.dubois@example.org'] });
+    expect(input.ConfigurationSetName).toBe('notifications');
+    expect(input.Content?.Simple?.Subject).toEqual({ Data: email.subject, Charset: 'UTF-8' });
+    expect(input.Content?.Simple?.Body).toEqual({
+      Html: { Data: '<p>Hello</p>', Charset: 'UTF-8' },
+      Text: { Data: 'Hello', Charset: 'UTF-8' },
+    });
+    expect(input.EmailTags).toEqual([{ Name: 'notification-id', Value: email.notificationId }]);
+  });
+
+  it('always carries X-Notification-Id and no unsubscribe headers for emails that cannot be switched off', () => {
+    expect(toSendEmailInput(email, settings).Content?.Simple?.Headers).toEqual([
+      { Name: 'X-Notification-Id', Value: email.notificationId },
+    ]);
+  });
+
+  it('adds RFC 8058 one-click unsubscribe headers when an unsubscribe link is given', () => {
+    const input = toSendEmailInput(
+      {
+        ...email,
+        unsubscribe: {
+          url: 'https://preferences.example.org/unsubscribe/abc.def',
+          mailto: 'unsubscribe@buyers.example.eu',
+        },
+      },
+      settings,
+    );
+
+    expect(input.Content?.Simple?.Headers).toEqual([
+      { Name: 'X-Notification-Id', Value: email.notificationId },
+      {
+        Name: 'List-Unsubscribe',
+        Value:
+          '<https://preferences.example.org/unsubscribe/abc.def>, <mailto:unsubscribe@buyers.example.eu>',
+      },
+      { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+    ]);
+  });
+
+  it('leaves out the tag when the notification id has characters SES tags do not allow', () => {
+    expect(
+      toSendEmailInput({ ...email, notificationId: 'delivery:42/7' }, settings).EmailTags,
+    ).toBeUndefined();
+  });
+
+  it.each([
+    ['a subject with a line break', { subject: 'Hi\r\nBcc: x@y.z' }],
+    ['a recipient with a line break', { to: 'a@b.c\nBcc: x@y.z' }],
+    ['a notification id with a line break', { notificationId: 'id\r\nX-Evil: 1' }],
+    ['an empty recipient', { to: ' ' }],
+    ['a javascript: unsubscribe link', { unsubscribe: { url: 'javascript:alert(1)' } }],
+    ['an unsubscribe link with a line break', { unsubscribe: { url: 'https://x.org/u\r\nX-Evil: 1' } }],
+  ])('refuses %s as a permanent error', (_case, change) => {
+    expect(() => toSendEmailInput({ ...email, ...change }, settings)).toThrow(PermanentEmailError);
+  });
+});

@@ -1,0 +1,17 @@
+import { bootstrapService } from '@notify/bootstrap';
+import { loadConfig } from '@notify/config';
+import { AppModule, SERVICE_NAME } from './app.module';
+import { DispatcherConfig } from './config/dispatcher.config';
+
+async function main(): Promise<void> {
+  const config = loadConfig(DispatcherConfig);
+  await bootstrapService(AppModule, {
+    service: SERVICE_NAME,
+    port: config.PORT,
+    logging: config.logging,
+    description:
+      'Turns community events into emails: immediate notifications, daily and weekly digests, and the delivery log.',
+  });
+}
+
+void main();

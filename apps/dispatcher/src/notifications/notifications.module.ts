@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { ActivityConsumer } from './activity.consumer';
+import { CommunityEventsConsumer } from './community-events.consumer';
+import { EventIntake } from './event-intake.service';
+import { MemberFanOutRepository } from './member-fan-out.repository';
+import { ModerationEventsConsumer } from './moderation-events.consumer';
+import { NotificationPlanner } from './notification-planner.service';
+import { ProfilesConsumer } from './profiles.consumer';
+
+/** Consumes the services' events into read models and delivery rows. */
+@Module({
+  imports: [ReadModelsModule, DeliveriesModule],
+  providers: [
+    EventIntake,
+    NotificationPlanner,
+    MemberFanOutRepository,
+    ActivityConsumer,
+    CommunityEventsConsumer,
+    ModerationEventsConsumer,
+    ProfilesConsumer,
+  ],
+})
+export class NotificationsModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CommunitiesRepository } from './communities.repository';
+import { MembershipsRepository } from './memberships.repository';
+import { ProfilesRepository } from './profiles.repository';
+import { ReadModelProjector } from './read-model-projector.service';
+
+/** The dispatcher's own copies of profiles, communities and memberships. */
+@Module({
+  providers: [ProfilesRepository, CommunitiesRepository, MembershipsRepository, ReadModelProjector],
+  exports: [ProfilesRepository, CommunitiesRepository, MembershipsRepository, ReadModelProjector],
+})
+export class ReadModelsModule {}

@@ -1,0 +1,176 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { configureApp } from '@notify/bootstrap';
+import { loadConfig } from '@notify/config';
+import {
+  encodeBinary,
+  eventKey,
+  EVENT_CATALOG,
+  type EventType,
+  type TypedCloudEvent,
+} from '@notify/contracts';
+import {
+  createTestSchema,
+  getTestInfra,
+  signTestJwt,
+  uniqueTopicPrefix,
+  waitFor,
+  type TestSchema,
+} from '@notify/testing';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { DataSource } from 'typeorm';
+import { AppModule, SERVICE_NAME } from '../../src/app.module';
+import { DispatcherConfig } from '../../src/config/dispatcher.config';
+
+export const JWT_SECRET = 'dispatcher-e2e-jwt-secret-0123456789abcdef';
+export const SIGNING_KEYS = 'k1:dispatcher-e2e-unsubscribe-secret-0123456789';
+export const UNSUBSCRIBE_BASE_URL = 'https://preferences.example.org';
+
+export interface DeliveryLogItem {
+  id: string;
+  status: string;
+  reason?: string;
+  category: string;
+  template: string;
+  eventId: string;
+  eventType: string;
+  eventSource: string;
+  communityId?: string;
+  digestId?: string;
+  sesMessageId?: string;
+}
+
+export interface DispatcherTestApp {
+  app: INestApplication<App>;
+  http: App;
+  dataSource: DataSource;
+  sesEndpoint: string;
+  bearer(userId: string, roles?: string[]): Promise<string>;
+  /** Produces the event on this suite's copy of its topic, keyed as the contract says. */
+  publish<T extends EventType>(event: TypedCloudEvent<T>): Promise<void>;
+  /** Produces the events and waits until the dispatcher has handled every one of them. */
+  publishAndWait(...events: TypedCloudEvent<EventType>[]): Promise<void>;
+  /** Waits until the dispatcher's consumer has handled the event (its inbox row exists). */
+  consumed(eventId: string): Promise<void>;
+  deliveries(userId: string): Promise<DeliveryLogItem[]>;
+  /** Waits until the user's log has `count` entries none of which is still pending or being sent. */
+  settledDeliveries(userId: string, count: number): Promise<DeliveryLogItem[]>;
+  runDigests(at: Date): Promise<{ opened: number; sent: number; skipped: number; failed: number }>;
+  close(): Promise<void>;
+}
+
+/** Boots the whole dispatcher in-process against a fresh schema and topics no other suite uses. */
+export async function startDispatcher(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<DispatcherTestApp> {
+  // The SDK reads credentials from the default provider chain; the emulator accepts any.
+  process.env.AWS_ACCESS_KEY_ID ??= 'dispatcher-e2e';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'dispatcher-e2e';
+  const infra = await getTestInfra();
+  const schema: TestSchema = await createTestSchema(`dispatcher_${label}`);
+  const prefix = uniqueTopicPrefix(`dispatcher-${label}`);
+  const config = loadConfig(DispatcherConfig, {
+    DB_SCHEMA: schema.schema,
+    KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    PGHOST: infra.postgres.host,
+    PGPORT: String(infra.postgres.port),
+    PGUSER: infra.postgres.user,
+    PGPASSWORD: infra.postgres.password,
+    PGDATABASE: infra.postgres.database,
+    AUTH_JWT_SECRET: JWT_SECRET,
+    UNSUBSCRIBE_SIGNING_KEYS: SIGNING_KEYS,
+    UNSUBSCRIBE_BASE_URL,
+    PUBLIC_BASE_URL: 'https://portal.example.org',
+    SUPPORT_EMAIL: 'support@buyers.example.eu',
+    SES_ENDPOINT: infra.sesEndpoint,
+    SES_MAX_SEND_RATE: '500',
+    DIGEST_TICK_INTERVAL: '0',
+    SENDER_POLL_INTERVAL: '250ms',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(DispatcherConfig)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: ['error', 'warn'] });
+  configureApp(app, { service: SERVICE_NAME, description: 'dispatcher under test' });
+  await app.init();
+  const dataSource = app.get(DataSource);
+  const http = app.getHttpServer();
+  const producer = await connectProducer(infra.kafkaBrokers);
+  const serviceToken = await signTestJwt({ sub: 'platform', roles: ['service'] }, JWT_SECRET);
+
+  const consumed = async (eventId: string): Promise<void> => {
+    await waitFor(
+      async () => {
+        const rows: unknown[] = await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId]);
+        return rows.length > 0;
+      },
+      { timeoutMs: 30_000, intervalMs: 50, description: `event ${eventId} to be consumed` },
+    );
+  };
+  const publish = async <T extends EventType>(event: TypedCloudEvent<T>): Promise<void> => {
+    const message = encodeBinary(event, eventKey(event.type, event.data));
+    await producer.send({ topic: `${prefix}${EVENT_CATALOG[event.type].topic}`, messages: [message] });
+  };
+  const deliveries = async (userId: string): Promise<DeliveryLogItem[]> => {
+    const response = await request(http)
+      .get(`/users/${encodeURIComponent(userId)}/deliveries?limit=200`)
+      .set('Authorization', `Bearer ${serviceToken}`)
+      .expect(200);
+    return (response.body as { items: DeliveryLogItem[] }).items;
+  };
+
+  return {
+    app,
+    http,
+    dataSource,
+    sesEndpoint: infra.sesEndpoint,
+    bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
+    publish,
+    async publishAndWait(...events) {
+      for (const event of events) {
+        await publish(event);
+      }
+      for (const event of events) {
+        await consumed(event.id);
+      }
+    },
+    consumed,
+    deliveries,
+    settledDeliveries: (userId, count) =>
+      waitFor(
+        async () => {
+          const items = await deliveries(userId);
+          const settled =
+            items.length >= count && items.every((item) => !['pending', 'sending'].includes(item.status));
+          return settled ? items : undefined;
+        },
+        { timeoutMs: 20_000, intervalMs: 100, description: `${count} settled deliveries of ${userId}` },
+      ),
+    async runDigests(at) {
+      const response = await request(http)
+        .post('/digests/run')
+        .set('Authorization', `Bearer ${serviceToken}`)
+        .send({ at: at.toISOString() })
+        .expect(200);
+      return response.body as { opened: number; sent: number; skipped: number; failed: number };
+    },
+    async close() {
+      await producer.disconnect();
+      await app.close();
+      await schema.drop();
+    },
+  };
+}
+
+async function connectProducer(brokers: string[]): Promise<Producer> {
+  const kafka = new Kafka({ clientId: 'dispatcher-e2e', brokers, logLevel: logLevel.ERROR });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  return producer;
+}
