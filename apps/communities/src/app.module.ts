@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from '@notify/config';
 import { Topics } from '@notify/contracts';
-import { MessagingModule } from '@notify/messaging';
+import { MessagingModule, serviceMessagingOptions } from '@notify/messaging';
 import { ObservabilityModule } from '@notify/observability';
-import { createDataSource, typeOrmOptions } from '@notify/persistence';
+import { DatabaseModule } from '@notify/persistence';
 import { AuthModule } from '@notify/security';
 import { CommunitiesModule } from './communities/communities.module';
 import { CommunitiesConfig } from './config/communities.config';
 import { DecisionsModule } from './decisions/decisions.module';
 import { ENTITIES } from './entities';
-import { DatabaseReadiness } from './health/database.readiness';
 import { MembershipsModule } from './memberships/memberships.module';
 import { MIGRATIONS } from './migrations';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -25,35 +23,27 @@ export const SERVICE_NAME = 'communities';
       inject: [CommunitiesConfig],
       useFactory: (config: CommunitiesConfig) => config.auth,
     }),
-    TypeOrmModule.forRootAsync({
+    DatabaseModule.forRootAsync({
       inject: [CommunitiesConfig],
-      useFactory: (config: CommunitiesConfig) =>
-        typeOrmOptions({
-          ...config.postgres,
-          schema: config.DB_SCHEMA,
-          entities: ENTITIES,
-          migrations: MIGRATIONS,
-          applicationName: SERVICE_NAME,
-        }),
-      dataSourceFactory: (options) => createDataSource(options!),
+      useFactory: (config: CommunitiesConfig) => ({
+        ...config.postgres,
+        schema: config.DB_SCHEMA,
+        entities: ENTITIES,
+        migrations: MIGRATIONS,
+        applicationName: SERVICE_NAME,
+      }),
     }),
     MessagingModule.forRootAsync({
       inject: [CommunitiesConfig],
-      useFactory: (config: CommunitiesConfig) => ({
-        clientId: SERVICE_NAME,
-        brokers: config.KAFKA_BROKERS,
-        source: 'urn:notify:communities',
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        // Prefixed like the topics, so deployments (and test suites) sharing a cluster keep their groups apart.
-        groupId: `${config.KAFKA_TOPIC_PREFIX}${SERVICE_NAME}`,
-        topics: [{ name: Topics.CommunityEvents }, { name: Topics.ModerationEvents }],
-      }),
+      useFactory: (config: CommunitiesConfig) =>
+        serviceMessagingOptions(SERVICE_NAME, config, {
+          topics: [{ name: Topics.CommunityEvents }, { name: Topics.ModerationEvents }],
+        }),
     }),
     CommunitiesModule,
     MembershipsModule,
     SubmissionsModule,
     DecisionsModule,
   ],
-  providers: [DatabaseReadiness],
 })
 export class AppModule {}

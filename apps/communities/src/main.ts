@@ -1,15 +1,14 @@
-import { bootstrapService } from '@notify/bootstrap';
+import { bootstrapService, runService } from '@notify/bootstrap';
 import { loadConfig } from '@notify/config';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { CommunitiesConfig } from './config/communities.config';
 
-async function main(): Promise<void> {
+void runService(async () => {
   const config = loadConfig(CommunitiesConfig);
   await bootstrapService(AppModule, {
     service: SERVICE_NAME,
     port: config.PORT,
+    logging: config.logging,
     description: 'Communities, their moderators, memberships, access requests and content submissions.',
   });
-}
-
-void main();
+});

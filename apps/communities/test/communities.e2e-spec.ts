@@ -41,14 +41,16 @@ describe('communities: creation, visibility and changes (HTTP + Kafka)', () => {
       confidential: true,
       moderators: [moderator],
     });
-    const created = await t.published.waitFor(EventTypes.CommunityCreated, { communityId: response.body.id });
+    const created = await t.published.waitForEvent(EventTypes.CommunityCreated, {
+      communityId: response.body.id,
+    });
     expect(created.key).toBe(response.body.id);
     expect(created.event.data).toMatchObject({
       moderated: true,
       confidential: true,
       moderators: [moderator],
     });
-    await t.published.waitFor(EventTypes.MemberJoined, {
+    await t.published.waitForEvent(EventTypes.MemberJoined, {
       userId: moderator.userId,
       joinedVia: 'community-created',
     });
@@ -115,7 +117,7 @@ describe('communities: creation, visibility and changes (HTTP + Kafka)', () => {
       .send({ moderators })
       .expect(200);
 
-    const updated = await t.published.waitFor(EventTypes.CommunityUpdated, { communityId: id });
+    const updated = await t.published.waitForEvent(EventTypes.CommunityUpdated, { communityId: id });
     expect(updated.event.data.moderators).toEqual(moderators);
   });
 

@@ -25,7 +25,7 @@ describe('communities: joining, access decisions and leaving (HTTP + Kafka)', ()
 
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ status: 'member', joinedVia: 'open-join' });
-    const joined = await t.published.waitFor(EventTypes.MemberJoined, { communityId: id, userId });
+    const joined = await t.published.waitForEvent(EventTypes.MemberJoined, { communityId: id, userId });
     expect(joined.event.data.joinedVia).toBe('open-join');
     expect((await api.join(id, userId)).status).toBe(409);
   });
@@ -37,7 +37,7 @@ describe('communities: joining, access decisions and leaving (HTTP + Kafka)', ()
     const response = await api.join(id, userId, 'I run the tenders of my region');
     expect(response.status).toBe(202);
     const accessRequestId = response.body.accessRequestId as string;
-    const requested = await t.published.waitFor(EventTypes.AccessRequested, { accessRequestId });
+    const requested = await t.published.waitForEvent(EventTypes.AccessRequested, { accessRequestId });
     expect(requested.event.data).toMatchObject({
       communityId: id,
       userId,
@@ -58,7 +58,7 @@ describe('communities: joining, access decisions and leaving (HTTP + Kafka)', ()
     };
     const approved = cloudEventFactory.build(EventTypes.AccessRequestApproved, decision);
     await t.produceModerationEvent(approved, id);
-    const joined = await t.published.waitFor(EventTypes.MemberJoined, { communityId: id, userId });
+    const joined = await t.published.waitForEvent(EventTypes.MemberJoined, { communityId: id, userId });
     expect(joined.event.data.joinedVia).toBe('access-request-approved');
     await request(t.http)
       .get(`/communities/${id}`)
@@ -139,12 +139,12 @@ describe('communities: joining, access decisions and leaving (HTTP + Kafka)', ()
       .auth(await t.bearer(leaver), { type: 'bearer' })
       .expect(404);
 
-    expect((await t.published.waitFor(EventTypes.MemberLeft, { userId: leaver })).event.data.cause).toBe(
+    expect((await t.published.waitForEvent(EventTypes.MemberLeft, { userId: leaver })).event.data.cause).toBe(
       'left',
     );
-    expect((await t.published.waitFor(EventTypes.MemberLeft, { userId: removed })).event.data.cause).toBe(
-      'removed',
-    );
+    expect(
+      (await t.published.waitForEvent(EventTypes.MemberLeft, { userId: removed })).event.data.cause,
+    ).toBe('removed');
     expect(await api.isMember(id, bystander)).toBe(true);
   });
 });

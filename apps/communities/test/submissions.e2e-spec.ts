@@ -30,7 +30,7 @@ describe('communities: submissions and publication (HTTP + Kafka)', () => {
     const response = await api.submit(id, submission);
     expect(response.status).toBe(202);
     const submissionId = response.body.submissionId as string;
-    const received = await t.published.waitFor(EventTypes.SubmissionReceived, { submissionId });
+    const received = await t.published.waitForEvent(EventTypes.SubmissionReceived, { submissionId });
     expect(received.event.data).toMatchObject({ communityId: id, ...submission });
     expect(t.published.matching(EventTypes.CommunityContentPublished, { communityId: id })).toHaveLength(0);
 
@@ -46,7 +46,7 @@ describe('communities: submissions and publication (HTTP + Kafka)', () => {
       }),
       id,
     );
-    const published = await t.published.waitFor(EventTypes.CommunityContentPublished, { submissionId });
+    const published = await t.published.waitForEvent(EventTypes.CommunityContentPublished, { submissionId });
     expect(published.event.data).toMatchObject({
       communityId: id,
       authorId,
@@ -100,7 +100,7 @@ describe('communities: submissions and publication (HTTP + Kafka)', () => {
     });
     expect(response.status).toBe(201);
 
-    const published = await t.published.waitFor(EventTypes.CommunityContentPublished, {
+    const published = await t.published.waitForEvent(EventTypes.CommunityContentPublished, {
       contentId: response.body.contentId,
     });
     expect(published.event.data).toMatchObject({ communityId: id, authorId, publishedVia: 'open-community' });

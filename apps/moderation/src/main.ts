@@ -1,16 +1,15 @@
-import { bootstrapService } from '@notify/bootstrap';
+import { bootstrapService, runService } from '@notify/bootstrap';
 import { loadConfig } from '@notify/config';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { ModerationConfig } from './config/moderation.config';
 
-async function main(): Promise<void> {
+void runService(async () => {
   const config = loadConfig(ModerationConfig);
   await bootstrapService(AppModule, {
     service: SERVICE_NAME,
     port: config.PORT,
+    logging: config.logging,
     description:
       "The moderation queue of access requests and submissions, moderators' decisions and reminders of items left pending.",
   });
-}
-
-void main();
+});

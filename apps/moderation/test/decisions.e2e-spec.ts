@@ -28,7 +28,9 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ kind: 'access-request', id, status: 'approved', decidedBy: marta });
-    const approved = await t.published.waitFor(EventTypes.AccessRequestApproved, { accessRequestId: id });
+    const approved = await t.published.waitForEvent(EventTypes.AccessRequestApproved, {
+      accessRequestId: id,
+    });
     expect(approved.key).toBe(communityId);
     expect(approved.event.data).toMatchObject({ communityId, userId, decidedBy: marta });
     const again = await api.decide(marta.userId, `/moderation/access-requests/${id}/approve`);
@@ -52,7 +54,9 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
     });
 
     expect(response.status).toBe(200);
-    const rejected = await t.published.waitFor(EventTypes.AccessRequestRejected, { accessRequestId: id });
+    const rejected = await t.published.waitForEvent(EventTypes.AccessRequestRejected, {
+      accessRequestId: id,
+    });
     expect(rejected.event.data).toEqual({
       accessRequestId: id,
       communityId,
@@ -79,7 +83,7 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
       ).status,
     ).toBe(200);
 
-    const approved = await t.published.waitFor(EventTypes.SubmissionApproved, {
+    const approved = await t.published.waitForEvent(EventTypes.SubmissionApproved, {
       submissionId: approvedOne.id,
     });
     expect(approved.event.data).toMatchObject({
@@ -88,7 +92,7 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
       url: 'https://portal.example.org/c/1',
       decidedBy: marta,
     });
-    const rejected = await t.published.waitFor(EventTypes.SubmissionRejected, {
+    const rejected = await t.published.waitForEvent(EventTypes.SubmissionRejected, {
       submissionId: rejectedOne.id,
     });
     expect(rejected.event.data).toMatchObject({ reason: 'Remove supplier names', decidedBy: marta });
@@ -138,7 +142,9 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
 
     expect((await api.decide(before.userId, `/moderation/access-requests/${id}/approve`)).status).toBe(403);
     expect((await api.decide(after.userId, `/moderation/access-requests/${id}/approve`)).status).toBe(200);
-    const approved = await t.published.waitFor(EventTypes.AccessRequestApproved, { accessRequestId: id });
+    const approved = await t.published.waitForEvent(EventTypes.AccessRequestApproved, {
+      accessRequestId: id,
+    });
     expect(approved.event.data.decidedBy).toEqual(after);
   });
 

@@ -36,7 +36,7 @@ describe('moderation: reminders (clock controlled by the test, scheduler every 2
     expect(remindersOf(stale.id)).toHaveLength(0);
 
     t.clock.set(new Date(start.getTime() + 48 * HOUR_MS));
-    const reminder = await t.published.waitFor(EventTypes.ReminderDue, { itemId: stale.id });
+    const reminder = await t.published.waitForEvent(EventTypes.ReminderDue, { itemId: stale.id });
     expect(reminder.key).toBe(communityId);
     expect(reminder.event.data).toEqual({
       itemKind: 'access-request',
@@ -55,7 +55,7 @@ describe('moderation: reminders (clock controlled by the test, scheduler every 2
       .send({ at: new Date(start.getTime() + 200 * HOUR_MS).toISOString() })
       .expect(200);
     expect(run.body).toEqual({ reminded: 1 });
-    await t.published.waitFor(EventTypes.ReminderDue, { itemId: later.id });
+    await t.published.waitForEvent(EventTypes.ReminderDue, { itemId: later.id });
     expect(
       await t.count(`SELECT count(*) FROM outbox WHERE event_type = $1 AND payload->>'itemId' = $2`, [
         EventTypes.ReminderDue,

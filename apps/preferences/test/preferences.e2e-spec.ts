@@ -1,5 +1,5 @@
 import { Topics } from '@notify/contracts';
-import { uniqueId } from '@notify/testing';
+import { uniqueId, withKey } from '@notify/testing';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import { startPreferencesApp, type PreferencesTestApp } from './preferences-test-app';
@@ -102,8 +102,8 @@ describe('preferences (e2e)', () => {
     await expect(t.outboxCount(userId)).resolves.toBe(0);
     await withProfile(userId);
 
-    const [record] = await t.profiles.waitForRecords(userId, 1);
-    expect(record.data).toMatchObject({ userId, email: `${userId}@example.eu`, preferences: chosen });
+    const [record] = await t.profiles.waitForCount(withKey(userId), 1);
+    expect(record.event.data).toMatchObject({ userId, email: `${userId}@example.eu`, preferences: chosen });
   });
 
   it('publishes nothing for a change that changes nothing', async () => {
@@ -125,9 +125,9 @@ describe('preferences (e2e)', () => {
       await put(`/users/${userId}/preferences`, { ...DEFAULTS, comments }).expect(200);
     }
 
-    const records = await t.profiles.waitForRecords(userId, 4);
-    expect(records.map((record) => record.data.revision)).toEqual([1, 2, 3, 4]);
-    const latest = records[records.length - 1].data;
+    const records = await t.profiles.waitForCount(withKey(userId), 4);
+    expect(records.map((record) => record.event.data.revision)).toEqual([1, 2, 3, 4]);
+    const latest = records[records.length - 1].event.data;
     expect(latest.preferences).toEqual((await get(`/users/${userId}/preferences`)).body);
     expect(latest.preferences.comments).toBe('never');
     await expect(cleanupPolicyOf(t.brokers, t.topic(Topics.PreferenceProfiles))).resolves.toBe('compact');

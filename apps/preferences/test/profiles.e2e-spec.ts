@@ -6,7 +6,7 @@ import {
   EventTypes,
   Topics,
 } from '@notify/contracts';
-import { cloudEventFactory, produceMessages, readTopic, uniqueId, waitFor } from '@notify/testing';
+import { cloudEventFactory, produceMessages, readTopic, uniqueId, waitFor, withKey } from '@notify/testing';
 import request from 'supertest';
 import { startPreferencesApp, type PreferencesTestApp } from './preferences-test-app';
 
@@ -47,7 +47,7 @@ describe('profiles (e2e)', () => {
       timeZone: 'Europe/Brussels',
     });
 
-    await t.produce(event, userId);
+    await t.produceActivity(event, userId);
 
     const response = await waitForProfile(userId);
     expect(response.body).toEqual({
@@ -56,9 +56,9 @@ describe('profiles (e2e)', () => {
       locale: 'fr-BE',
       timeZone: 'Europe/Brussels',
     });
-    const [record] = await t.profiles.waitForRecords(userId, 1);
-    expect(record.type).toBe(EventTypes.PreferenceProfileChanged);
-    expect(record.data).toEqual({
+    const [record] = await t.profiles.waitForCount(withKey(userId), 1);
+    expect(record.event.type).toBe(EventTypes.PreferenceProfileChanged);
+    expect(record.event.data).toEqual({
       userId,
       email: `${userId}@example.org`,
       displayName: 'Jean Buyer',
@@ -104,8 +104,8 @@ describe('profiles (e2e)', () => {
       status: 200,
       body: { ...profile, timeZone: 'Europe/Rome' },
     });
-    const records = await t.profiles.waitForRecords(userId, 2);
-    expect(records.map((record) => [record.data.revision, record.data.timeZone])).toEqual([
+    const records = await t.profiles.waitForCount(withKey(userId), 2);
+    expect(records.map((record) => [record.event.data.revision, record.event.data.timeZone])).toEqual([
       [1, 'Europe/Ljubljana'],
       [2, 'Europe/Rome'],
     ]);
@@ -124,9 +124,9 @@ describe('profiles (e2e)', () => {
       { time: '2025-05-01T09:00:00Z' },
     );
 
-    await t.produce(newer, userId);
+    await t.produceActivity(newer, userId);
     await waitForProfile(userId);
-    await t.produce(older, userId);
+    await t.produceActivity(older, userId);
     await waitFor(() => t.consumed(older.id), {
       timeoutMs: 20_000,
       description: 'the older upsert to be consumed',
@@ -146,9 +146,9 @@ describe('profiles (e2e)', () => {
     });
 
     // Same key, same partition: once the valid event is in, the two before it were handled too.
-    await t.produce(invalid, userId);
-    await t.produce(mention, userId);
-    await t.produce(valid, userId);
+    await t.produceActivity(invalid, userId);
+    await t.produceActivity(mention, userId);
+    await t.produceActivity(valid, userId);
     await expect(waitForProfile(userId)).resolves.toMatchObject({
       body: { displayName: 'After the bad one' },
     });

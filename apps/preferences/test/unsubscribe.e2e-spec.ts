@@ -1,4 +1,4 @@
-import { uniqueId } from '@notify/testing';
+import { uniqueId, withKey } from '@notify/testing';
 import request from 'supertest';
 import { PREVIOUS_KEY, startPreferencesApp, type PreferencesTestApp } from './preferences-test-app';
 
@@ -55,8 +55,8 @@ describe('one-click unsubscribe (e2e)', () => {
     await oneClick(token).expect(200, { category: 'comments', status: 'unsubscribed' });
 
     await expect(preferencesOf(userId)).resolves.toEqual({ ...DEFAULTS, comments: 'never' });
-    const records = await t.profiles.waitForRecords(userId, 2);
-    expect(records[1].data).toMatchObject({ revision: 2, preferences: { comments: 'never' } });
+    const records = await t.profiles.waitForCount(withKey(userId), 2);
+    expect(records[1].event.data).toMatchObject({ revision: 2, preferences: { comments: 'never' } });
     await expect(t.outboxCount(userId)).resolves.toBe(2);
 
     await oneClick(token).expect(200, { category: 'comments', status: 'already-unsubscribed' });
@@ -150,5 +150,29 @@ describe('one-click unsubscribe (e2e)', () => {
     expect(page.status).toBe(410);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.text).toContain('expired');
+  });
+
+  it('asks no credentials for the unsubscribe link, health and metrics, and a bearer token for the rest', async () => {
+    const document = (await request(t.http).get('/docs-json').expect(200)).body as {
+      security: unknown;
+      paths: Record<string, Record<string, { security?: unknown }>>;
+    };
+    const security = (path: string, method: string): unknown =>
+      document.paths[path][method].security ?? document.security;
+
+    const publicRoutes = [
+      ['post', '/unsubscribe'],
+      ['get', '/unsubscribe'],
+      ['post', '/unsubscribe/confirm'],
+      ['get', '/health'],
+      ['get', '/health/ready'],
+      ['get', '/metrics'],
+    ];
+
+    expect(publicRoutes.map(([method, path]) => [method, path, security(path, method)])).toEqual(
+      publicRoutes.map(([method, path]) => [method, path, []]),
+    );
+    expect(security('/users/{userId}/preferences', 'put')).toEqual([{ bearer: [] }]);
+    expect(security('/users/{userId}/profile', 'get')).toEqual([{ bearer: [] }]);
   });
 });

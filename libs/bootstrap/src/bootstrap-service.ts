@@ -2,6 +2,7 @@ import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, type LoggerOptions } from '@notify/observability';
+import { exemptPublicOperations, operationIdOf, publicOperationIds } from './public-operations';
 import { createValidationPipe } from './validation-pipe';
 
 export interface ServiceDescriptor {
@@ -25,7 +26,9 @@ export function configureApp(app: INestApplication, descriptor: ServiceDescripto
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .addSecurityRequirements('bearer')
       .build(),
+    { operationIdFactory: operationIdOf },
   );
+  exemptPublicOperations(document, publicOperationIds(app));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -2,3 +2,4 @@ export { bootstrapService, configureApp } from './bootstrap-service';
 export type { ServiceDescriptor } from './bootstrap-service';
 export { createValidationPipe } from './validation-pipe';
 export type { FieldError, ValidationFailedBody } from './validation-pipe';
+export { runService, startupFailureMessage, type StartupFailureHandler } from './run-service';

@@ -20,4 +20,5 @@ export {
 export { ConfigModule, type ConfigModuleOptions } from './config.module';
 export { ConfigValidationError, type ConfigProblem } from './config-validation.error';
 export { parseDuration } from './duration';
+export { parseSigningKeyList, SigningKeyList } from './signing-key-list';
 export { loadConfig, type Environment } from './load-config';

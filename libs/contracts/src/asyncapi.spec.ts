@@ -5,6 +5,7 @@ import {
   ChannelInterface,
   DiagnosticSeverity,
   MessageInterface,
+  OperationInterface,
   Parser,
   SchemaInterface,
 } from '@asyncapi/parser';
@@ -201,5 +202,31 @@ describe('asyncapi.yaml', () => {
         .map((operation) => operation.action());
     expect(new Set(actionsOn(topic))).toEqual(new Set(['send', 'receive']));
     expect(actionsOn(deadLetterTopic(topic))).toContain('send');
+  });
+
+  it('has every service that receives a topic dead-letter that topic, and nothing else', () => {
+    const byService = (action: 'send' | 'receive', address: (operation: OperationInterface) => string) =>
+      document
+        .operations()
+        .all()
+        .filter((operation) => operation.action() === action)
+        .flatMap((operation) =>
+          operation
+            .tags()
+            .all()
+            .map((tag) => `${tag.name()} ${address(operation)}`),
+        );
+    const addressOf = (operation: OperationInterface): string =>
+      operation.channels().all()[0].address() ?? '';
+
+    const deadLetterSenders = byService('send', addressOf).filter((entry) => entry.endsWith('.dlq'));
+    const receivers = byService('receive', (operation) => deadLetterTopic(addressOf(operation)));
+
+    expect(sorted(deadLetterSenders)).toEqual(sorted(receivers));
+  });
+
+  it.each(ALL_EVENT_TYPES)('describes the Kafka key of %s', (type) => {
+    const key = messageOf(type)!.bindings().get('kafka')?.value<{ key?: { description?: string } }>().key;
+    expect(key?.description).toEqual(expect.stringContaining(`data.${EVENT_CATALOG[type].keyField}`));
   });
 });

@@ -20,3 +20,4 @@ export { TopicNamer } from './kafka/topic-namer';
 export { MessagingMetrics, NoopMessagingMetrics } from './metrics/messaging-metrics';
 export { PrometheusMessagingMetrics } from './metrics/prometheus-messaging-metrics';
 export type { BackoffPolicy } from './shared/timing';
+export { serviceMessagingOptions, type ServiceKafkaSettings } from './service-messaging-options';

@@ -8,3 +8,4 @@ export { InvalidTokenError, JwtVerifier } from './jwt-verifier';
 export { LinkSigner, type LinkClaims, type LinkSigningKey } from './link-signer';
 export { assertActsFor, SERVICE_ROLE, type Principal } from './principal';
 export { IS_PUBLIC_KEY, Public } from './public.decorator';
+export { UNSUBSCRIBE_PURPOSE, UnsubscribeTokens, type UnsubscribeClaims } from './unsubscribe-tokens';

@@ -1,5 +1,15 @@
 export {
+  EventTap,
+  ofType,
+  withKey,
+  type EventTapOptions,
+  type TappedEvent,
+  type TappedEventPredicate,
+  type UndecodableRecord,
+} from './event-tap';
+export {
   createTopics,
+  deleteTopicsWithPrefix,
   produceMessages,
   readTopic,
   uniqueTopicPrefix,
@@ -22,6 +32,19 @@ export { getTestInfra } from './test-infra';
 export type { PostgresEndpoint, TestInfra } from './test-infra.types';
 export { signTestJwt, type TestJwtClaims } from './test-jwt';
 export { createTestSchema, type TestSchema } from './test-schema';
+export {
+  expectInvalidConfigurationExit,
+  runTypeScriptProcess,
+  TYPESCRIPT_REGISTER,
+  type FinishedProcess,
+  type TypeScriptProcessOptions,
+} from './typescript-process';
+export {
+  startServiceUnderTest,
+  type ServiceUnderTest,
+  type ServiceUnderTestOptions,
+} from './service-under-test';
+export { servicePrincipal, stubDataSource, stubTransaction, userPrincipal } from './unit-doubles';
 export { sleep, waitFor, type WaitForOptions } from './wait-for';
 export { cloudEventFactory, type CloudEventOverrides } from './builders/cloud-event.factory';
 export { communityFactory, moderatorFactory } from './builders/community.factory';

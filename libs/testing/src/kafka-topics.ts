@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, Partitioners, type IHeaders } from 'kafkajs';
+import { Partitioners, type IHeaders } from 'kafkajs';
+import { testKafka } from './kafka-client';
 
 export interface ReadMessage {
   topic: string;
@@ -38,7 +39,7 @@ export function uniqueTopicPrefix(label: string): string {
 }
 
 export async function createTopics(brokers: string[], names: string[], spec: TopicSpec = {}): Promise<void> {
-  const admin = kafka(brokers).admin();
+  const admin = testKafka(brokers).admin();
   await admin.connect();
   try {
     await admin.createTopics({
@@ -54,12 +55,26 @@ export async function createTopics(brokers: string[], names: string[], spec: Top
   }
 }
 
+/** Removes a suite's topics (dead-letter topics included) from the shared broker. */
+export async function deleteTopicsWithPrefix(brokers: string[], prefix: string): Promise<void> {
+  const admin = testKafka(brokers).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((name) => name.startsWith(prefix));
+    if (topics.length > 0) {
+      await admin.deleteTopics({ topics });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export async function produceMessages(
   brokers: string[],
   topic: string,
   messages: ProducedMessage[],
 ): Promise<void> {
-  const producer = kafka(brokers).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = testKafka(brokers).producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
     await producer.send({ topic, messages });
@@ -75,7 +90,7 @@ export async function readTopic(
   options: ReadTopicOptions = {},
 ): Promise<ReadMessage[]> {
   const { fromBeginning = true, count, timeoutMs = 15_000 } = options;
-  const consumer = kafka(brokers).consumer({ groupId: `t-read-${randomBytes(6).toString('hex')}` });
+  const consumer = testKafka(brokers).consumer({ groupId: `t-read-${randomBytes(6).toString('hex')}` });
   const received: ReadMessage[] = [];
   await consumer.connect();
   try {
@@ -120,8 +135,4 @@ function headerStrings(headers: IHeaders | undefined): Record<string, string> {
     }
   }
   return result;
-}
-
-function kafka(brokers: string[]): Kafka {
-  return new Kafka({ clientId: 'notify-tests', brokers, logLevel: logLevel.ERROR });
 }

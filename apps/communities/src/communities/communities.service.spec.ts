@@ -1,6 +1,7 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { servicePrincipal, stubDataSource, stubTransaction, userPrincipal } from '@notify/testing';
 import type { CommunityEventsPublisher } from '../events/community-events.publisher';
-import { community, fakeDataSource, platformService, tx, user } from '../../test/support/unit-fixtures';
+import { community } from '../../test/support/unit-fixtures';
 import type { CommunitiesRepository, CommunityDraft } from './communities.repository';
 import { CommunitiesService } from './communities.service';
 import { CommunityAccessPolicy } from './community-access.policy';
@@ -38,7 +39,7 @@ function setup() {
     memberJoined: jest.fn(),
   } as unknown as jest.Mocked<CommunityEventsPublisher>;
   const service = new CommunitiesService(
-    fakeDataSource(),
+    stubDataSource(),
     communities,
     memberships,
     new CommunityAccessPolicy(memberships),
@@ -51,10 +52,10 @@ describe('CommunitiesService.create', () => {
   it('stores the community, announces it and makes each moderator a member', async () => {
     const { service, created, communities, memberships, events } = setup();
 
-    await expect(service.create(platformService, draft)).resolves.toBe(created);
+    await expect(service.create(servicePrincipal, draft)).resolves.toBe(created);
 
-    expect(communities.insert).toHaveBeenCalledWith(tx, draft);
-    expect(events.communityCreated).toHaveBeenCalledWith(tx, created);
+    expect(communities.insert).toHaveBeenCalledWith(stubTransaction, draft);
+    expect(events.communityCreated).toHaveBeenCalledWith(stubTransaction, created);
     expect(memberships.add.mock.calls.map((call) => [call[2], call[3]])).toEqual([
       ['mod-1', 'community-created'],
       ['mod-2', 'community-created'],
@@ -65,13 +66,13 @@ describe('CommunitiesService.create', () => {
   it('lets a user create a community they moderate', async () => {
     const { service } = setup();
 
-    await expect(service.create(user('mod-2'), draft)).resolves.toBeDefined();
+    await expect(service.create(userPrincipal('mod-2'), draft)).resolves.toBeDefined();
   });
 
   it('forbids a user who is not among the moderators', async () => {
     const { service, communities, events } = setup();
 
-    await expect(service.create(user('alice'), draft)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(service.create(userPrincipal('alice'), draft)).rejects.toBeInstanceOf(ForbiddenException);
     expect(communities.insert).not.toHaveBeenCalled();
     expect(events.communityCreated).not.toHaveBeenCalled();
   });
@@ -83,7 +84,7 @@ describe('CommunitiesService.get', () => {
     const open = community({ visibility: 'open' });
     communities.findById.mockResolvedValue(open);
 
-    await expect(service.get(user('stranger'), open.id)).resolves.toBe(open);
+    await expect(service.get(userPrincipal('stranger'), open.id)).resolves.toBe(open);
   });
 
   it('shows a restricted community to its members', async () => {
@@ -92,13 +93,13 @@ describe('CommunitiesService.get', () => {
     communities.findById.mockResolvedValue(restricted);
     memberships.isMember.mockResolvedValue(true);
 
-    await expect(service.get(user('alice'), restricted.id)).resolves.toBe(restricted);
+    await expect(service.get(userPrincipal('alice'), restricted.id)).resolves.toBe(restricted);
     expect(memberships.isMember).toHaveBeenCalledWith(restricted.id, 'alice');
   });
 
   it.each([
-    ['its moderator', user('mod-1')],
-    ['a platform service', platformService],
+    ['its moderator', userPrincipal('mod-1')],
+    ['a platform service', servicePrincipal],
   ])('shows a restricted community to %s', async (_who, principal) => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(community());
@@ -110,14 +111,16 @@ describe('CommunitiesService.get', () => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(community());
 
-    await expect(service.get(user('stranger'), community().id)).rejects.toBeInstanceOf(NotFoundException);
+    await expect(service.get(userPrincipal('stranger'), community().id)).rejects.toBeInstanceOf(
+      NotFoundException,
+    );
   });
 
   it('answers 404 for an unknown community', async () => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(null);
 
-    await expect(service.get(platformService, 'missing')).rejects.toThrow('Community missing not found');
+    await expect(service.get(servicePrincipal, 'missing')).rejects.toThrow('Community missing not found');
   });
 });
 
@@ -130,14 +133,14 @@ describe('CommunitiesService.update', () => {
     communities.require.mockResolvedValue(updated);
     const moderators = [{ userId: 'mod-3', displayName: 'Ines', contactEmail: 'ines@example.org' }];
 
-    await expect(service.update(user('mod-1'), current.id, { name: 'Renamed', moderators })).resolves.toBe(
-      updated,
-    );
+    await expect(
+      service.update(userPrincipal('mod-1'), current.id, { name: 'Renamed', moderators }),
+    ).resolves.toBe(updated);
 
-    expect(communities.findById).toHaveBeenCalledWith(current.id, { tx, lock: true });
-    expect(communities.update).toHaveBeenCalledWith(tx, current.id, { name: 'Renamed' });
-    expect(communities.replaceModerators).toHaveBeenCalledWith(tx, current.id, moderators);
-    expect(events.communityUpdated).toHaveBeenCalledWith(tx, updated);
+    expect(communities.findById).toHaveBeenCalledWith(current.id, { tx: stubTransaction, lock: true });
+    expect(communities.update).toHaveBeenCalledWith(stubTransaction, current.id, { name: 'Renamed' });
+    expect(communities.replaceModerators).toHaveBeenCalledWith(stubTransaction, current.id, moderators);
+    expect(events.communityUpdated).toHaveBeenCalledWith(stubTransaction, updated);
   });
 
   it('keeps the moderators when none are given', async () => {
@@ -145,7 +148,7 @@ describe('CommunitiesService.update', () => {
     communities.findById.mockResolvedValue(community());
     communities.require.mockResolvedValue(community());
 
-    await service.update(platformService, community().id, { confidential: true });
+    await service.update(servicePrincipal, community().id, { confidential: true });
 
     expect(communities.replaceModerators).not.toHaveBeenCalled();
   });
@@ -154,9 +157,9 @@ describe('CommunitiesService.update', () => {
     const { service, communities, events } = setup();
     communities.findById.mockResolvedValue(community());
 
-    await expect(service.update(user('alice'), community().id, { name: 'Mine' })).rejects.toBeInstanceOf(
-      ForbiddenException,
-    );
+    await expect(
+      service.update(userPrincipal('alice'), community().id, { name: 'Mine' }),
+    ).rejects.toBeInstanceOf(ForbiddenException);
     expect(communities.update).not.toHaveBeenCalled();
     expect(events.communityUpdated).not.toHaveBeenCalled();
   });
@@ -165,7 +168,7 @@ describe('CommunitiesService.update', () => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(null);
 
-    await expect(service.update(platformService, 'missing', { name: 'x' })).rejects.toBeInstanceOf(
+    await expect(service.update(servicePrincipal, 'missing', { name: 'x' })).rejects.toBeInstanceOf(
       NotFoundException,
     );
   });

@@ -1,3 +1,4 @@
+import { stubTransaction } from '@notify/testing';
 import type { MembershipsRepository } from '../communities/memberships.repository';
 import type { CommunityEventsPublisher } from '../events/community-events.publisher';
 import type { AccessRequest } from '../memberships/access-request.entity';
@@ -7,7 +8,6 @@ import type { Content } from '../submissions/content.entity';
 import type { ContentsRepository } from '../submissions/contents.repository';
 import type { Submission } from '../submissions/submission.entity';
 import type { SubmissionsRepository } from '../submissions/submissions.repository';
-import { tx } from '../../test/support/unit-fixtures';
 import { ConflictingDecisionError, UnknownDecisionTargetError } from './decision-errors';
 import { DecisionsService } from './decisions.service';
 
@@ -59,12 +59,12 @@ describe('DecisionsService.decideAccessRequest', () => {
     const { service, accessRequests, memberships, events } = setup();
     accessRequests.decide.mockResolvedValue(request);
 
-    await service.decideAccessRequest(tx, 'req-1', approval);
+    await service.decideAccessRequest(stubTransaction, 'req-1', approval);
 
-    expect(accessRequests.decide).toHaveBeenCalledWith(tx, 'req-1', approval);
-    expect(memberships.add).toHaveBeenCalledWith(tx, 'c-1', 'bob', 'access-request-approved');
+    expect(accessRequests.decide).toHaveBeenCalledWith(stubTransaction, 'req-1', approval);
+    expect(memberships.add).toHaveBeenCalledWith(stubTransaction, 'c-1', 'bob', 'access-request-approved');
     expect(events.memberJoined).toHaveBeenCalledWith(
-      tx,
+      stubTransaction,
       expect.objectContaining({ userId: 'bob', joinedVia: 'access-request-approved' }),
     );
   });
@@ -74,7 +74,7 @@ describe('DecisionsService.decideAccessRequest', () => {
     accessRequests.decide.mockResolvedValue(request);
     memberships.add.mockResolvedValue(null);
 
-    await service.decideAccessRequest(tx, 'req-1', approval);
+    await service.decideAccessRequest(stubTransaction, 'req-1', approval);
 
     expect(events.memberJoined).not.toHaveBeenCalled();
   });
@@ -83,9 +83,9 @@ describe('DecisionsService.decideAccessRequest', () => {
     const { service, accessRequests, memberships } = setup();
     accessRequests.decide.mockResolvedValue({ ...request, status: 'rejected' });
 
-    await service.decideAccessRequest(tx, 'req-1', rejection);
+    await service.decideAccessRequest(stubTransaction, 'req-1', rejection);
 
-    expect(accessRequests.decide).toHaveBeenCalledWith(tx, 'req-1', rejection);
+    expect(accessRequests.decide).toHaveBeenCalledWith(stubTransaction, 'req-1', rejection);
     expect(memberships.add).not.toHaveBeenCalled();
   });
 
@@ -94,7 +94,7 @@ describe('DecisionsService.decideAccessRequest', () => {
     accessRequests.decide.mockResolvedValue(null);
     accessRequests.findById.mockResolvedValue(request);
 
-    await service.decideAccessRequest(tx, 'req-1', approval);
+    await service.decideAccessRequest(stubTransaction, 'req-1', approval);
 
     expect(memberships.add).not.toHaveBeenCalled();
     expect(events.memberJoined).not.toHaveBeenCalled();
@@ -105,7 +105,7 @@ describe('DecisionsService.decideAccessRequest', () => {
     accessRequests.decide.mockResolvedValue(null);
     accessRequests.findById.mockResolvedValue({ ...request, status: 'rejected' });
 
-    await expect(service.decideAccessRequest(tx, 'req-1', approval)).rejects.toBeInstanceOf(
+    await expect(service.decideAccessRequest(stubTransaction, 'req-1', approval)).rejects.toBeInstanceOf(
       ConflictingDecisionError,
     );
     expect(memberships.add).not.toHaveBeenCalled();
@@ -116,7 +116,7 @@ describe('DecisionsService.decideAccessRequest', () => {
     accessRequests.decide.mockResolvedValue(null);
     accessRequests.findById.mockResolvedValue(null);
 
-    await expect(service.decideAccessRequest(tx, 'req-x', approval)).rejects.toThrow(
+    await expect(service.decideAccessRequest(stubTransaction, 'req-x', approval)).rejects.toThrow(
       new UnknownDecisionTargetError('access request', 'req-x'),
     );
   });
@@ -127,9 +127,9 @@ describe('DecisionsService.decideSubmission', () => {
     const { service, submissions, contents, events } = setup();
     submissions.decide.mockResolvedValue(submission);
 
-    await service.decideSubmission(tx, 'sub-1', approval);
+    await service.decideSubmission(stubTransaction, 'sub-1', approval);
 
-    expect(contents.publish).toHaveBeenCalledWith(tx, {
+    expect(contents.publish).toHaveBeenCalledWith(stubTransaction, {
       communityId: 'c-1',
       authorId: 'alice',
       title: 'Tender guide',
@@ -138,14 +138,14 @@ describe('DecisionsService.decideSubmission', () => {
       publishedVia: 'submission-approved',
       submissionId: 'sub-1',
     });
-    expect(events.contentPublished).toHaveBeenCalledWith(tx, { id: 'content-1' });
+    expect(events.contentPublished).toHaveBeenCalledWith(stubTransaction, { id: 'content-1' });
   });
 
   it('publishes nothing when rejected', async () => {
     const { service, submissions, contents, events } = setup();
     submissions.decide.mockResolvedValue({ ...submission, status: 'rejected' });
 
-    await service.decideSubmission(tx, 'sub-1', rejection);
+    await service.decideSubmission(stubTransaction, 'sub-1', rejection);
 
     expect(contents.publish).not.toHaveBeenCalled();
     expect(events.contentPublished).not.toHaveBeenCalled();
@@ -156,8 +156,8 @@ describe('DecisionsService.decideSubmission', () => {
     submissions.decide.mockResolvedValueOnce(submission).mockResolvedValueOnce(null);
     submissions.findById.mockResolvedValue(submission);
 
-    await service.decideSubmission(tx, 'sub-1', approval);
-    await service.decideSubmission(tx, 'sub-1', approval);
+    await service.decideSubmission(stubTransaction, 'sub-1', approval);
+    await service.decideSubmission(stubTransaction, 'sub-1', approval);
 
     expect(contents.publish).toHaveBeenCalledTimes(1);
   });
@@ -167,7 +167,7 @@ describe('DecisionsService.decideSubmission', () => {
     submissions.decide.mockResolvedValue(null);
     submissions.findById.mockResolvedValue(submission);
 
-    await expect(service.decideSubmission(tx, 'sub-1', rejection)).rejects.toBeInstanceOf(
+    await expect(service.decideSubmission(stubTransaction, 'sub-1', rejection)).rejects.toBeInstanceOf(
       ConflictingDecisionError,
     );
   });

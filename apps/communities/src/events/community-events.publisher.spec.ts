@@ -1,8 +1,9 @@
 import { EventTypes, Topics, validatePayload } from '@notify/contracts';
 import type { OutboxWriter } from '@notify/messaging';
+import { stubTransaction } from '@notify/testing';
 import type { AccessRequest } from '../memberships/access-request.entity';
 import type { Content } from '../submissions/content.entity';
-import { community, tx } from '../../test/support/unit-fixtures';
+import { community } from '../../test/support/unit-fixtures';
 import { CommunityEventsPublisher } from './community-events.publisher';
 
 function setup() {
@@ -19,10 +20,10 @@ describe('CommunityEventsPublisher', () => {
     const { outbox, publisher } = setup();
     const created = community();
 
-    await publisher.communityCreated(tx, created);
+    await publisher.communityCreated(stubTransaction, created);
 
     const event = published(outbox);
-    expect(outbox.publish).toHaveBeenCalledWith(tx, expect.anything());
+    expect(outbox.publish).toHaveBeenCalledWith(stubTransaction, expect.anything());
     expect(event).toEqual({
       topic: Topics.CommunityEvents,
       type: EventTypes.CommunityCreated,
@@ -49,7 +50,7 @@ describe('CommunityEventsPublisher', () => {
       requestedAt: new Date('2026-03-01T09:00:00Z'),
     } as AccessRequest;
 
-    await publisher.accessRequested(tx, request);
+    await publisher.accessRequested(stubTransaction, request);
 
     const event = published(outbox);
     expect(event.data).toEqual({
@@ -75,7 +76,7 @@ describe('CommunityEventsPublisher', () => {
       submissionId: 'sub-1',
     } as Content;
 
-    await publisher.contentPublished(tx, content);
+    await publisher.contentPublished(stubTransaction, content);
 
     const event = published(outbox);
     expect(event).toMatchObject({ type: EventTypes.CommunityContentPublished, key: 'c-1' });

@@ -1,9 +1,10 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { servicePrincipal, stubDataSource, stubTransaction, userPrincipal } from '@notify/testing';
 import type { CommunitiesRepository } from '../communities/communities.repository';
 import { CommunityAccessPolicy } from '../communities/community-access.policy';
 import type { MembershipsRepository } from '../communities/memberships.repository';
 import type { CommunityEventsPublisher } from '../events/community-events.publisher';
-import { community, fakeDataSource, platformService, tx, user } from '../../test/support/unit-fixtures';
+import { community } from '../../test/support/unit-fixtures';
 import type { AccessRequest } from './access-request.entity';
 import { AccessRequestsRepository, PendingAccessRequestExistsError } from './access-requests.repository';
 import { MembershipsService } from './memberships.service';
@@ -28,7 +29,7 @@ function setup() {
     accessRequested: jest.fn(),
   } as unknown as jest.Mocked<CommunityEventsPublisher>;
   const service = new MembershipsService(
-    fakeDataSource(),
+    stubDataSource(),
     communities,
     memberships,
     accessRequests,
@@ -43,15 +44,15 @@ describe('MembershipsService.join', () => {
     const { service, communities, memberships, events } = setup();
     communities.findById.mockResolvedValue(open);
 
-    const outcome = await service.join(user('alice'), open.id, 'alice');
+    const outcome = await service.join(userPrincipal('alice'), open.id, 'alice');
 
     expect(outcome).toEqual({
       status: 'member',
       membership: { communityId: open.id, userId: 'alice', joinedVia: 'open-join', joinedAt },
     });
-    expect(memberships.add).toHaveBeenCalledWith(tx, open.id, 'alice', 'open-join');
+    expect(memberships.add).toHaveBeenCalledWith(stubTransaction, open.id, 'alice', 'open-join');
     expect(events.memberJoined).toHaveBeenCalledWith(
-      tx,
+      stubTransaction,
       expect.objectContaining({ userId: 'alice', joinedVia: 'open-join' }),
     );
   });
@@ -68,11 +69,11 @@ describe('MembershipsService.join', () => {
     } as AccessRequest;
     accessRequests.create.mockResolvedValue(request);
 
-    const outcome = await service.join(user('bob'), restricted.id, 'bob', 'Please');
+    const outcome = await service.join(userPrincipal('bob'), restricted.id, 'bob', 'Please');
 
     expect(outcome).toEqual({ status: 'pending', accessRequestId: 'req-1', requestedAt: joinedAt });
-    expect(accessRequests.create).toHaveBeenCalledWith(tx, restricted.id, 'bob', 'Please');
-    expect(events.accessRequested).toHaveBeenCalledWith(tx, request);
+    expect(accessRequests.create).toHaveBeenCalledWith(stubTransaction, restricted.id, 'bob', 'Please');
+    expect(events.accessRequested).toHaveBeenCalledWith(stubTransaction, request);
     expect(memberships.add).not.toHaveBeenCalled();
   });
 
@@ -80,7 +81,7 @@ describe('MembershipsService.join', () => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(open);
 
-    await expect(service.join(platformService, open.id, 'carol')).resolves.toMatchObject({
+    await expect(service.join(servicePrincipal, open.id, 'carol')).resolves.toMatchObject({
       status: 'member',
     });
   });
@@ -89,14 +90,18 @@ describe('MembershipsService.join', () => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(open);
 
-    await expect(service.join(user('mallory'), open.id, 'alice')).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(service.join(userPrincipal('mallory'), open.id, 'alice')).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
   });
 
   it('answers 404 for an unknown community', async () => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(null);
 
-    await expect(service.join(user('alice'), open.id, 'alice')).rejects.toBeInstanceOf(NotFoundException);
+    await expect(service.join(userPrincipal('alice'), open.id, 'alice')).rejects.toBeInstanceOf(
+      NotFoundException,
+    );
   });
 
   it('answers 409 when the user already is a member', async () => {
@@ -104,7 +109,7 @@ describe('MembershipsService.join', () => {
     communities.findById.mockResolvedValue(open);
     memberships.isMember.mockResolvedValue(true);
 
-    await expect(service.join(user('alice'), open.id, 'alice')).rejects.toThrow(
+    await expect(service.join(userPrincipal('alice'), open.id, 'alice')).rejects.toThrow(
       new ConflictException(`User alice is already a member of community ${open.id}`),
     );
     expect(events.memberJoined).not.toHaveBeenCalled();
@@ -115,7 +120,9 @@ describe('MembershipsService.join', () => {
     communities.findById.mockResolvedValue(open);
     memberships.add.mockResolvedValue(null);
 
-    await expect(service.join(user('alice'), open.id, 'alice')).rejects.toBeInstanceOf(ConflictException);
+    await expect(service.join(userPrincipal('alice'), open.id, 'alice')).rejects.toBeInstanceOf(
+      ConflictException,
+    );
     expect(events.memberJoined).not.toHaveBeenCalled();
   });
 
@@ -124,7 +131,9 @@ describe('MembershipsService.join', () => {
     communities.findById.mockResolvedValue(restricted);
     accessRequests.create.mockRejectedValue(new PendingAccessRequestExistsError(restricted.id, 'bob'));
 
-    await expect(service.join(user('bob'), restricted.id, 'bob')).rejects.toBeInstanceOf(ConflictException);
+    await expect(service.join(userPrincipal('bob'), restricted.id, 'bob')).rejects.toBeInstanceOf(
+      ConflictException,
+    );
     expect(events.accessRequested).not.toHaveBeenCalled();
   });
 });
@@ -134,29 +143,31 @@ describe('MembershipsService.remove', () => {
     const { service, communities, memberships, events } = setup();
     communities.findById.mockResolvedValue(open);
 
-    await service.remove(user('alice'), open.id, 'alice');
+    await service.remove(userPrincipal('alice'), open.id, 'alice');
 
-    expect(memberships.remove).toHaveBeenCalledWith(tx, open.id, 'alice');
-    expect(events.memberLeft).toHaveBeenCalledWith(tx, open.id, 'alice', 'left');
+    expect(memberships.remove).toHaveBeenCalledWith(stubTransaction, open.id, 'alice');
+    expect(events.memberLeft).toHaveBeenCalledWith(stubTransaction, open.id, 'alice', 'left');
   });
 
   it.each([
-    ['a moderator of the community', user('mod-1')],
-    ['a platform service', platformService],
+    ['a moderator of the community', userPrincipal('mod-1')],
+    ['a platform service', servicePrincipal],
   ])('records a removal by %s', async (_who, principal) => {
     const { service, communities, events } = setup();
     communities.findById.mockResolvedValue(open);
 
     await service.remove(principal, open.id, 'alice');
 
-    expect(events.memberLeft).toHaveBeenCalledWith(tx, open.id, 'alice', 'removed');
+    expect(events.memberLeft).toHaveBeenCalledWith(stubTransaction, open.id, 'alice', 'removed');
   });
 
   it('forbids another member to remove someone', async () => {
     const { service, communities, memberships } = setup();
     communities.findById.mockResolvedValue(open);
 
-    await expect(service.remove(user('bob'), open.id, 'alice')).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(service.remove(userPrincipal('bob'), open.id, 'alice')).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
     expect(memberships.remove).not.toHaveBeenCalled();
   });
 
@@ -165,7 +176,7 @@ describe('MembershipsService.remove', () => {
     communities.findById.mockResolvedValue(open);
     memberships.remove.mockResolvedValue(false);
 
-    await expect(service.remove(user('alice'), open.id, 'alice')).rejects.toThrow(
+    await expect(service.remove(userPrincipal('alice'), open.id, 'alice')).rejects.toThrow(
       `User alice is not a member of community ${open.id}`,
     );
     expect(events.memberLeft).not.toHaveBeenCalled();

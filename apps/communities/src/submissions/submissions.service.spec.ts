@@ -1,8 +1,9 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { servicePrincipal, stubDataSource, stubTransaction, userPrincipal } from '@notify/testing';
 import type { CommunitiesRepository } from '../communities/communities.repository';
 import type { MembershipsRepository } from '../communities/memberships.repository';
 import type { CommunityEventsPublisher } from '../events/community-events.publisher';
-import { community, fakeDataSource, platformService, tx, user } from '../../test/support/unit-fixtures';
+import { community } from '../../test/support/unit-fixtures';
 import type { Content } from './content.entity';
 import type { ContentsRepository } from './contents.repository';
 import type { Submission } from './submission.entity';
@@ -35,7 +36,7 @@ function setup() {
     contentPublished: jest.fn(),
   } as unknown as jest.Mocked<CommunityEventsPublisher>;
   const service = new SubmissionsService(
-    fakeDataSource(),
+    stubDataSource(),
     communities,
     memberships,
     submissions,
@@ -50,13 +51,13 @@ describe('SubmissionsService.submit', () => {
     const { service, communities, submissions, contents, events } = setup();
     communities.findById.mockResolvedValue(moderated);
 
-    await expect(service.submit(user('alice'), draft)).resolves.toEqual({
+    await expect(service.submit(userPrincipal('alice'), draft)).resolves.toEqual({
       status: 'pending',
       submissionId: 'sub-1',
     });
 
-    expect(submissions.create).toHaveBeenCalledWith(tx, draft);
-    expect(events.submissionReceived).toHaveBeenCalledWith(tx, { id: 'sub-1' });
+    expect(submissions.create).toHaveBeenCalledWith(stubTransaction, draft);
+    expect(events.submissionReceived).toHaveBeenCalledWith(stubTransaction, { id: 'sub-1' });
     expect(contents.publish).not.toHaveBeenCalled();
   });
 
@@ -64,17 +65,17 @@ describe('SubmissionsService.submit', () => {
     const { service, communities, submissions, contents, events } = setup();
     communities.findById.mockResolvedValue(unmoderated);
 
-    await expect(service.submit(user('alice'), draft)).resolves.toEqual({
+    await expect(service.submit(userPrincipal('alice'), draft)).resolves.toEqual({
       status: 'published',
       contentId: 'content-1',
     });
 
-    expect(contents.publish).toHaveBeenCalledWith(tx, {
+    expect(contents.publish).toHaveBeenCalledWith(stubTransaction, {
       ...draft,
       publishedVia: 'open-community',
       submissionId: null,
     });
-    expect(events.contentPublished).toHaveBeenCalledWith(tx, { id: 'content-1' });
+    expect(events.contentPublished).toHaveBeenCalledWith(stubTransaction, { id: 'content-1' });
     expect(submissions.create).not.toHaveBeenCalled();
   });
 
@@ -83,7 +84,7 @@ describe('SubmissionsService.submit', () => {
     communities.findById.mockResolvedValue(moderated);
     memberships.isMember.mockResolvedValue(false);
 
-    await expect(service.submit(platformService, draft)).rejects.toThrow(
+    await expect(service.submit(servicePrincipal, draft)).rejects.toThrow(
       new ForbiddenException(`Author alice is not a member of community ${moderated.id}`),
     );
     expect(submissions.create).not.toHaveBeenCalled();
@@ -94,13 +95,13 @@ describe('SubmissionsService.submit', () => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(moderated);
 
-    await expect(service.submit(user('mallory'), draft)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(service.submit(userPrincipal('mallory'), draft)).rejects.toBeInstanceOf(ForbiddenException);
   });
 
   it('answers 404 for an unknown community', async () => {
     const { service, communities } = setup();
     communities.findById.mockResolvedValue(null);
 
-    await expect(service.submit(user('alice'), draft)).rejects.toBeInstanceOf(NotFoundException);
+    await expect(service.submit(userPrincipal('alice'), draft)).rejects.toBeInstanceOf(NotFoundException);
   });
 });

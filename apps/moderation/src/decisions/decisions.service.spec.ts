@@ -1,10 +1,11 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { ModeratorContact } from '@notify/contracts';
+import { servicePrincipal, stubDataSource, stubTransaction, userPrincipal } from '@notify/testing';
 import type { Clock } from '../clock/clock';
 import type { CommunityDirectoryRepository } from '../directory/community-directory.repository';
 import type { ModerationEventsPublisher } from '../events/moderation-events.publisher';
 import type { ModerationItemsRepository } from '../queue/moderation-items.repository';
-import { fakeDataSource, pendingItem, platformService, tx, user } from '../../test/support/unit-fixtures';
+import { pendingItem } from '../../test/support/unit-fixtures';
 import { DecisionsService } from './decisions.service';
 
 const now = new Date('2026-03-02T10:00:00Z');
@@ -23,7 +24,7 @@ function setup() {
   } as unknown as jest.Mocked<CommunityDirectoryRepository>;
   const events = { decision: jest.fn() } as unknown as jest.Mocked<ModerationEventsPublisher>;
   const clock: Clock = { now: () => now };
-  const service = new DecisionsService(fakeDataSource(), items, directory, events, clock);
+  const service = new DecisionsService(stubDataSource(), items, directory, events, clock);
   return { service, item, items, directory, events };
 }
 
@@ -31,44 +32,46 @@ describe('DecisionsService.decide', () => {
   it('records an approval once and announces it with the moderator contact', async () => {
     const { service, items, events } = setup();
 
-    const outcome = await service.decide(user('mod-1'), 'access-request', 'req-1', { status: 'approved' });
+    const outcome = await service.decide(userPrincipal('mod-1'), 'access-request', 'req-1', {
+      status: 'approved',
+    });
 
-    expect(items.decide).toHaveBeenCalledWith(tx, 'access-request', 'req-1', {
+    expect(items.decide).toHaveBeenCalledWith(stubTransaction, 'access-request', 'req-1', {
       status: 'approved',
       decidedAt: now,
       decidedBy: marta,
       reason: null,
     });
     expect(outcome).toMatchObject({ verdict: { status: 'approved' }, decidedBy: marta, decidedAt: now });
-    expect(events.decision).toHaveBeenCalledWith(tx, outcome);
+    expect(events.decision).toHaveBeenCalledWith(stubTransaction, outcome);
   });
 
   it('keeps the reason of a rejection', async () => {
     const { service, items, events } = setup();
     const verdict = { status: 'rejected' as const, reason: 'Only for public buyers' };
 
-    await service.decide(user('mod-1'), 'submission', 'sub-1', verdict);
+    await service.decide(userPrincipal('mod-1'), 'submission', 'sub-1', verdict);
 
     expect(items.decide).toHaveBeenCalledWith(
-      tx,
+      stubTransaction,
       'submission',
       'sub-1',
       expect.objectContaining({ reason: 'Only for public buyers' }),
     );
-    expect(events.decision).toHaveBeenCalledWith(tx, expect.objectContaining({ verdict }));
+    expect(events.decision).toHaveBeenCalledWith(stubTransaction, expect.objectContaining({ verdict }));
   });
 
   it('looks the moderator up in the community of the item', async () => {
     const { service, item, directory } = setup();
 
-    await service.decide(user('mod-1'), 'access-request', item.id, { status: 'approved' });
+    await service.decide(userPrincipal('mod-1'), 'access-request', item.id, { status: 'approved' });
 
-    expect(directory.findModerator).toHaveBeenCalledWith('c-1', 'mod-1', tx);
+    expect(directory.findModerator).toHaveBeenCalledWith('c-1', 'mod-1', stubTransaction);
   });
 
   it.each([
-    ['a member who does not moderate the community', user('alice')],
-    ['a platform service whose subject is no moderator', platformService],
+    ['a member who does not moderate the community', userPrincipal('alice')],
+    ['a platform service whose subject is no moderator', servicePrincipal],
   ])('forbids %s', async (_who, principal) => {
     const { service, items, events } = setup();
 
@@ -86,7 +89,7 @@ describe('DecisionsService.decide', () => {
     items.findById.mockResolvedValue(null);
 
     await expect(
-      service.decide(user('mod-1'), 'submission', 'sub-x', { status: 'approved' }),
+      service.decide(userPrincipal('mod-1'), 'submission', 'sub-x', { status: 'approved' }),
     ).rejects.toThrow(new NotFoundException('Submission sub-x not found'));
   });
 
@@ -96,7 +99,7 @@ describe('DecisionsService.decide', () => {
     items.findById.mockResolvedValueOnce(item).mockResolvedValueOnce({ ...item, status: 'rejected' });
 
     await expect(
-      service.decide(user('mod-1'), 'access-request', 'req-1', { status: 'approved' }),
+      service.decide(userPrincipal('mod-1'), 'access-request', 'req-1', { status: 'approved' }),
     ).rejects.toThrow(new ConflictException('Access request req-1 was already rejected'));
     expect(events.decision).not.toHaveBeenCalled();
   });

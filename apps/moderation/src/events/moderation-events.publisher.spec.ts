@@ -1,6 +1,7 @@
 import { EventTypes, Topics, validatePayload, type ModeratorContact } from '@notify/contracts';
 import type { OutboxWriter } from '@notify/messaging';
-import { pendingItem, pendingSubmission, tx } from '../../test/support/unit-fixtures';
+import { stubTransaction } from '@notify/testing';
+import { pendingItem, pendingSubmission } from '../../test/support/unit-fixtures';
 import { ModerationEventsPublisher } from './moderation-events.publisher';
 
 const marta: ModeratorContact = { userId: 'mod-1', displayName: 'Marta', contactEmail: 'marta@example.org' };
@@ -15,7 +16,7 @@ describe('ModerationEventsPublisher', () => {
   it('announces a rejected access request with the reason and the deciding moderator', async () => {
     const { outbox, publisher } = setup();
 
-    await publisher.decision(tx, {
+    await publisher.decision(stubTransaction, {
       item: pendingItem(),
       verdict: { status: 'rejected', reason: 'Only public buyers' },
       decidedBy: marta,
@@ -23,7 +24,7 @@ describe('ModerationEventsPublisher', () => {
     });
 
     const [manager, event] = outbox.publish.mock.calls[0];
-    expect(manager).toBe(tx);
+    expect(manager).toBe(stubTransaction);
     expect(event).toEqual({
       topic: Topics.ModerationEvents,
       type: EventTypes.AccessRequestRejected,
@@ -43,7 +44,7 @@ describe('ModerationEventsPublisher', () => {
   it('announces an approved submission with its content', async () => {
     const { outbox, publisher } = setup();
 
-    await publisher.decision(tx, {
+    await publisher.decision(stubTransaction, {
       item: pendingSubmission(),
       verdict: { status: 'approved' },
       decidedBy: marta,
@@ -69,7 +70,7 @@ describe('ModerationEventsPublisher', () => {
   it('announces a reminder naming the item and who waits', async () => {
     const { outbox, publisher } = setup();
 
-    await publisher.reminderDue(tx, pendingSubmission());
+    await publisher.reminderDue(stubTransaction, pendingSubmission());
 
     const event = outbox.publish.mock.calls[0][1];
     expect(event).toEqual({

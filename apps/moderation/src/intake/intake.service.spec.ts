@@ -1,8 +1,7 @@
-import { communityFactory, cloudEventFactory } from '@notify/testing';
 import { EventTypes } from '@notify/contracts';
+import { cloudEventFactory, communityFactory, stubTransaction } from '@notify/testing';
 import type { CommunityDirectoryRepository } from '../directory/community-directory.repository';
 import type { ModerationItemsRepository } from '../queue/moderation-items.repository';
-import { tx } from '../../test/support/unit-fixtures';
 import { IntakeService } from './intake.service';
 
 function setup() {
@@ -18,18 +17,18 @@ describe('IntakeService', () => {
     const { service, directory } = setup();
     const community = communityFactory.build();
 
-    await service.recordCommunity(tx, community);
+    await service.recordCommunity(stubTransaction, community);
 
-    expect(directory.save).toHaveBeenCalledWith(tx, community);
+    expect(directory.save).toHaveBeenCalledWith(stubTransaction, community);
   });
 
   it('queues an access request, pending since it was made', async () => {
     const { service, items } = setup();
     const { data } = cloudEventFactory.build(EventTypes.AccessRequested, { message: undefined });
 
-    await service.enqueueAccessRequest(tx, data);
+    await service.enqueueAccessRequest(stubTransaction, data);
 
-    expect(items.addIfAbsent).toHaveBeenCalledWith(tx, {
+    expect(items.addIfAbsent).toHaveBeenCalledWith(stubTransaction, {
       kind: 'access-request',
       id: data.accessRequestId,
       communityId: data.communityId,
@@ -46,9 +45,9 @@ describe('IntakeService', () => {
     const { service, items } = setup();
     const { data } = cloudEventFactory.build(EventTypes.SubmissionReceived, { excerpt: 'Short' });
 
-    await service.enqueueSubmission(tx, data);
+    await service.enqueueSubmission(stubTransaction, data);
 
-    expect(items.addIfAbsent).toHaveBeenCalledWith(tx, {
+    expect(items.addIfAbsent).toHaveBeenCalledWith(stubTransaction, {
       kind: 'submission',
       id: data.submissionId,
       communityId: data.communityId,
@@ -66,6 +65,6 @@ describe('IntakeService', () => {
     items.addIfAbsent.mockResolvedValue(false);
     const { data } = cloudEventFactory.build(EventTypes.AccessRequested);
 
-    await expect(service.enqueueAccessRequest(tx, data)).resolves.toBeUndefined();
+    await expect(service.enqueueAccessRequest(stubTransaction, data)).resolves.toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import { platformService, pendingItem, user } from '../../test/support/unit-fixtures';
+import { servicePrincipal, userPrincipal } from '@notify/testing';
+import { pendingItem } from '../../test/support/unit-fixtures';
 import type { ModerationItemsRepository } from './moderation-items.repository';
 import { decodeCursor, encodeCursor } from './queue-cursor';
 import { QueueService } from './queue.service';
@@ -14,7 +15,7 @@ describe('QueueService.pending', () => {
   it('limits a moderator to the communities they moderate', async () => {
     const { service, items } = setup();
 
-    await service.pending(user('mod-1'), { limit: 10, communityId: 'c-1' });
+    await service.pending(userPrincipal('mod-1'), { limit: 10, communityId: 'c-1' });
 
     expect(items.pendingPage).toHaveBeenCalledWith({
       moderatorId: 'mod-1',
@@ -27,7 +28,7 @@ describe('QueueService.pending', () => {
   it('shows a platform service every community', async () => {
     const { service, items } = setup();
 
-    await service.pending(platformService, { limit: 10 });
+    await service.pending(servicePrincipal, { limit: 10 });
 
     expect(items.pendingPage).toHaveBeenCalledWith(expect.objectContaining({ moderatorId: undefined }));
   });
@@ -35,7 +36,7 @@ describe('QueueService.pending', () => {
   it('returns a cursor after the last item shown when more items follow', async () => {
     const { service } = setup();
 
-    const page = await service.pending(user('mod-1'), { limit: 2 });
+    const page = await service.pending(userPrincipal('mod-1'), { limit: 2 });
 
     expect(page.items.map((item) => item.id)).toEqual(['a', 'b']);
     expect(decodeCursor(page.nextCursor ?? '')).toMatchObject({ kind: 'access-request', id: 'b' });
@@ -44,7 +45,9 @@ describe('QueueService.pending', () => {
   it('returns no cursor on the last page', async () => {
     const { service } = setup();
 
-    await expect(service.pending(user('mod-1'), { limit: 3 })).resolves.toMatchObject({ nextCursor: null });
+    await expect(service.pending(userPrincipal('mod-1'), { limit: 3 })).resolves.toMatchObject({
+      nextCursor: null,
+    });
   });
 
   it('continues after the position of the cursor', async () => {
@@ -55,7 +58,7 @@ describe('QueueService.pending', () => {
       id: 'sub-9',
     };
 
-    await service.pending(user('mod-1'), { limit: 5, cursor: encodeCursor(position) });
+    await service.pending(userPrincipal('mod-1'), { limit: 5, cursor: encodeCursor(position) });
 
     expect(items.pendingPage).toHaveBeenCalledWith(expect.objectContaining({ after: position }));
   });

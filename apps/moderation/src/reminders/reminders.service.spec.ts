@@ -1,9 +1,10 @@
 import { loadConfig } from '@notify/config';
+import { stubDataSource, stubTransaction } from '@notify/testing';
 import type { Clock } from '../clock/clock';
 import { ModerationConfig } from '../config/moderation.config';
 import type { ModerationEventsPublisher } from '../events/moderation-events.publisher';
 import type { ModerationItemsRepository } from '../queue/moderation-items.repository';
-import { fakeDataSource, pendingItem, pendingSubmission, tx } from '../../test/support/unit-fixtures';
+import { pendingItem, pendingSubmission } from '../../test/support/unit-fixtures';
 import { RemindersService } from './reminders.service';
 
 const now = new Date('2026-03-05T12:00:00Z');
@@ -16,7 +17,7 @@ function setup(env: Record<string, string> = {}) {
   } as unknown as jest.Mocked<ModerationItemsRepository>;
   const events = { reminderDue: jest.fn() } as unknown as jest.Mocked<ModerationEventsPublisher>;
   const clock: Clock = { now: () => now };
-  const service = new RemindersService(fakeDataSource(), items, events, config, clock);
+  const service = new RemindersService(stubDataSource(), items, events, config, clock);
   return { service, items, events };
 }
 
@@ -26,7 +27,11 @@ describe('RemindersService.remindDue', () => {
 
     await service.remindDue();
 
-    expect(items.lockDueForReminder).toHaveBeenCalledWith(tx, new Date('2026-03-03T12:00:00Z'), 200);
+    expect(items.lockDueForReminder).toHaveBeenCalledWith(
+      stubTransaction,
+      new Date('2026-03-03T12:00:00Z'),
+      200,
+    );
   });
 
   it('uses the configured delay and the given instant', async () => {
@@ -34,7 +39,11 @@ describe('RemindersService.remindDue', () => {
 
     await service.remindDue(new Date('2026-03-05T08:00:00Z'));
 
-    expect(items.lockDueForReminder).toHaveBeenCalledWith(tx, new Date('2026-03-05T06:00:00Z'), 200);
+    expect(items.lockDueForReminder).toHaveBeenCalledWith(
+      stubTransaction,
+      new Date('2026-03-05T06:00:00Z'),
+      200,
+    );
   });
 
   it('emits one reminder per due item and marks them in the same transaction', async () => {
@@ -45,10 +54,10 @@ describe('RemindersService.remindDue', () => {
     await expect(service.remindDue()).resolves.toBe(2);
 
     expect(events.reminderDue.mock.calls).toEqual([
-      [tx, due[0]],
-      [tx, due[1]],
+      [stubTransaction, due[0]],
+      [stubTransaction, due[1]],
     ]);
-    expect(items.markReminded).toHaveBeenCalledWith(tx, due, now);
+    expect(items.markReminded).toHaveBeenCalledWith(stubTransaction, due, now);
   });
 
   it('works through full batches until a partial one', async () => {

@@ -1,43 +1,19 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { configureApp } from '@notify/bootstrap';
-import { loadConfig } from '@notify/config';
-import { encodeBinary, Topics, type CloudEvent } from '@notify/contracts';
-import {
-  createTestSchema,
-  getTestInfra,
-  produceMessages,
-  signTestJwt,
-  uniqueTopicPrefix,
-} from '@notify/testing';
-import type { App } from 'supertest/types';
-import { DataSource } from 'typeorm';
+import { Topics, type CloudEvent } from '@notify/contracts';
+import { startServiceUnderTest, type EventTap, type ServiceUnderTest } from '@notify/testing';
 import { AppModule, SERVICE_NAME } from '../../src/app.module';
 import { CLOCK } from '../../src/clock/clock';
 import { ModerationConfig } from '../../src/config/moderation.config';
-import { EventTap } from './event-tap';
 import { FakeClock } from './fake-clock';
-
-const JWT_SECRET = 'moderation-e2e-jwt-secret-0123456789abcdef';
 
 /** Tables whose row counts tell whether a request wrote anything. */
 export const WRITTEN_TABLES = ['communities', 'community_moderators', 'moderation_items', 'outbox'] as const;
 
-export interface ModerationTestApp {
-  app: INestApplication<App>;
-  http: App;
-  dataSource: DataSource;
+export interface ModerationTestApp extends ServiceUnderTest {
   clock: FakeClock;
-  bearer(userId: string, roles?: string[]): Promise<string>;
   /** Everything the service publishes on moderation.events.v1 during the suite. */
   published: EventTap;
   /** Produces an event on this suite's communities.events.v1, as the communities service would. */
   produceCommunityEvent(event: CloudEvent<unknown>, key: string): Promise<void>;
-  /** True once the service's consumer has processed the event (its inbox row exists). */
-  consumed(eventId: string): Promise<boolean>;
-  rowCounts(): Promise<Record<string, number>>;
-  count(sql: string, parameters?: unknown[]): Promise<number>;
-  close(): Promise<void>;
 }
 
 /** Boots the whole service in-process against a fresh schema, topics no other suite uses and a clock the test moves. */
@@ -45,62 +21,20 @@ export async function startModerationApp(
   label: string,
   env: Record<string, string> = {},
 ): Promise<ModerationTestApp> {
-  const infra = await getTestInfra();
-  const schema = await createTestSchema(`moderation_${label}`);
-  const prefix = uniqueTopicPrefix(`moderation-${label}`);
-  const config = loadConfig(ModerationConfig, {
-    DB_SCHEMA: schema.schema,
-    KAFKA_TOPIC_PREFIX: prefix,
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    PGHOST: infra.postgres.host,
-    PGPORT: String(infra.postgres.port),
-    PGUSER: infra.postgres.user,
-    PGPASSWORD: infra.postgres.password,
-    PGDATABASE: infra.postgres.database,
-    AUTH_JWT_SECRET: JWT_SECRET,
-    REMINDER_SCAN_INTERVAL: '0',
-    ...env,
-  });
   const clock = new FakeClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(ModerationConfig)
-    .useValue(config)
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: ['error', 'warn'] });
-  configureApp(app, { service: SERVICE_NAME, description: 'moderation under test' });
-  await app.init();
-  const dataSource = app.get(DataSource);
-  const published = new EventTap(infra.kafkaBrokers, `${prefix}${Topics.ModerationEvents}`);
-  await published.start();
-
-  const count = async (sql: string, parameters: unknown[] = []): Promise<number> => {
-    const rows: { count: string }[] = await dataSource.query(sql, parameters);
-    return Number(rows[0]?.count ?? 0);
-  };
+  const service = await startServiceUnderTest({
+    service: SERVICE_NAME,
+    label,
+    appModule: AppModule,
+    configClass: ModerationConfig,
+    env: { REMINDER_SCAN_INTERVAL: '0', ...env },
+    override: (builder) => builder.overrideProvider(CLOCK).useValue(clock),
+    writtenTables: WRITTEN_TABLES,
+  });
   return {
-    app,
-    http: app.getHttpServer(),
-    dataSource,
+    ...service,
     clock,
-    bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
-    published,
-    produceCommunityEvent: (event, key) =>
-      produceMessages(infra.kafkaBrokers, `${prefix}${Topics.CommunityEvents}`, [encodeBinary(event, key)]),
-    consumed: async (eventId) =>
-      (await count('SELECT count(*) FROM inbox WHERE event_id = $1', [eventId])) > 0,
-    count,
-    rowCounts: async () => {
-      const entries = await Promise.all(
-        WRITTEN_TABLES.map(async (table) => [table, await count(`SELECT count(*) FROM ${table}`)] as const),
-      );
-      return Object.fromEntries(entries);
-    },
-    close: async () => {
-      await published.stop();
-      await app.close();
-      await schema.drop();
-    },
+    published: await service.tap(Topics.ModerationEvents),
+    produceCommunityEvent: (event, key) => service.produce(Topics.CommunityEvents, event, key),
   };
 }

@@ -22,13 +22,13 @@ describe('PreferencesConfig', () => {
 
     expect(config.PORT).toBe(3003);
     expect(config.DB_SCHEMA).toBe('preferences');
-    expect(config.unsubscribeKeys.map((key) => key.id)).toEqual(['k2', 'k1']);
+    expect(config.UNSUBSCRIBE_SIGNING_KEYS.map((key) => key.id)).toEqual(['k2', 'k1']);
   });
 
   it('keeps a colon inside a secret', () => {
     const config = loadConfig(PreferencesConfig, { ...base, UNSUBSCRIBE_SIGNING_KEYS: `k1:${secret}:more` });
 
-    expect(config.unsubscribeKeys).toEqual([{ id: 'k1', secret: `${secret}:more` }]);
+    expect(config.UNSUBSCRIBE_SIGNING_KEYS).toEqual([{ id: 'k1', secret: `${secret}:more` }]);
   });
 
   it('requires the signing keys', () => {

@@ -1,6 +1,5 @@
-import { BaseServiceConfig, Required } from '@notify/config';
+import { BaseServiceConfig, Required, SigningKeyList } from '@notify/config';
 import type { LinkSigningKey } from '@notify/security';
-import { IsSigningKeyList, parseSigningKeys } from './signing-keys';
 
 /** The only place the preferences service reads its environment. */
 export class PreferencesConfig extends BaseServiceConfig {
@@ -14,10 +13,6 @@ export class PreferencesConfig extends BaseServiceConfig {
    * listed until the links it signed have expired.
    */
   @Required()
-  @IsSigningKeyList()
-  UNSUBSCRIBE_SIGNING_KEYS!: string;
-
-  get unsubscribeKeys(): LinkSigningKey[] {
-    return parseSigningKeys(this.UNSUBSCRIBE_SIGNING_KEYS);
-  }
+  @SigningKeyList()
+  UNSUBSCRIBE_SIGNING_KEYS!: LinkSigningKey[];
 }

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { LinkSigner } from '@notify/security';
+import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { PreferencesConfig } from '../config/preferences.config';
 import { SettingsModule } from '../settings/settings.module';
-import { UnsubscribeTokens } from './unsubscribe-tokens';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 
@@ -11,11 +10,11 @@ import { UnsubscribeService } from './unsubscribe.service';
   controllers: [UnsubscribeController],
   providers: [
     {
-      provide: LinkSigner,
+      provide: UnsubscribeTokens,
       inject: [PreferencesConfig],
-      useFactory: (config: PreferencesConfig) => new LinkSigner(config.unsubscribeKeys),
+      useFactory: (config: PreferencesConfig) =>
+        new UnsubscribeTokens(new LinkSigner(config.UNSUBSCRIBE_SIGNING_KEYS)),
     },
-    UnsubscribeTokens,
     UnsubscribeService,
   ],
 })

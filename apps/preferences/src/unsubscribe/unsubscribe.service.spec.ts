@@ -1,8 +1,7 @@
 import { BadRequestException, GoneException } from '@nestjs/common';
-import { LinkSigner } from '@notify/security';
+import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { newUserSettings, type UserSettings } from '../settings/user-settings';
 import type { SettingsChange, UserSettingsService } from '../settings/user-settings.service';
-import { UnsubscribeTokens } from './unsubscribe-tokens';
 import { UnsubscribeService } from './unsubscribe.service';
 
 const tokens = new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'k'.repeat(32) }]));

@@ -1,10 +1,9 @@
 import { BadRequestException, GoneException, HttpException, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_PREFERENCES } from '@notify/contracts';
-import { InvalidLinkError } from '@notify/security';
+import { InvalidLinkError, UnsubscribeTokens, type UnsubscribeClaims } from '@notify/security';
 import { canBeSwitchedOff, type OptionalCategory } from '../preferences/category-rules';
 import { UserSettingsService } from '../settings/user-settings.service';
 import type { UserSettings } from '../settings/user-settings';
-import { UnsubscribeTokens, type UnsubscribeClaims } from './unsubscribe-tokens';
 
 export type UnsubscribeStatus = 'unsubscribed' | 'already-unsubscribed';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ITopicConfig, Kafka } from 'kafkajs';
+import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
 import { MESSAGING_OPTIONS, KAFKA_CLIENT } from '../messaging.constants';
 import type { ResolvedMessagingOptions } from '../messaging.options';
 import { TopicNamer } from './topic-namer';
@@ -46,7 +46,10 @@ export class KafkaAdminService {
     private readonly namer: TopicNamer,
   ) {}
 
-  /** Creates the missing topics and their `.dlq`; existing topics are left as they are. */
+  /**
+   * Creates the missing topics and their `.dlq`; existing topics are left as they are. Services starting together
+   * may race to create the same topic: losing that race is a quiet no-op, any other failure is logged and thrown.
+   */
   async ensureTopics(specs: TopicSpec[], defaults: Partial<TopicDefaults> = {}): Promise<void> {
     const configs = topicConfigs(specs, this.namer, { ...this.options.topicDefaults, ...defaults });
     const admin = this.kafka.admin();
@@ -55,15 +58,53 @@ export class KafkaAdminService {
       const existing = new Set(await admin.listTopics());
       const missing = configs.filter((config) => !existing.has(config.topic));
       if (missing.length > 0) {
-        await admin.createTopics({ topics: missing, waitForLeaders: true });
-        this.logger.log({
-          msg: 'created topics',
-          clientId: this.options.clientId,
-          topics: missing.map((t) => t.topic),
-        });
+        await this.create(admin, missing);
       }
     } finally {
       await admin.disconnect();
     }
   }
+
+  private async create(admin: Admin, topics: ITopicConfig[]): Promise<void> {
+    const names = topics.map((topic) => topic.topic);
+    let createdAll: boolean;
+    try {
+      // Resolves false when the broker answered that some of them exist already.
+      createdAll = await admin.createTopics({ topics, waitForLeaders: true });
+    } catch (error) {
+      this.logger.error({
+        msg: 'could not create topics',
+        clientId: this.options.clientId,
+        topics: names,
+        errors: topicCreationErrors(error),
+      });
+      throw error;
+    }
+    this.logger.log({
+      msg: createdAll ? 'created topics' : 'created topics, some of them concurrently by another client',
+      clientId: this.options.clientId,
+      topics: names,
+    });
+  }
+}
+
+interface TopicCreationError {
+  topic?: string;
+  type?: string;
+  message: string;
+}
+
+/** The per-topic reasons kafkajs gathers in an aggregate error, or the error itself. */
+export function topicCreationErrors(error: unknown): TopicCreationError[] {
+  const errors =
+    typeof error === 'object' && error !== null ? (error as { errors?: unknown }).errors : undefined;
+  const causes: unknown[] = Array.isArray(errors) ? errors : [error];
+  return causes.map((cause) => {
+    const { topic, type } = cause as { topic?: unknown; type?: unknown };
+    return {
+      topic: typeof topic === 'string' ? topic : undefined,
+      type: typeof type === 'string' ? type : undefined,
+      message: cause instanceof Error ? cause.message : String(cause),
+    };
+  });
 }

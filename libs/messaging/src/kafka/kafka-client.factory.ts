@@ -4,12 +4,16 @@ import type { ResolvedMessagingOptions } from '../messaging.options';
 
 const logger = new Logger('Kafka');
 
+// kafkajs logs every failed CreateTopics response as an error, even when the only failure is a topic that another
+// service created a moment earlier; KafkaAdminService reports the failures that matter itself.
+const CREATE_TOPICS_RESPONSE = /^Response CreateTopics\b/;
+
 /** Sends kafkajs' own log lines through the Nest logger; only warnings and errors, it is chatty otherwise. */
 function logCreator() {
   return ({ level, log }: LogEntry) => {
     const { message, timestamp: _timestamp, logger: _name, ...extra } = log;
     const line = { msg: message, ...extra };
-    if (level === logLevel.ERROR) {
+    if (level === logLevel.ERROR && !CREATE_TOPICS_RESPONSE.test(message)) {
       logger.error(line);
     } else if (level === logLevel.WARN) {
       logger.warn(line);

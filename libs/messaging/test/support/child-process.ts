@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TYPESCRIPT_REGISTER } from '@notify/testing';
 
 export interface RunningChild {
   process: ChildProcess;
@@ -16,7 +17,7 @@ export async function startConsumerProcess(
 ): Promise<RunningChild> {
   const child = spawn(
     process.execPath,
-    ['--require', path.join(__dirname, 'register-swc.js'), path.join(__dirname, 'consumer-process.ts')],
+    ['--require', TYPESCRIPT_REGISTER, path.join(__dirname, 'consumer-process.ts')],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';

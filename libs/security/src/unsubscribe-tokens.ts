@@ -1,20 +1,20 @@
-import { Injectable } from '@nestjs/common';
 import { NOTIFICATION_CATEGORIES, type NotificationCategory } from '@notify/contracts';
-import { InvalidLinkError, LinkSigner } from '@notify/security';
+import { InvalidLinkError } from './invalid-link.error';
+import type { LinkSigner } from './link-signer';
 
-/**
- * Claims of a one-click unsubscribe token. The dispatcher signs the same claims with the same keys and puts
- * `<base URL>/unsubscribe?token=<token>` in the List-Unsubscribe header and the email footer.
- */
+/** What a one-click unsubscribe link stands for: stop one category of emails for one user. */
 export interface UnsubscribeClaims {
   userId: string;
   category: NotificationCategory;
 }
 
+/** Signed into every token so a link signed for another purpose with the same keys is never honoured. */
 export const UNSUBSCRIBE_PURPOSE = 'unsubscribe';
 
-/** Signs and reads unsubscribe tokens; any token signed for another purpose or category is malformed. */
-@Injectable()
+/**
+ * Unsubscribe tokens, signed by the dispatcher into the links of its emails and verified by the preferences
+ * service, both with the same rotatable key list.
+ */
 export class UnsubscribeTokens {
   constructor(private readonly signer: LinkSigner) {}
 
@@ -25,7 +25,7 @@ export class UnsubscribeTokens {
     );
   }
 
-  /** @throws InvalidLinkError when the token is tampered, expired, malformed or signed with an unknown key. */
+  /** @throws InvalidLinkError when the token is tampered, expired, malformed, of another purpose or of an unknown key. */
   verify(token: string, now: Date = new Date()): UnsubscribeClaims {
     const { purpose, userId, category } = this.signer.verify(token, now);
     if (purpose !== UNSUBSCRIBE_PURPOSE || !userId || !isCategory(category)) {

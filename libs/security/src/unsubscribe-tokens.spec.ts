@@ -1,4 +1,5 @@
-import { InvalidLinkError, LinkSigner } from '@notify/security';
+import { InvalidLinkError } from './invalid-link.error';
+import { LinkSigner } from './link-signer';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 const current = { id: 'k2', secret: 'c'.repeat(32) };

@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { expectInvalidConfigurationExit } from '@notify/testing';
+
+describe('communities start-up', () => {
+  it('exits with 1 and lists every bad variable, and nothing else, when the configuration is invalid', async () => {
+    await expectInvalidConfigurationExit(
+      join(__dirname, '..', 'src', 'main.ts'),
+      { PORT: 'eighty', KAFKA_BROKERS: 'broker-without-port' },
+      [
+        'PORT: must be a port number between 0 and 65535',
+        'KAFKA_BROKERS: must be a comma-separated list of host:port',
+        'AUTH_JWT_SECRET: is required',
+      ],
+    );
+  });
+});

@@ -1,0 +1,113 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import { configureApp } from '@notify/bootstrap';
+import { loadConfig } from '@notify/config';
+import { encodeBinary, type CloudEvent } from '@notify/contracts';
+import type { ClassConstructor } from 'class-transformer';
+import type { App } from 'supertest/types';
+import { DataSource } from 'typeorm';
+import { EventTap } from './event-tap';
+import { deleteTopicsWithPrefix, produceMessages, uniqueTopicPrefix } from './kafka-topics';
+import { getTestInfra } from './test-infra';
+import { signTestJwt } from './test-jwt';
+import { createTestSchema } from './test-schema';
+
+const JWT_SECRET = 'service-under-test-jwt-secret-0123456789abcdef';
+
+export interface ServiceUnderTestOptions {
+  /** Service name, e.g. `communities`; with `label` it names the suite's schema and topic prefix. */
+  service: string;
+  label: string;
+  appModule: Type<unknown>;
+  /** The app's config class, provided (and so injected) in place of the one built from the environment. */
+  configClass: ClassConstructor<object>;
+  /** Variables beyond those pointing the service at the suite's schema, topics and the test infrastructure. */
+  env?: Record<string, string>;
+  /** Further provider overrides, e.g. a clock the test moves. */
+  override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /** Tables whose row counts tell whether a request wrote anything (see `rowCounts`). */
+  writtenTables?: readonly string[];
+}
+
+export interface ServiceUnderTest {
+  app: INestApplication<App>;
+  http: App;
+  dataSource: DataSource;
+  brokers: string[];
+  /** Physical name of a logical topic in this suite. */
+  topic(logical: string): string;
+  bearer(userId: string, roles?: string[]): Promise<string>;
+  /** Produces an event on one of this suite's topics, as another service or the platform would. */
+  produce(logicalTopic: string, event: CloudEvent<unknown>, key: string): Promise<void>;
+  /** Starts collecting one of this suite's topics; the tap stops when the service closes. */
+  tap<T = Record<string, unknown>>(logicalTopic: string): Promise<EventTap<T>>;
+  /** True once the service's consumer has processed the event (its inbox row exists). */
+  consumed(eventId: string): Promise<boolean>;
+  count(sql: string, parameters?: unknown[]): Promise<number>;
+  rowCounts(): Promise<Record<string, number>>;
+  /** Stops the taps and the service, then drops the suite's schema and topics. */
+  close(): Promise<void>;
+}
+
+/** Boots a whole service in-process against a fresh schema and topics no other suite uses. */
+export async function startServiceUnderTest(options: ServiceUnderTestOptions): Promise<ServiceUnderTest> {
+  const infra = await getTestInfra();
+  const schema = await createTestSchema(`${options.service}_${options.label}`);
+  const prefix = uniqueTopicPrefix(`${options.service}-${options.label}`);
+  const config = loadConfig(options.configClass, {
+    DB_SCHEMA: schema.schema,
+    KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    PGHOST: infra.postgres.host,
+    PGPORT: String(infra.postgres.port),
+    PGUSER: infra.postgres.user,
+    PGPASSWORD: infra.postgres.password,
+    PGDATABASE: infra.postgres.database,
+    AUTH_JWT_SECRET: JWT_SECRET,
+    ...options.env,
+  });
+  const builder = Test.createTestingModule({ imports: [options.appModule] })
+    .overrideProvider(options.configClass)
+    .useValue(config);
+  const moduleRef = await (options.override?.(builder) ?? builder).compile();
+  const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: ['error', 'warn'] });
+  configureApp(app, { service: options.service, description: `${options.service} under test` });
+  await app.init();
+
+  const dataSource = app.get(DataSource);
+  const taps: EventTap<unknown>[] = [];
+  const topic = (logical: string): string => `${prefix}${logical}`;
+  const count = async (sql: string, parameters: unknown[] = []): Promise<number> => {
+    const rows: { count: string }[] = await dataSource.query(sql, parameters);
+    return Number(rows[0]?.count ?? 0);
+  };
+  return {
+    app,
+    http: app.getHttpServer(),
+    dataSource,
+    brokers: infra.kafkaBrokers,
+    topic,
+    bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
+    produce: (logicalTopic, event, key) =>
+      produceMessages(infra.kafkaBrokers, topic(logicalTopic), [encodeBinary(event, key)]),
+    tap: async <T>(logicalTopic: string) => {
+      const tap = await EventTap.start<T>(infra.kafkaBrokers, topic(logicalTopic));
+      taps.push(tap);
+      return tap;
+    },
+    consumed: async (eventId) =>
+      (await count('SELECT count(*) FROM inbox WHERE event_id = $1', [eventId])) > 0,
+    count,
+    rowCounts: async () => {
+      const tables = options.writtenTables ?? [];
+      const counts = await Promise.all(tables.map((table) => count(`SELECT count(*) FROM ${table}`)));
+      return Object.fromEntries(tables.map((table, index) => [table, counts[index]]));
+    },
+    close: async () => {
+      await Promise.all(taps.map((tap) => tap.stop()));
+      await app.close();
+      await schema.drop();
+      await deleteTopicsWithPrefix(infra.kafkaBrokers, prefix);
+    },
+  };
+}
