@@ -53,5 +53,8 @@ console.log('\nTest results by project:');
 const totals = summarise();
 const ok = typecheckOk && lintOk && testsOk && totals.failed === 0 && totals.suitesFailed === 0;
 console.log(`type check: ${typecheckOk ? 'ok' : 'FAILED'}, lint: ${lintOk ? 'ok' : 'FAILED'}`);
+if (!testsOk && totals.failed === 0 && totals.suitesFailed === 0) {
+  console.log('a test target failed without reporting results: see the Nx output above');
+}
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(ok ? 0 : 1);
