@@ -17,3 +17,24 @@ export {
 } from './mail/email-expectations';
 export { useSystem, type SystemSuite } from './world/system-suite';
 export { admitToRestricted } from './world/admissions';
+export { mentionsOf } from './world/mention-burst';
+export { logSummary, secondsSince } from './world/scenario-summary';
+export { takeMailCensus, waitForMailCensus, type MailCensus } from './mail/mail-census';
+export {
+  countBy,
+  DeliveryLedger,
+  deliveriesWithoutOneOutcome,
+  type DeliveryOutcome,
+  type ExpectedDelivery,
+} from './system/delivery-ledger';
+export { ConsumerGroupWatch, type GroupObservation } from './system/consumer-group-watch';
+export { InfraFaults } from './system/infra-faults';
+export type { PlatformEvent } from './clients/platform-client';
+export type { SystemOptions } from './system/start-system';
+export {
+  readProfileChanges,
+  samePreferences,
+  tallyChanges,
+  type ChangeTally,
+  type ProfileChange,
+} from './system/profile-changes';

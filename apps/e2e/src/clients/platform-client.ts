@@ -12,10 +12,18 @@ import {
   type PlatformContentPublishedData,
   type UserUpsertedData,
 } from '@notify/contracts';
+import { sleep } from '@notify/testing';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 
 /** How a platform service frames its events on Kafka; both are part of the contract. */
 export type EnvelopeMode = 'binary' | 'structured';
+
+/** One event of a burst: its type, Kafka key and data. */
+export interface PlatformEvent<T> {
+  type: string;
+  key: string;
+  data: T;
+}
 
 const PLATFORM_SOURCE = 'urn:example:portal-content-service';
 
@@ -74,6 +82,39 @@ export class PlatformClient {
     mode: EnvelopeMode = 'binary',
   ): Promise<CloudEvent<PlatformContentPublishedData>> {
     return this.publish(EventTypes.PlatformContentPublished, data.communityId, data, mode);
+  }
+
+  /**
+   * Many events in one produce request, in the given order: a burst as a busy platform service sends it. With
+   * `retryForMs`, a refused send is retried with the same event ids, as the contract lets producers do (consumers
+   * deduplicate on source and id).
+   */
+  async publishBurst<T>(events: readonly PlatformEvent<T>[], retryForMs = 0): Promise<CloudEvent<T>[]> {
+    const created = events.map(({ type, data }) =>
+      createCloudEvent({ type, source: PLATFORM_SOURCE, id: randomUUID(), data }),
+    );
+    const messages = created.map((event, index) => encodeBinary(event, events[index].key));
+    const deadline = Date.now() + retryForMs;
+    for (;;) {
+      try {
+        await this.producer.send({ topic: this.topic, messages });
+        return created;
+      } catch (error) {
+        if (Date.now() >= deadline) {
+          throw error;
+        }
+        await sleep(500);
+      }
+    }
+  }
+
+  /** A record exactly as given, e.g. bytes that are no CloudEvent at all. */
+  async publishRaw(record: {
+    key: string;
+    value: string | Buffer;
+    headers?: Record<string, string>;
+  }): Promise<void> {
+    await this.producer.send({ topic: this.topic, messages: [record] });
   }
 
   /** Any type and data, including what the contract rejects, as a faulty or newer producer would send them. */

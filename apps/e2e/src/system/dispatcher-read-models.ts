@@ -24,23 +24,43 @@ export class DispatcherReadModels {
   }
 
   async waitForProfile(userId: string, expected: ProfileFacts = {}): Promise<void> {
-    await waitFor(
-      async () => {
-        const { rows } = await this.pool.query<Record<string, string>>(
-          `SELECT email, locale, time_zone AS "timeZone", mentions, comments, private_messages AS "privateMessages",
-                  community_activity AS "communityActivity"
-             FROM profiles WHERE user_id = $1`,
-          [userId],
-        );
-        const row = rows[0];
-        return row !== undefined && Object.entries(expected).every(([field, value]) => row[field] === value);
-      },
-      {
-        timeoutMs: WAIT_MS,
-        intervalMs: 150,
-        description: `the dispatcher to know profile ${userId} ${JSON.stringify(expected)}`,
-      },
-    );
+    await this.waitForProfiles([userId], expected, WAIT_MS);
+  }
+
+  /** Waits until the dispatcher knows every one of `userIds` with the `expected` facts. */
+  async waitForProfiles(
+    userIds: readonly string[],
+    expected: ProfileFacts = {},
+    timeoutMs = WAIT_MS,
+  ): Promise<void> {
+    let matching = 0;
+    const described =
+      userIds.length === 1 ? `profile ${userIds[0]}` : `${userIds.length} profiles (${userIds[0]}, ...)`;
+    try {
+      await waitFor(
+        async () => {
+          const { rows } = await this.pool.query<Record<string, string>>(
+            `SELECT email, locale, time_zone AS "timeZone", mentions, comments, private_messages AS "privateMessages",
+                    community_activity AS "communityActivity"
+               FROM profiles WHERE user_id = ANY($1::text[])`,
+            [userIds],
+          );
+          matching = rows.filter((row) =>
+            Object.entries(expected).every(([field, value]) => row[field] === value),
+          ).length;
+          return matching === userIds.length;
+        },
+        {
+          timeoutMs,
+          intervalMs: 150,
+          description: `the dispatcher to know ${described} ${JSON.stringify(expected)}`,
+        },
+      );
+    } catch (error) {
+      throw new Error(`${(error as Error).message} (${matching} of ${userIds.length} match)`, {
+        cause: error,
+      });
+    }
   }
 
   async waitForMembership(communityId: string, userId: string, state: 'joined' | 'left'): Promise<void> {

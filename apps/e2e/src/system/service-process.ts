@@ -37,7 +37,8 @@ export class ServiceProcess {
 
   start(): void {
     const { entry, cwd, env, logFile } = this.options;
-    this.logFile = createWriteStream(logFile, { flags: 'a' });
+    this.logFile ??= createWriteStream(logFile, { flags: 'a' });
+    this.exit = undefined;
     const child = spawn(process.execPath, ['--enable-source-maps', entry], {
       cwd,
       env,
@@ -53,7 +54,7 @@ export class ServiceProcess {
       child.once('exit', (code, signal) => {
         process.removeListener('exit', killOnExit);
         this.exit = { code, signal };
-        this.record(`[process exited with ${signal ?? `code ${code}`}]`);
+        this.record(`[process exited with ${signal ?? `code ${code}`} at ${new Date().toISOString()}]`);
         resolve();
       });
     });
@@ -62,6 +63,37 @@ export class ServiceProcess {
         createInterface({ input: stream }).on('line', (line) => this.record(line));
       }
     }
+  }
+
+  /** The running process's id; a restart gives a new one. */
+  get pid(): number | undefined {
+    return this.exit ? undefined : this.child?.pid;
+  }
+
+  /**
+   * Sends `signal` and, for one that ends the process (anything but SIGSTOP and SIGCONT), waits until it has
+   * exited. The output file stays open for a `restart()`.
+   */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    if (!this.child || this.exit) {
+      throw new Error(`${this.name} is not running`);
+    }
+    this.record(`[sending ${signal} at ${new Date().toISOString()}]`);
+    this.child.kill(signal);
+    if (signal !== 'SIGSTOP' && signal !== 'SIGCONT') {
+      await this.exited;
+    }
+  }
+
+  /** Starts the process again on the same port with the same environment, once the previous one has exited. */
+  async restart(timeoutMs: number): Promise<void> {
+    if (this.child && !this.exit) {
+      throw new Error(`${this.name} is still running; kill or stop it before a restart`);
+    }
+    this.record(`[restarting at ${new Date().toISOString()}]`);
+    this.start();
+    await this.waitUntilReady(timeoutMs);
+    this.record(`[ready at ${new Date().toISOString()}]`);
   }
 
   /** Resolves once `GET /health/ready` answers 200; fails at once if the process exits. */
@@ -104,7 +136,9 @@ export class ServiceProcess {
         await this.exited;
       }
     }
-    await new Promise((resolve) => (this.logFile ? this.logFile.end(resolve) : resolve(undefined)));
+    const logFile = this.logFile;
+    this.logFile = undefined;
+    await new Promise((resolve) => (logFile ? logFile.end(resolve) : resolve(undefined)));
   }
 
   /** Position in the output, to read only what came after it. */

@@ -10,6 +10,7 @@ import {
   schemaOf,
   serviceEnvironment,
   SERVICES,
+  type ServiceEnv,
   type ServiceName,
   type SystemSettings,
 } from './system-environment';
@@ -19,16 +20,31 @@ export const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 15_000;
 
+export interface SystemOptions {
+  /** Variables added to (or replacing) a service's generated environment, e.g. a shorter claim timeout. */
+  environment?: Partial<Record<ServiceName, ServiceEnv>>;
+}
+
 /** The four services of one run, started from their built output, sharing a topic prefix. */
 export interface RunningSystem {
   readonly settings: SystemSettings;
   readonly urls: Readonly<Record<ServiceName, string>>;
   readonly schemas: Readonly<Record<ServiceName, string>>;
+  /** The whole environment each service was started with. */
+  readonly environments: Readonly<Record<ServiceName, Readonly<ServiceEnv>>>;
+  /** One variable a service was started with; an error when the harness did not set it. */
+  setting(service: ServiceName, name: string): string;
   /** Where every service's full output is written. */
   readonly logDirectory: string;
   mark(): OutputMarks;
   /** Warnings, errors and the last lines of each service since `marks`. */
   report(marks?: OutputMarks): string;
+  /** Every line one service wrote since `marks` (or since it started). */
+  output(service: ServiceName, marks?: OutputMarks): string[];
+  /** Signals one service; SIGKILL and SIGTERM resolve once it has exited, SIGSTOP and SIGCONT at once. */
+  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a killed service again on its port, with its environment, and waits until it is ready. */
+  restart(service: ServiceName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +52,7 @@ export interface RunningSystem {
  * Spawns communities, moderation, preferences and dispatcher (`dist/apps/<app>/main.js`, built by
  * `node tools/build/build-all.mjs`) on free ports, each with a fresh schema, and waits until all are ready.
  */
-export async function startSystem(label = 'e2e'): Promise<RunningSystem> {
+export async function startSystem(label = 'e2e', options: SystemOptions = {}): Promise<RunningSystem> {
   assertBuilt();
   const infra = await getTestInfra();
   const runId = `e2e_${randomBytes(4).toString('hex')}`;
@@ -59,18 +75,24 @@ export async function startSystem(label = 'e2e'): Promise<RunningSystem> {
   mkdirSync(logDirectory, { recursive: true });
 
   await createRunTopics(infra.kafkaBrokers, settings.topicPrefix);
+  const environments = Object.fromEntries(
+    SERVICES.map((service) => [
+      service,
+      { ...serviceEnvironment(service, settings), ...options.environment?.[service] },
+    ]),
+  ) as Record<ServiceName, ServiceEnv>;
   const processes = SERVICES.map(
     (service) =>
       new ServiceProcess({
         name: service,
         entry: builtEntry(service),
         cwd: WORKSPACE_ROOT,
-        env: serviceEnvironment(service, settings),
+        env: environments[service],
         port: settings.ports[service],
         logFile: path.join(logDirectory, `${service}.log`),
       }),
   );
-  const system = runningSystem(settings, processes, logDirectory);
+  const system = runningSystem(settings, environments, processes, logDirectory);
   processes.forEach((child) => child.start());
   try {
     await Promise.all(processes.map((child) => child.waitUntilReady(READY_TIMEOUT_MS)));
@@ -84,6 +106,7 @@ export async function startSystem(label = 'e2e'): Promise<RunningSystem> {
 
 function runningSystem(
   settings: SystemSettings,
+  environments: Record<ServiceName, ServiceEnv>,
   processes: ServiceProcess[],
   logDirectory: string,
 ): RunningSystem {
@@ -91,6 +114,7 @@ function runningSystem(
   let stopped: Promise<void> | undefined;
   return {
     settings,
+    environments,
     logDirectory,
     urls: Object.fromEntries(SERVICES.map((service) => [service, byName(service).baseUrl])) as Record<
       ServiceName,
@@ -108,6 +132,16 @@ function runningSystem(
           formatServiceOutput(child.name, child.outputSince(marks[child.name] ?? 0)),
         ),
       ].join('\n'),
+    setting: (service, name) => {
+      const value = environments[service][name];
+      if (value === undefined) {
+        throw new Error(`${service} was started without ${name}`);
+      }
+      return value;
+    },
+    output: (service, marks = {}) => byName(service).outputSince(marks[service] ?? 0),
+    kill: (service, signal = 'SIGKILL') => byName(service).kill(signal),
+    restart: (service) => byName(service).restart(READY_TIMEOUT_MS),
     stop: () => {
       stopped ??= (async () => {
         await Promise.all(processes.map((child) => child.stop(STOP_GRACE_MS)));

@@ -80,6 +80,11 @@ function serviceSpecific(service: ServiceName, settings: SystemSettings): Servic
         DIGEST_WEEKDAY,
         SENDER_POLL_INTERVAL: '250ms',
         SENDER_RETRY_DELAY: '1s',
+        // Stated rather than left to defaults: the resilience scenarios bound duplicates and stalls by them.
+        SENDER_CONCURRENCY: '4',
+        SENDER_BATCH_SIZE: '25',
+        SES_MAX_CONCURRENCY: '16',
+        SES_REQUEST_TIMEOUT: '10s',
       };
   }
 }

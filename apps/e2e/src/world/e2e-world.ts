@@ -5,8 +5,10 @@ import { expectStatus } from '../clients/http';
 import { PlatformClient } from '../clients/platform-client';
 import { ServiceApis } from '../clients/service-apis';
 import { Mailbox } from '../mail/mailbox';
+import { DeliveryLedger } from '../system/delivery-ledger';
 import { DispatcherReadModels } from '../system/dispatcher-read-models';
-import { startSystem, type RunningSystem } from '../system/start-system';
+import { InfraFaults } from '../system/infra-faults';
+import { startSystem, type RunningSystem, type SystemOptions } from '../system/start-system';
 import { People, type Moderator, type Person } from './people';
 
 export interface CommunityOptions {
@@ -24,12 +26,19 @@ export interface CommunityOptions {
 export class E2eWorld {
   readonly people: People;
   readonly serviceApi: ServiceApis;
+  /** The dispatcher's delivery rows, read-only, for counting outcomes. */
+  readonly ledger: DeliveryLedger;
+  /** Broker and SES emulator faults; whatever they stopped is brought back before the system stops. */
+  readonly infraFaults: InfraFaults;
 
   private constructor(
     readonly system: RunningSystem,
     readonly platform: PlatformClient,
     readonly readModels: DispatcherReadModels,
   ) {
+    const { infra } = system.settings;
+    this.ledger = new DeliveryLedger(infra.postgres, system.schemas.dispatcher);
+    this.infraFaults = new InfraFaults(infra);
     const secret = system.settings.jwtSecret;
     this.serviceApi = new ServiceApis(
       system.urls,
@@ -44,8 +53,8 @@ export class E2eWorld {
     });
   }
 
-  static async start(label: string): Promise<E2eWorld> {
-    const system = await startSystem(label);
+  static async start(label: string, options: SystemOptions = {}): Promise<E2eWorld> {
+    const system = await startSystem(label, options);
     try {
       const { infra, topicPrefix } = system.settings;
       const platform = await PlatformClient.connect(infra.kafkaBrokers, topicPrefix);
@@ -61,8 +70,12 @@ export class E2eWorld {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([this.platform.disconnect(), this.readModels.close()]);
-    await this.system.stop();
+    try {
+      await this.infraFaults.restore();
+    } finally {
+      await Promise.allSettled([this.platform.disconnect(), this.readModels.close(), this.ledger.close()]);
+      await this.system.stop();
+    }
   }
 
   /** The REST APIs called with the token of `userId`. */

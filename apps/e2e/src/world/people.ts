@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_PREFERENCES, type ModeratorContact } from '@notify/contracts';
+import { DEFAULT_PREFERENCES, EventTypes, type ModeratorContact } from '@notify/contracts';
 import { waitFor } from '@notify/testing';
 import type { Preferences, Profile } from '../clients/api-types';
 import { expectStatus } from '../clients/http';
@@ -7,6 +7,8 @@ import type { PlatformClient } from '../clients/platform-client';
 import type { ServiceApis } from '../clients/service-apis';
 import { Mailbox } from '../mail/mailbox';
 import type { DispatcherReadModels } from '../system/dispatcher-read-models';
+
+const MANY_PROFILES_WAIT_MS = 60_000;
 
 /** A user of the platform with a unique address, acting through their own token. */
 export interface Person extends Profile {
@@ -44,21 +46,9 @@ export class People {
   constructor(private readonly deps: PeopleDependencies) {}
 
   async register(options: PersonOptions = {}): Promise<Person> {
-    const label = options.label ?? 'user';
-    const suffix = randomBytes(4).toString('hex');
-    const userId = `${label}-${suffix}`;
-    const profile: Profile = {
-      email: `${label}-${suffix}@example.test`,
-      displayName: `${capitalise(label)} ${suffix}`,
-      locale: options.locale ?? 'en',
-      timeZone: options.timeZone ?? 'Europe/Brussels',
-    };
-    const person: Person = {
-      userId,
-      ...profile,
-      api: this.deps.apiAs(userId),
-      mailbox: this.deps.mailbox(profile.email),
-    };
+    const person = this.newPerson(options);
+    const { userId, email, displayName, locale, timeZone } = person;
+    const profile: Profile = { email, displayName, locale, timeZone };
     if ((options.registeredVia ?? 'platform-event') === 'platform-event') {
       await this.deps.platform.userUpserted({ userId, ...profile });
       await waitFor(async () => (await this.deps.serviceApi.preferences.getProfile(userId)).status === 200, {
@@ -76,6 +66,30 @@ export class People {
     return person;
   }
 
+  /**
+   * Many users at once through the platform's user event, with the default preferences; waits once until the
+   * dispatcher knows them all.
+   */
+  async registerMany(
+    count: number,
+    options: Pick<PersonOptions, 'label' | 'locale' | 'timeZone'> = {},
+  ): Promise<Person[]> {
+    const people = Array.from({ length: count }, () => this.newPerson(options));
+    await this.deps.platform.publishBurst(
+      people.map(({ userId, email, displayName, locale, timeZone }) => ({
+        type: EventTypes.UserUpserted,
+        key: userId,
+        data: { userId, email, displayName, locale, timeZone },
+      })),
+    );
+    await this.deps.readModels.waitForProfiles(
+      people.map((person) => person.userId),
+      DEFAULT_PREFERENCES,
+      MANY_PROFILES_WAIT_MS,
+    );
+    return people;
+  }
+
   async registerModerator(options: PersonOptions = {}): Promise<Moderator> {
     const person = await this.register({ label: 'mod', ...options });
     const contactEmail = `contact-${person.userId}@example.test`;
@@ -83,6 +97,22 @@ export class People {
       ...person,
       contact: { userId: person.userId, displayName: person.displayName, contactEmail },
       contactMailbox: this.deps.mailbox(contactEmail),
+    };
+  }
+
+  private newPerson(options: Pick<PersonOptions, 'label' | 'locale' | 'timeZone'>): Person {
+    const label = options.label ?? 'user';
+    const suffix = randomBytes(4).toString('hex');
+    const userId = `${label}-${suffix}`;
+    const email = `${label}-${suffix}@example.test`;
+    return {
+      userId,
+      email,
+      displayName: `${capitalise(label)} ${suffix}`,
+      locale: options.locale ?? 'en',
+      timeZone: options.timeZone ?? 'Europe/Brussels',
+      api: this.deps.apiAs(userId),
+      mailbox: this.deps.mailbox(email),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { SystemOptions } from '../system/start-system';
 import { E2eWorld } from './e2e-world';
 
 const START_TIMEOUT_MS = 150_000;
@@ -9,10 +10,10 @@ export interface SystemSuite {
 }
 
 /** Starts the whole system once for the calling test file and stops it after its last test. */
-export function useSystem(label: string): SystemSuite {
+export function useSystem(label: string, options: SystemOptions = {}): SystemSuite {
   let world: E2eWorld | undefined;
   beforeAll(async () => {
-    world = await E2eWorld.start(label);
+    world = await E2eWorld.start(label, options);
   }, START_TIMEOUT_MS);
   afterAll(async () => {
     await world?.stop();
