@@ -2,6 +2,7 @@ import {
   BeforeApplicationShutdown,
   Inject,
   Injectable,
+  Logger,
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
@@ -13,6 +14,8 @@ import { KafkaAdminService } from './kafka/kafka-admin.service';
 import { MESSAGING_OPTIONS } from './messaging.constants';
 import type { ResolvedMessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { errorMessage } from './shared/errors';
+import { backoffDelay, settlesWithin, sleep } from './shared/timing';
 
 export class KafkaConsumerDownError extends Error {
   constructor() {
@@ -24,9 +27,16 @@ export class KafkaConsumerDownError extends Error {
 /**
  * Starts the backbone once every provider exists (topics, handler discovery, relay, consumer) and stops it before
  * the DataSource closes: consumer first (in-flight messages finish, offsets commit), then relay and housekeeping.
+ *
+ * The consumer joins its group in the background: after a crash the join waits up to a session timeout for the
+ * dead member to expire, and the service should answer /health (and report not-ready) meanwhile.
  */
 @Injectable()
 export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(MessagingLifecycle.name);
+  private readonly stopping = new AbortController();
+  private consumerStart: Promise<void> = Promise.resolve();
+
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly admin: KafkaAdminService,
@@ -45,16 +55,43 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     this.relay.start();
     this.housekeeping.start();
     if (topics.length > 0) {
-      await this.consumer.start(topics);
       this.readiness?.register('kafka-consumer', () =>
         this.consumer.healthy ? Promise.resolve() : Promise.reject(new KafkaConsumerDownError()),
       );
+      this.consumerStart = this.startConsumer(topics);
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    if (!(await settlesWithin(this.consumerStart, this.options.consumer.shutdownTimeoutMs))) {
+      this.logger.warn({ msg: 'consumer was still joining its group at shutdown' });
+    }
     await this.consumer.stop();
     await this.housekeeping.stop();
     await this.relay.stop(this.options.consumer.shutdownTimeoutMs);
+  }
+
+  /** Retries with back-off until the consumer runs or the service stops; readiness reports it down meanwhile. */
+  private async startConsumer(topics: string[]): Promise<void> {
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt += 1) {
+      try {
+        await this.consumer.start(topics);
+        if (this.stopping.signal.aborted) {
+          // Shutdown began while the group join was pending: leave the group again at once.
+          await this.consumer.stop();
+        }
+        return;
+      } catch (error) {
+        const delayMs = backoffDelay(attempt, this.options.relay.backoff);
+        this.logger.error({
+          msg: 'consumer failed to start; retrying',
+          attempt,
+          delayMs,
+          error: errorMessage(error),
+        });
+        await sleep(delayMs, this.stopping.signal);
+      }
+    }
   }
 }

@@ -1,0 +1,90 @@
+import type { ReadinessRegistry } from '@notify/observability';
+import type { HandlerExplorer } from './consumer/handler-explorer.service';
+import type { KafkaConsumerRunner } from './consumer/kafka-consumer.runner';
+import type { HousekeepingService } from './housekeeping/housekeeping.service';
+import type { KafkaAdminService } from './kafka/kafka-admin.service';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import { resolveMessagingOptions } from './messaging.options';
+import type { OutboxRelay } from './outbox/outbox-relay.service';
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+function lifecycleWith(start: jest.Mock) {
+  const options = resolveMessagingOptions({
+    clientId: 'test',
+    brokers: ['127.0.0.1:9092'],
+    source: 'urn:test',
+    groupId: 'test',
+    relay: { backoff: { initialMs: 1, maxMs: 2 } },
+  });
+  let healthy = false;
+  const consumer = {
+    start: jest.fn(async (topics: string[]) => {
+      await start(topics);
+      healthy = true;
+    }),
+    stop: jest.fn().mockResolvedValue(undefined),
+    get healthy() {
+      return healthy;
+    },
+  };
+  const checks = new Map<string, () => Promise<void>>();
+  const lifecycle = new MessagingLifecycle(
+    options,
+    { ensureTopics: jest.fn() } as unknown as KafkaAdminService,
+    { explore: () => ({ topics: () => ['platform.activity.v1'] }) } as unknown as HandlerExplorer,
+    { start: jest.fn(), stop: jest.fn().mockResolvedValue(undefined) } as unknown as OutboxRelay,
+    { start: jest.fn(), stop: jest.fn().mockResolvedValue(undefined) } as unknown as HousekeepingService,
+    consumer as unknown as KafkaConsumerRunner,
+    {
+      register: (name: string, check: () => Promise<void>) => checks.set(name, check),
+    } as unknown as ReadinessRegistry,
+  );
+  return { lifecycle, consumer, checks };
+}
+
+describe('MessagingLifecycle', () => {
+  it('finishes bootstrap before the consumer has joined its group and reports not-ready until it has', async () => {
+    const join = deferred();
+    const { lifecycle, checks } = lifecycleWith(jest.fn(() => join.promise));
+
+    await lifecycle.onApplicationBootstrap();
+
+    await expect(checks.get('kafka-consumer')!()).rejects.toThrow('Kafka consumer is not running');
+    join.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(checks.get('kafka-consumer')!()).resolves.toBeUndefined();
+  });
+
+  it('retries a failed start with back-off until the consumer runs', async () => {
+    const start = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('coordinator not available'))
+      .mockResolvedValueOnce(undefined);
+    const { lifecycle, consumer, checks } = lifecycleWith(start);
+
+    await lifecycle.onApplicationBootstrap();
+    for (let tick = 0; tick < 200 && !consumer.healthy; tick += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    expect(consumer.start).toHaveBeenCalledTimes(2);
+    await expect(checks.get('kafka-consumer')!()).resolves.toBeUndefined();
+  });
+
+  it('leaves the group again when shutdown began while the join was pending', async () => {
+    const join = deferred();
+    const { lifecycle, consumer } = lifecycleWith(jest.fn(() => join.promise));
+
+    await lifecycle.onApplicationBootstrap();
+    const shutdown = lifecycle.beforeApplicationShutdown();
+    join.resolve();
+    await shutdown;
+
+    expect(consumer.stop).toHaveBeenCalledTimes(2);
+  });
+});
