@@ -58,7 +58,7 @@ describe('EmailRenderer', () => {
         '',
         'Hello Marc Dubois,',
         '',
-        'We are sorry: your request to join Public Procurement Law was not approved.',
+        'We are sorry, but your request to join Public Procurement Law was not approved.',
         '',
         'The moderator gave this reason:',
         '',
@@ -213,7 +213,9 @@ describe('EmailRenderer', () => {
   it("writes dates in the recipient's time zone and language", () => {
     const model = SAMPLE_MODELS['access-request.moderator'];
 
-    expect(renderer.render('access-request.moderator', 'en', model).text).toContain('March 2, 2026');
+    expect(renderer.render('access-request.moderator', 'en', model).text).toContain(
+      '2 March 2026 at 09:15 UTC',
+    );
     expect(
       renderer.render('access-request.moderator', 'de', model, { timeZone: 'Europe/Berlin' }).text,
     ).toContain('2. März 2026 um 10:15');

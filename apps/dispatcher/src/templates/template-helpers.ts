@@ -14,8 +14,13 @@ export interface RenderData {
   timeZone: string;
 }
 
-const BUTTON_STYLE =
-  'display:inline-block;padding:10px 18px;background:#1d4f91;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold';
+const LINK_STYLES: Readonly<Record<string, string>> = {
+  button:
+    'display:inline-block;padding:10px 18px;background:#1d4f91;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold',
+  brand: 'color:#1f2933;text-decoration:none',
+};
+// Readers are in Europe: English dates as day month year on a 24-hour clock, like the EU's own English.
+const DATE_LOCALES: Readonly<Record<SupportedLocale, string>> = { en: 'en-GB', fr: 'fr', de: 'de' };
 const DATE_FORMAT: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: 'long',
@@ -58,7 +63,11 @@ export function registerTemplateHelpers(hb: HandlebarsInstance, catalog: Message
     if (href === undefined) {
       return output(data, toHtml(label), text);
     }
-    const style = options.hash['variant'] === 'button' ? ` style="${BUTTON_STYLE}"` : '';
+    const variant: unknown = options.hash['variant'];
+    const style =
+      typeof variant === 'string' && Object.hasOwn(LINK_STYLES, variant)
+        ? ` style="${LINK_STYLES[variant]}"`
+        : '';
     return output(
       data,
       `<a href="${hb.Utils.escapeExpression(href)}"${style}>${toHtml(label)}</a>`,
@@ -114,7 +123,7 @@ function formatDate(value: unknown, data: RenderData): string {
     return '';
   }
   const format = (timeZone: string): string =>
-    new Intl.DateTimeFormat(data.locale, { ...DATE_FORMAT, timeZone }).format(date);
+    new Intl.DateTimeFormat(DATE_LOCALES[data.locale], { ...DATE_FORMAT, timeZone }).format(date);
   try {
     return format(data.timeZone);
   } catch {

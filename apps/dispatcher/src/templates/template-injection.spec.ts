@@ -93,7 +93,7 @@ describe('templates render user data inert', () => {
 
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(email.text).toContain('Hello Marc Dubois,');
-    expect(email.text).toContain('__proto__ mentioned you in constructor in Public Procurement Law.');
+    expect(email.text).toContain('__proto__ mentioned you in "constructor" in Public Procurement Law.');
   });
 
   it('renders a link only for http(s) urls and shows the bare label otherwise', () => {
