@@ -103,6 +103,13 @@ describe('communities service rejects bad input, naming the field and writing no
       ['visibility'],
     ],
     ['update: id not a UUID', 'patch', () => '/communities/42', { name: 'x' }, ['id']],
+    [
+      'update: null for a setting',
+      'patch',
+      () => `/communities/${communityId}`,
+      { name: null, visibility: null, moderated: null, confidential: null, moderators: null },
+      ['name', 'visibility', 'moderated', 'confidential', 'moderators'],
+    ],
     ['join: no user', 'post', () => `/communities/${communityId}/join`, {}, ['userId']],
     [
       'join: message too long',
@@ -152,6 +159,27 @@ describe('communities service rejects bad input, naming the field and writing no
       [...fields].sort(),
     );
     expect(response.body.message).toContain(fields[0]);
+    expect(await t.rowCounts()).toEqual(before);
+  });
+
+  it('answers malformed and oversized bodies with a short error, never internals, writing nothing', async () => {
+    const before = await t.rowCounts();
+    const post = () =>
+      request(t.http)
+        .post('/communities')
+        .auth(token, { type: 'bearer' })
+        .set('Content-Type', 'application/json');
+
+    const malformed = await post().send('{"name": ');
+    const oversized = await post().send(JSON.stringify({ ...validCommunity, name: 'x'.repeat(10_000_000) }));
+
+    expect(malformed.status).toBe(400);
+    expect(Object.keys(malformed.body).sort()).toEqual(['error', 'message', 'statusCode']);
+    expect(oversized.status).toBe(413);
+    expect(oversized.body).toEqual({ statusCode: 413, message: 'request entity too large' });
+    for (const response of [malformed, oversized]) {
+      expect(response.text).not.toMatch(/\bat \S+ \(|node_modules|Error:/);
+    }
     expect(await t.rowCounts()).toEqual(before);
   });
 

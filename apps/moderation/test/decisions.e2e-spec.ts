@@ -4,6 +4,7 @@ import request from 'supertest';
 import { ModerationRequests } from './support/moderation-requests';
 import { startModerationApp, type ModerationTestApp } from './support/moderation-test-app';
 import { moderator, Seeder } from './support/seed';
+import { callEveryRouteWithoutToken } from './support/unauthenticated-calls';
 
 describe('moderation: decisions (HTTP + Kafka)', () => {
   let t: ModerationTestApp;
@@ -42,6 +43,22 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
     ).toBe(409);
     expect(await t.count("SELECT count(*) FROM outbox WHERE payload->>'accessRequestId' = $1", [id])).toBe(1);
     expect((await api.queue(marta.userId)).items.map((item) => item.id)).not.toContain(id);
+  });
+
+  it('reads a null approval note as no note, never publishing a null reason', async () => {
+    const { communityId, moderator: marta } = await seed.community();
+    const { id } = await seed.accessRequest(communityId);
+
+    const response = await api.decide(marta.userId, `/moderation/access-requests/${id}/approve`, {
+      reason: null,
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body).not.toHaveProperty('reason');
+    const approved = await t.published.waitForEvent(EventTypes.AccessRequestApproved, {
+      accessRequestId: id,
+    });
+    expect(approved.event.data).not.toHaveProperty('reason');
   });
 
   it("rejects an access request with the reason and the moderator's contact", async () => {
@@ -130,6 +147,20 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toBe('Submission no-such-item not found');
     await request(t.http).get('/moderation/queue').expect(401);
+  });
+
+  it('answers 401 on every route without a token, but health and metrics', async () => {
+    const calls = await callEveryRouteWithoutToken(t.http);
+
+    expect(calls.map((call) => call.route)).toEqual(
+      expect.arrayContaining(['GET /moderation/queue', 'POST /moderation/reminders/run']),
+    );
+    expect(
+      calls
+        .filter((call) => call.status !== 401)
+        .map((call) => call.route)
+        .sort(),
+    ).toEqual(['GET /health', 'GET /health/ready', 'GET /metrics']);
   });
 
   it('follows changes of moderators announced by the communities service', async () => {

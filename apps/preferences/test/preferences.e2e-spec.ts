@@ -1,4 +1,4 @@
-import { Topics } from '@notify/contracts';
+import { Limits, Topics } from '@notify/contracts';
 import { uniqueId, withKey } from '@notify/testing';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
@@ -62,6 +62,18 @@ describe('preferences (e2e)', () => {
     await put(`/users/${userId}/preferences`, chosen, own).expect(200, chosen);
 
     await get(`/users/${userId}/preferences`, own).expect(200, chosen);
+  });
+
+  it('takes user ids of the longest length the contract allows', async () => {
+    const userId = uniqueId('user').padEnd(Limits.id, 'x');
+    const chosen = { ...DEFAULTS, mentions: 'weekly' };
+    const profile = { email: 'long.id@example.eu', displayName: 'L', locale: 'fr', timeZone: 'Europe/Paris' };
+
+    await put(`/users/${userId}/profile`, profile).expect(200, profile);
+    await put(`/users/${userId}/preferences`, chosen).expect(200, chosen);
+
+    await get(`/users/${userId}/preferences`).expect(200, chosen);
+    await expect(t.outboxCount(userId)).resolves.toBe(2);
   });
 
   it('refuses communityActivity: never with a 400 naming the field, keeping the previous choice', async () => {

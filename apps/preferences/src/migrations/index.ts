@@ -1,5 +1,10 @@
 import { MessagingTables1764000000000 } from '@notify/messaging';
 import { CreateUserSettings1795645200000 } from './1795645200000-CreateUserSettings';
+import { WidenUserId1795900000000 } from './1795900000000-WidenUserId';
 
 /** Every migration of the preferences schema, oldest first. */
-export const PREFERENCES_MIGRATIONS = [MessagingTables1764000000000, CreateUserSettings1795645200000];
+export const PREFERENCES_MIGRATIONS = [
+  MessagingTables1764000000000,
+  CreateUserSettings1795645200000,
+  WidenUserId1795900000000,
+];

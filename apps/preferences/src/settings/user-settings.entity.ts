@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 /** One row per user: the notification profile (all null until known) and the four category frequencies. */
 @Entity({ name: 'user_settings' })
 export class UserSettingsEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 128 })
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 200 })
   userId!: string;
 
   @Column({ type: 'varchar', length: 320, nullable: true })

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsId, IsText, Limits } from '@notify/contracts';
-import { IsOptional } from 'class-validator';
+import { IsId, IsText, Limits, Optional } from '@notify/contracts';
 
 export class JoinCommunityDto {
   @ApiProperty({ description: 'The user who joins; a user may only join for themselves' })
@@ -11,7 +10,7 @@ export class JoinCommunityDto {
     maxLength: Limits.message,
     description: 'Shown to the moderators of a restricted community',
   })
-  @IsOptional()
+  @Optional()
   @IsText(Limits.message)
   message?: string;
 }

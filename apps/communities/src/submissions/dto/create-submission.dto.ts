@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsHttpUrl, IsId, IsText, Limits } from '@notify/contracts';
-import { IsOptional } from 'class-validator';
+import { IsHttpUrl, IsId, IsText, Limits, Optional } from '@notify/contracts';
 
 export class CreateSubmissionDto {
   @ApiProperty({ description: 'A member of the community; a user submits only as themselves' })
@@ -19,7 +18,7 @@ export class CreateSubmissionDto {
     maxLength: Limits.excerpt,
     description: 'Never emailed for a confidential community',
   })
-  @IsOptional()
+  @Optional()
   @IsText(Limits.excerpt)
   excerpt?: string;
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsId, IsText, Limits } from '@notify/contracts';
-import { IsOptional } from 'class-validator';
+import { IsId, IsText, Limits, Optional } from '@notify/contracts';
 
 export class ItemParams {
   @ApiProperty({ description: 'The access request or submission id issued by the communities service' })
@@ -10,7 +9,7 @@ export class ItemParams {
 
 export class ApproveDto {
   @ApiPropertyOptional({ maxLength: Limits.reason, description: 'Optional note passed on to the user' })
-  @IsOptional()
+  @Optional()
   @IsText(Limits.reason)
   reason?: string;
 }
