@@ -176,7 +176,11 @@ describe('communities service rejects bad input, naming the field and writing no
     expect(malformed.status).toBe(400);
     expect(Object.keys(malformed.body).sort()).toEqual(['error', 'message', 'statusCode']);
     expect(oversized.status).toBe(413);
-    expect(oversized.body).toEqual({ statusCode: 413, message: 'request entity too large' });
+    expect(oversized.body).toEqual({
+      statusCode: 413,
+      message: 'Request body exceeds the limit of 256kb',
+      error: 'Payload Too Large',
+    });
     for (const response of [malformed, oversized]) {
       expect(response.text).not.toMatch(/\bat \S+ \(|node_modules|Error:/);
     }

@@ -1,9 +1,8 @@
 import { EventTypes } from '@notify/contracts';
-import { uniqueId } from '@notify/testing';
+import { expectEveryOperationRequiresAuth, uniqueId } from '@notify/testing';
 import request from 'supertest';
 import { startCommunitiesApp, type CommunitiesTestApp } from './support/communities-test-app';
 import { CommunityRequests } from './support/community-requests';
-import { callEveryRouteWithoutToken } from './support/unauthenticated-calls';
 
 describe('communities: creation, visibility and changes (HTTP + Kafka)', () => {
   let t: CommunitiesTestApp;
@@ -80,17 +79,10 @@ describe('communities: creation, visibility and changes (HTTP + Kafka)', () => {
   });
 
   it('answers 401 on every route without a token, but health and metrics', async () => {
-    const calls = await callEveryRouteWithoutToken(t.http);
-
-    expect(calls.map((call) => call.route)).toEqual(
-      expect.arrayContaining(['POST /communities', 'DELETE /communities/{id}/members/{userId}']),
-    );
-    expect(
-      calls
-        .filter((call) => call.status !== 401)
-        .map((call) => call.route)
-        .sort(),
-    ).toEqual(['GET /health', 'GET /health/ready', 'GET /metrics']);
+    await expectEveryOperationRequiresAuth(t.http, {
+      expectedOperations: ['POST /communities', 'DELETE /communities/{id}/members/{userId}'],
+      publicOperations: ['GET /health', 'GET /health/ready', 'GET /metrics'],
+    });
   });
 
   it('shows a restricted community only to its members, moderators and services', async () => {

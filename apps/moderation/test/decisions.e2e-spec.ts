@@ -1,10 +1,9 @@
 import { EventTypes } from '@notify/contracts';
-import { uniqueId } from '@notify/testing';
+import { expectEveryOperationRequiresAuth, uniqueId } from '@notify/testing';
 import request from 'supertest';
 import { ModerationRequests } from './support/moderation-requests';
 import { startModerationApp, type ModerationTestApp } from './support/moderation-test-app';
 import { moderator, Seeder } from './support/seed';
-import { callEveryRouteWithoutToken } from './support/unauthenticated-calls';
 
 describe('moderation: decisions (HTTP + Kafka)', () => {
   let t: ModerationTestApp;
@@ -150,17 +149,10 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
   });
 
   it('answers 401 on every route without a token, but health and metrics', async () => {
-    const calls = await callEveryRouteWithoutToken(t.http);
-
-    expect(calls.map((call) => call.route)).toEqual(
-      expect.arrayContaining(['GET /moderation/queue', 'POST /moderation/reminders/run']),
-    );
-    expect(
-      calls
-        .filter((call) => call.status !== 401)
-        .map((call) => call.route)
-        .sort(),
-    ).toEqual(['GET /health', 'GET /health/ready', 'GET /metrics']);
+    await expectEveryOperationRequiresAuth(t.http, {
+      expectedOperations: ['GET /moderation/queue', 'POST /moderation/reminders/run'],
+      publicOperations: ['GET /health', 'GET /health/ready', 'GET /metrics'],
+    });
   });
 
   it('follows changes of moderators announced by the communities service', async () => {

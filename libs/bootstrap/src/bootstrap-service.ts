@@ -2,6 +2,7 @@ import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, type LoggerOptions } from '@notify/observability';
+import { useRequestBodyParsers } from './request-body';
 import { exemptPublicOperations, operationIdOf, publicOperationIds } from './public-operations';
 import { createValidationPipe } from './validation-pipe';
 
@@ -11,10 +12,13 @@ export interface ServiceDescriptor {
   /** One sentence for the OpenAPI document. */
   description: string;
   version?: string;
+  /** Largest JSON or form body accepted, as a byte count or a size such as `256kb`; defaults to 256 kB. */
+  bodyLimit?: string | number;
 }
 
 /** Applies the request pipeline every service shares; tests call it on apps they build themselves. */
 export function configureApp(app: INestApplication, descriptor: ServiceDescriptor): INestApplication {
+  useRequestBodyParsers(app, descriptor.bodyLimit);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

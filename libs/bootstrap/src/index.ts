@@ -3,3 +3,4 @@ export type { ServiceDescriptor } from './bootstrap-service';
 export { createValidationPipe } from './validation-pipe';
 export type { FieldError, ValidationFailedBody } from './validation-pipe';
 export { runService, startupFailureMessage, type StartupFailureHandler } from './run-service';
+export { DEFAULT_BODY_LIMIT } from './request-body';

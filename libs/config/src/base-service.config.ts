@@ -1,6 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
 import { IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
-import { HostPortList, HttpUrl, OneOf, Port, Required, UrlWith } from './config-fields';
+import { Duration, HostPortList, HttpsUrl, OneOf, Port, Required, UrlWith } from './config-fields';
 
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 export const LOG_FORMATS = ['json', 'text'] as const;
@@ -54,8 +54,9 @@ export class BaseServiceConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_JWT_SECRET?: string;
 
+  /** Key material must not travel in clear text, so plain http is refused beyond this machine. */
   @IsOptional()
-  @HttpUrl()
+  @HttpsUrl()
   AUTH_JWKS_URL?: string;
 
   @IsOptional()
@@ -65,6 +66,10 @@ export class BaseServiceConfig {
   @IsOptional()
   @IsString()
   AUTH_JWT_AUDIENCE?: string;
+
+  /** Oldest accepted token, counted from its `iat`; tokens must then carry one. `0` lifts the limit. */
+  @Duration()
+  AUTH_JWT_MAX_AGE: number = 24 * 3_600_000;
 
   @OneOf(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';
@@ -86,12 +91,19 @@ export class BaseServiceConfig {
   }
 
   /** Shaped for `AuthModule.forRoot`. */
-  get auth(): { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string } {
+  get auth(): {
+    jwtSecret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    maxTokenAgeSeconds?: number;
+  } {
     return {
       jwtSecret: this.AUTH_JWT_SECRET,
       jwksUrl: this.AUTH_JWKS_URL,
       issuer: this.AUTH_JWT_ISSUER,
       audience: this.AUTH_JWT_AUDIENCE,
+      maxTokenAgeSeconds: this.AUTH_JWT_MAX_AGE > 0 ? Math.ceil(this.AUTH_JWT_MAX_AGE / 1000) : undefined,
     };
   }
 

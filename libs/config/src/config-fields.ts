@@ -1,6 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsDefined, IsIn, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { parseDuration } from './duration';
 
 // Transforms read the raw variable (`obj[key]`): implicit conversion has already coerced `value` to the field's type.
@@ -71,6 +82,18 @@ export const UrlWith = (protocols: readonly string[]): PropertyDecorator =>
 
 export const HttpUrl = (): PropertyDecorator => UrlWith(['http', 'https']);
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An `https:` URL; plain `http:` only on this machine (localhost, 127.0.0.1, ::1), where nothing crosses a network. */
+export const HttpsUrl = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isHttpsUrl',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isHttpsOrLoopbackUrl(value),
+      defaultMessage: () => 'must be an https URL (http only on localhost, 127.0.0.1 or ::1)',
+    },
+  });
+
 export const OneOf = (values: readonly string[]): PropertyDecorator =>
   IsIn([...values], { message: `must be one of: ${values.join(', ')}` });
 
@@ -79,4 +102,12 @@ export function splitList(raw: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
+}
+
+function isHttpsOrLoopbackUrl(raw: string): boolean {
+  if (!URL.canParse(raw)) {
+    return false;
+  }
+  const url = new URL(raw);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
 }

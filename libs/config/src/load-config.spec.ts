@@ -133,7 +133,7 @@ describe('BaseServiceConfig', () => {
       password: '',
       database: 'test',
     });
-    expect(config.auth).toEqual({ jwtSecret: SECRET });
+    expect(config.auth).toEqual({ jwtSecret: SECRET, maxTokenAgeSeconds: 86_400 });
   });
 
   it('prefers DATABASE_URL over the PG* variables', () => {
@@ -159,7 +159,10 @@ describe('BaseServiceConfig', () => {
   it('lets a JWKS deployment go without a shared secret, but still checks one that is given', () => {
     const jwksUrl = 'https://id.example.org/.well-known/jwks.json';
 
-    expect(loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl }).auth).toEqual({ jwksUrl });
+    expect(loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl }).auth).toEqual({
+      jwksUrl,
+      maxTokenAgeSeconds: 86_400,
+    });
     expect(
       problemsOf(() => loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl, AUTH_JWT_SECRET: 'short' })),
     ).toBe('Invalid configuration:\n - AUTH_JWT_SECRET: must be at least 32 characters');
@@ -180,9 +183,46 @@ describe('BaseServiceConfig', () => {
     expect(message.split('\n').slice(1)).toEqual([
       ' - KAFKA_TOPIC_PREFIX: may contain only letters, digits, ".", "_" and "-"',
       ' - DATABASE_URL: must be a postgres/postgresql URL',
-      ' - AUTH_JWKS_URL: must be a http/https URL',
+      ' - AUTH_JWKS_URL: must be an https URL (http only on localhost, 127.0.0.1 or ::1)',
       ' - LOG_LEVEL: must be one of: fatal, error, warn, log, debug, verbose',
       ' - LOG_FORMAT: must be one of: json, text',
     ]);
+  });
+
+  it.each([
+    'https://id.example.org/.well-known/jwks.json',
+    'http://localhost:8080/jwks.json',
+    'http://127.0.0.1:8080/jwks.json',
+    'http://[::1]:8080/jwks.json',
+  ])('accepts the key set URL %s', (jwksUrl) => {
+    expect(loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl }).AUTH_JWKS_URL).toBe(jwksUrl);
+  });
+
+  it.each([
+    'http://id.example.org/.well-known/jwks.json',
+    'http://127.0.0.1.example.org/jwks.json',
+    'http://10.0.0.5/jwks.json',
+    'ftp://localhost/jwks.json',
+  ])('refuses the key set URL %s, which would fetch keys in clear text', (jwksUrl) => {
+    expect(problemsOf(() => loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl }))).toBe(
+      'Invalid configuration:\n - AUTH_JWKS_URL: must be an https URL (http only on localhost, 127.0.0.1 or ::1)',
+    );
+  });
+
+  it('limits token age to a day unless configured, and lifts the limit with 0', () => {
+    const withAge = (age?: string) =>
+      loadConfig(CommunitiesConfig, {
+        AUTH_JWT_SECRET: SECRET,
+        ...(age === undefined ? {} : { AUTH_JWT_MAX_AGE: age }),
+      }).auth.maxTokenAgeSeconds;
+
+    expect(withAge()).toBe(86_400);
+    expect(withAge('15m')).toBe(900);
+    expect(withAge('0')).toBeUndefined();
+    expect(
+      problemsOf(() => loadConfig(CommunitiesConfig, { AUTH_JWT_SECRET: SECRET, AUTH_JWT_MAX_AGE: 'a day' })),
+    ).toBe(
+      'Invalid configuration:\n - AUTH_JWT_MAX_AGE: must be a duration such as 500ms, 30s, 15m, 48h or 2d',
+    );
   });
 });

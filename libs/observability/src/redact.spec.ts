@@ -43,11 +43,61 @@ describe('redactSecrets', () => {
     expect(redactText('Bearer opaque-access-token-0123456789')).toBe(`Bearer ${REDACTED}`);
   });
 
-  it('leaves ordinary text and non-plain values alone', () => {
-    const error = new Error('boom');
+  it('leaves ordinary text and other non-plain values alone', () => {
+    const when = new Date();
 
     expect(redactText('Missing bearer token')).toBe('Missing bearer token');
-    expect(redactSecrets(error)).toBe(error);
+    expect(redactSecrets(when)).toBe(when);
     expect(redactSecrets(42)).toBe(42);
+  });
+});
+
+/** Shaped like TypeORM's QueryFailedError wrapping a pg driver error. */
+class QueryFailedError extends Error {
+  readonly code = '23505';
+  readonly detail = 'Key (email)=(marta@example.org) already exists.';
+  readonly driverError = { detail: this.detail, parameters: ['marta@example.org'] };
+
+  constructor(
+    readonly query: string,
+    readonly parameters: unknown[],
+  ) {
+    super('duplicate key value violates unique constraint "profiles_email_key"');
+    this.name = 'QueryFailedError';
+  }
+}
+
+describe('redactSecrets on errors', () => {
+  const failure = new QueryFailedError('INSERT INTO profiles (email, display_name) VALUES ($1, $2)', [
+    'marta@example.org',
+    'Marta Rossi',
+  ]);
+
+  it('keeps the name, message, stack and code of a database error, and none of its values', () => {
+    const redacted = redactSecrets(failure);
+
+    expect(redacted).toEqual({
+      name: 'QueryFailedError',
+      message: 'duplicate key value violates unique constraint "profiles_email_key"',
+      stack: failure.stack,
+      code: '23505',
+    });
+    expect(JSON.stringify(redacted)).not.toMatch(/marta|Rossi|INSERT/i);
+  });
+
+  it('reduces errors nested in logged objects and in causes', () => {
+    const wrapped = new Error(`delivery failed with Bearer ${JWT}`, { cause: failure });
+
+    const redacted = redactSecrets({ userId: 'u1', error: wrapped });
+
+    expect(redacted).toMatchObject({
+      userId: 'u1',
+      error: {
+        name: 'Error',
+        message: `delivery failed with Bearer ${REDACTED}`,
+        cause: { name: 'QueryFailedError', code: '23505' },
+      },
+    });
+    expect(JSON.stringify(redacted)).not.toMatch(/marta|Rossi|INSERT|eyJ/i);
   });
 });

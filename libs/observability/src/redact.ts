@@ -7,13 +7,25 @@ const MAX_DEPTH = 6;
 
 export const REDACTED = '[redacted]';
 
+export interface RedactedError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string | number;
+  cause?: unknown;
+}
+
 /**
  * Copies plain objects and arrays, replacing values under secret-looking keys and credentials inside text.
+ * Errors are reduced to what explains them (see `redactError`).
  * What lies deeper than a few levels is dropped rather than copied unchecked.
  */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') {
     return redactText(value);
+  }
+  if (value instanceof Error) {
+    return depth >= MAX_DEPTH ? REDACTED : redactError(value, depth);
   }
   if (!Array.isArray(value) && !isPlainObject(value)) {
     return value;
@@ -29,6 +41,21 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
     copy[key] = SENSITIVE_KEY.test(key) ? REDACTED : redactSecrets(item, depth + 1);
   }
   return copy;
+}
+
+/**
+ * Keeps an error's name, message, stack, code and cause, dropping every other property: a database error
+ * carries the query's parameters and the offending row (emails, names) that must not reach the logs.
+ */
+export function redactError(error: Error, depth = 0): RedactedError {
+  const { code, cause } = error as Error & { code?: unknown };
+  return {
+    name: error.name,
+    message: redactText(error.message),
+    ...(error.stack === undefined ? {} : { stack: redactText(error.stack) }),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(cause === undefined ? {} : { cause: redactSecrets(cause, depth + 1) }),
+  };
 }
 
 /** Hides bearer credentials and JWTs written into free text, such as a logged header line. */

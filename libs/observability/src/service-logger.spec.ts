@@ -67,6 +67,27 @@ describe('ServiceLogger', () => {
     expect(lines[0]).not.toContain(token);
   });
 
+  it('logs an error object without the values it carries', () => {
+    const lines: string[] = [];
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(chunk.toString());
+      return true;
+    });
+    const failure = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      name: 'QueryFailedError',
+      query: 'INSERT INTO profiles (email) VALUES ($1)',
+      parameters: ['marta@example.org'],
+    });
+
+    createLogger('preferences').error(failure, 'ProfilesRepository');
+
+    expect(JSON.parse(lines[0])).toMatchObject({
+      context: 'ProfilesRepository',
+      message: { name: 'QueryFailedError', message: 'duplicate key value violates unique constraint' },
+    });
+    expect(lines[0]).not.toMatch(/marta|INSERT/);
+  });
+
   it('drops messages below the configured level', () => {
     const lines = captureStdout();
     const logger = createLogger('communities', { level: 'warn' });

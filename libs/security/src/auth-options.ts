@@ -7,6 +7,8 @@ export interface AuthOptions {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** When set, tokens must carry `iat` and be at most this old (AUTH_JWT_MAX_AGE); unset accepts any age. */
+  maxTokenAgeSeconds?: number;
 }
 
 export interface AuthAsyncOptions {

@@ -103,6 +103,29 @@ describe('JwtVerifier', () => {
     await expect(reasonOf(verifier.verify(anonymous))).resolves.toBe('missing sub claim');
   });
 
+  describe('with a maximum token age', () => {
+    const aged = new JwtVerifier({ jwtSecret: SECRET, maxTokenAgeSeconds: 3_600 });
+    const issuedAgo = (seconds: number): Promise<string> =>
+      hs256((jwt) => jwt.setIssuedAt(nowSeconds() - seconds).setExpirationTime(nowSeconds() + 300));
+
+    it('accepts a token issued within the limit', async () => {
+      await expect(aged.verify(await issuedAgo(3_000))).resolves.toMatchObject({ userId: 'user-1' });
+    });
+
+    it('rejects a long-lived token issued before the limit, though not yet expired', async () => {
+      await expect(reasonOf(aged.verify(await issuedAgo(7_200)))).resolves.toMatch(/iat/);
+    });
+
+    it('requires an issue time', async () => {
+      await expect(reasonOf(aged.verify(await hs256()))).resolves.toMatch(/iat/);
+    });
+
+    it('is not applied when unset: a token without an issue time still passes', async () => {
+      await expect(verifier.verify(await hs256())).resolves.toMatchObject({ userId: 'user-1' });
+      await expect(verifier.verify(await issuedAgo(7_200))).resolves.toMatchObject({ userId: 'user-1' });
+    });
+  });
+
   describe('with a JWKS endpoint', () => {
     let server: Server;
     let privateKey: KeyLike;

@@ -44,6 +44,7 @@ export class JwtVerifier {
         issuer: this.options.issuer,
         audience: this.options.audience,
         requiredClaims: ['exp'],
+        maxTokenAge: this.options.maxTokenAgeSeconds,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {

@@ -44,6 +44,12 @@ export {
   type ServiceUnderTest,
   type ServiceUnderTestOptions,
 } from './service-under-test';
+export {
+  callEveryRouteWithoutToken,
+  expectEveryOperationRequiresAuth,
+  type AuthCoverageOptions,
+  type UnauthenticatedCall,
+} from './unauthenticated-calls';
 export { servicePrincipal, stubDataSource, stubTransaction, userPrincipal } from './unit-doubles';
 export { sleep, waitFor, type WaitForOptions } from './wait-for';
 export { cloudEventFactory, type CloudEventOverrides } from './builders/cloud-event.factory';

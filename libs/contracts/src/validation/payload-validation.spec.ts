@@ -202,6 +202,17 @@ describe('validatePayload', () => {
     ).resolves.toMatchObject({ fields: ['recipientUserIds'] });
   });
 
+  it('rejects a NUL character, which PostgreSQL cannot store, in ids and text', async () => {
+    const comment = sampleEventData(EventTypes.CommentCreated);
+
+    await expect(
+      rejection(EventTypes.CommentCreated, { ...comment, recipientUserIds: ['user-1', 'user\u00002'] }),
+    ).resolves.toMatchObject({ fields: ['recipientUserIds'] });
+    await expect(
+      rejection(EventTypes.CommentCreated, { ...comment, commentId: 'comment\u0000', excerpt: 'Hi\u0000' }),
+    ).resolves.toMatchObject({ fields: ['commentId', 'excerpt'] });
+  });
+
   it.each([null, [], 'text', 42])('rejects data that is not an object (%p)', async (data) => {
     const error = await rejection(EventTypes.MemberLeft, data);
 

@@ -5,6 +5,8 @@ import {
   isBcp47Locale,
   IsHttpUrl,
   IsIanaTimeZone,
+  IsId,
+  IsText,
   isIanaTimeZone,
   isRfc3339DateTime,
   Optional,
@@ -120,5 +122,55 @@ describe('reusable decorators', () => {
 
     await expect(validate(dto)).resolves.toEqual([]);
     expect(dto.homepage).toBeUndefined();
+  });
+});
+
+class NoteDto {
+  @IsId()
+  authorId!: string;
+
+  @IsText(200)
+  body!: string;
+}
+
+describe('IsText and IsId', () => {
+  const failedConstraints = async (plain: object) =>
+    Object.fromEntries(
+      (await validate(plainToInstance(NoteDto, plain))).map(({ property, constraints }) => [
+        property,
+        Object.keys(constraints ?? {}),
+      ]),
+    );
+
+  it('accept printable text, with tabs and line breaks in free text', async () => {
+    await expect(
+      failedConstraints({ authorId: 'user-é-42', body: 'First line\r\n\tsecond line ✓' }),
+    ).resolves.toEqual({});
+  });
+
+  it.each(['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F'])(
+    'reject the control character %j in text, which the database would refuse or garble',
+    async (control) => {
+      await expect(failedConstraints({ authorId: 'user-1', body: `before${control}after` })).resolves.toEqual(
+        {
+          body: ['hasNoControlCharacters'],
+        },
+      );
+    },
+  );
+
+  it.each(['\u0000', '\t', '\n', '\r', '\u007F', '\u0085'])(
+    'reject the control character %j in an identifier',
+    async (control) => {
+      await expect(failedConstraints({ authorId: `user${control}1`, body: 'fine' })).resolves.toEqual({
+        authorId: ['hasNoControlCharacters'],
+      });
+    },
+  );
+
+  it('leave a value of the wrong type to the string check alone', async () => {
+    await expect(failedConstraints({ authorId: 42, body: 'fine' })).resolves.toEqual({
+      authorId: ['isString', 'matches', 'maxLength'],
+    });
   });
 });
