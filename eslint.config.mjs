@@ -60,7 +60,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts', 'libs/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts', 'libs/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testFiles: true })],
       '@typescript-eslint/no-unsafe-assignment': 'off',

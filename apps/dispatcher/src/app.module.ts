@@ -54,8 +54,15 @@ const CONSUMED_TOPICS = [
         topicPrefix: config.KAFKA_TOPIC_PREFIX,
         // Prefixed like the topics, so deployments (and test suites) sharing a cluster keep their groups apart.
         groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
-        topics: CONSUMED_TOPICS.map((name) => ({ name, compacted: COMPACTED_TOPICS.includes(name) })),
-        consumer: { partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY },
+        topics: CONSUMED_TOPICS.map((name) => ({
+          name,
+          compacted: COMPACTED_TOPICS.includes(name),
+          partitions: name === Topics.PlatformActivity ? config.KAFKA_INGRESS_PARTITIONS : undefined,
+        })),
+        consumer: {
+          partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
+          chunkSize: config.KAFKA_CHUNK_SIZE,
+        },
         // The dispatcher publishes nothing: no outbox to relay.
         relay: { enabled: false },
       }),

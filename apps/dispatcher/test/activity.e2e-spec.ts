@@ -1,5 +1,6 @@
 import { EventTypes, type CommunityData, type PreferenceProfileData } from '@notify/contracts';
-import { LinkSigner } from '@notify/security';
+import { parseSigningKeyList } from '@notify/config';
+import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import {
   cloudEventFactory,
   communityFactory,
@@ -10,7 +11,6 @@ import {
   type SesEmail,
 } from '@notify/testing';
 import request from 'supertest';
-import { parseSigningKeys } from '../src/config/signing-keys';
 import {
   SIGNING_KEYS,
   startDispatcher,
@@ -78,8 +78,8 @@ describe('activity emails', () => {
     const link = /^<(.+)>$/.exec(emailHeader(email, 'List-Unsubscribe') ?? '')?.[1] ?? '';
     expect(link.startsWith(`${UNSUBSCRIBE_BASE_URL}/unsubscribe?token=`)).toBe(true);
     const token = new URL(link).searchParams.get('token') ?? '';
-    expect(new LinkSigner(parseSigningKeys(SIGNING_KEYS)).verify(token)).toEqual({
-      purpose: 'unsubscribe',
+    // Verified as the preferences service does, with the same key list.
+    expect(new UnsubscribeTokens(new LinkSigner(parseSigningKeyList(SIGNING_KEYS))).verify(token)).toEqual({
       userId: reader.userId,
       category: 'mentions',
     });

@@ -24,6 +24,11 @@ export interface ConsumerOptions {
   heartbeatIntervalMs: number;
   rebalanceTimeoutMs: number;
   partitionsConsumedConcurrently: number;
+  /**
+   * Most consecutive records of a partition whose handlers share one transaction (one inbox statement, one
+   * commit). 1 gives every record its own transaction.
+   */
+  chunkSize: number;
   maxBytesPerPartition: number;
   maxWaitTimeMs: number;
   /** Where a consumer group with no committed offset starts; the earliest offset loses nothing. */
@@ -103,6 +108,10 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
   if (retry.attempts < 1 || retry.initialMs <= 0 || retry.maxMs < retry.initialMs) {
     problems.push('retry needs attempts >= 1 and 0 < initialMs <= maxMs');
   }
+  const chunkSize = options.consumer?.chunkSize;
+  if (chunkSize !== undefined && !(Number.isInteger(chunkSize) && chunkSize >= 1)) {
+    problems.push('consumer.chunkSize must be an integer >= 1');
+  }
   if (problems.length > 0) {
     throw new MessagingOptionsError(problems);
   }
@@ -128,6 +137,7 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
       heartbeatIntervalMs: 3000,
       rebalanceTimeoutMs: 60_000,
       partitionsConsumedConcurrently: 1,
+      chunkSize: 100,
       maxBytesPerPartition: 1024 * 1024,
       maxWaitTimeMs: 500,
       fromBeginning: true,

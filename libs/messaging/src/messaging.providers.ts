@@ -2,6 +2,8 @@ import type { Provider } from '@nestjs/common';
 import { MetricsService } from '@notify/observability';
 import { pgClientConfig } from '@notify/persistence';
 import { DataSource } from 'typeorm';
+import { ChunkExecutor } from './consumer/chunk-executor';
+import { ChunkProcessor } from './consumer/chunk-processor.service';
 import { DeadLetterPublisher } from './consumer/dead-letter.publisher';
 import { HandlerExecutor } from './consumer/handler-executor';
 import { HandlerExplorer } from './consumer/handler-explorer.service';
@@ -69,6 +71,8 @@ export const MESSAGING_PROVIDERS: Provider[] = [
   HandlerExecutor,
   DeadLetterPublisher,
   MessageProcessor,
+  ChunkExecutor,
+  ChunkProcessor,
   KafkaConsumerRunner,
   MessagingLifecycle,
 ];

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LinkSigner } from '@notify/security';
+import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { EmailModule } from '../email/email.module';
 import { TemplatesModule } from '../templates/templates.module';
@@ -40,7 +40,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
       inject: [DispatcherConfig],
       useFactory: (config: DispatcherConfig) =>
         new UnsubscribeLinks(
-          new LinkSigner(config.unsubscribeKeys),
+          new UnsubscribeTokens(new LinkSigner(config.UNSUBSCRIBE_SIGNING_KEYS)),
           config.UNSUBSCRIBE_BASE_URL,
           config.UNSUBSCRIBE_LINK_TTL,
         ),

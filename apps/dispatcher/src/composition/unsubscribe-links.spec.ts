@@ -1,8 +1,9 @@
-import { LinkSigner } from '@notify/security';
+import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
 const signer = new LinkSigner([{ id: 'k1', secret: 'unsubscribe-links-spec-secret-0123456789' }]);
-const links = new UnsubscribeLinks(signer, 'https://preferences.example.org/', 60_000);
+const tokens = new UnsubscribeTokens(signer);
+const links = new UnsubscribeLinks(tokens, 'https://preferences.example.org/', 60_000);
 const now = new Date('2026-03-02T10:00:00Z');
 
 describe('UnsubscribeLinks', () => {
@@ -11,12 +12,12 @@ describe('UnsubscribeLinks', () => {
 
     expect(`${url.origin}${url.pathname}`).toBe('https://preferences.example.org/unsubscribe');
     const token = url.searchParams.get('token') ?? '';
-    expect(signer.verify(token, new Date(now.getTime() + 59_000))).toEqual({
-      purpose: 'unsubscribe',
+    expect(tokens.verify(token, new Date(now.getTime() + 59_000))).toEqual({
       userId: 'user-1',
       category: 'comments',
     });
-    expect(() => signer.verify(token, new Date(now.getTime() + 60_000))).toThrow(/expired/);
+    expect(signer.verify(token, now)).toMatchObject({ purpose: 'unsubscribe' });
+    expect(() => tokens.verify(token, new Date(now.getTime() + 60_000))).toThrow(/expired/);
   });
 
   it.each(['communityActivity', 'transactional'])(

@@ -1,5 +1,5 @@
 import type { NotificationCategory } from '@notify/contracts';
-import { LinkSigner } from '@notify/security';
+import type { UnsubscribeTokens } from '@notify/security';
 
 /** Categories a user can switch off; community activity is stopped by leaving the community instead. */
 const OPTIONAL_CATEGORIES: ReadonlySet<string> = new Set<NotificationCategory>([
@@ -17,7 +17,7 @@ export class UnsubscribeLinks {
   private readonly base: string;
 
   constructor(
-    private readonly signer: LinkSigner,
+    private readonly tokens: UnsubscribeTokens,
     baseUrl: string,
     private readonly ttlMs: number,
   ) {
@@ -29,10 +29,7 @@ export class UnsubscribeLinks {
     if (!canUnsubscribe(category)) {
       return undefined;
     }
-    const token = this.signer.sign(
-      { purpose: 'unsubscribe', userId, category },
-      new Date(now.getTime() + this.ttlMs),
-    );
+    const token = this.tokens.sign({ userId, category }, new Date(now.getTime() + this.ttlMs));
     return `${this.base}/unsubscribe?token=${encodeURIComponent(token)}`;
   }
 }

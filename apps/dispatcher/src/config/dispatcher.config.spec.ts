@@ -21,7 +21,7 @@ describe('DispatcherConfig', () => {
       SES_ENDPOINT: 'http://127.0.0.1:8005',
     });
     expect(config.SES_MAX_SEND_RATE).toBeUndefined();
-    expect(config.unsubscribeKeys).toEqual([
+    expect(config.UNSUBSCRIBE_SIGNING_KEYS).toEqual([
       { id: 'k2', secret: 'new-secret-0123456789abcdef0123456789' },
       { id: 'k1', secret: 'old:secret-with-colon-0123456789abcdef' },
     ]);
@@ -51,6 +51,57 @@ describe('DispatcherConfig', () => {
       SES_MAX_SEND_RATE: 200,
       DIGEST_WEEKDAY: 'friday',
     });
+  });
+
+  // Environment values are strings: each numeric field must convert them (this is what a built service does too).
+  const numericValues: Record<string, [raw: string, parsed: number]> = {
+    PORT: ['3104', 3104],
+    PGPORT: ['6543', 6543],
+    AUTH_JWT_MAX_AGE: ['2h', 7_200_000],
+    DB_POOL_SIZE: ['12', 12],
+    KAFKA_PARTITIONS_CONCURRENCY: ['6', 6],
+    KAFKA_INGRESS_PARTITIONS: ['24', 24],
+    KAFKA_CHUNK_SIZE: ['50', 50],
+    UNSUBSCRIBE_LINK_TTL: ['30d', 30 * 24 * 3_600_000],
+    SES_MAX_SEND_RATE: ['12.5', 12.5],
+    SES_MAX_CONCURRENCY: ['32', 32],
+    SES_MAX_ATTEMPTS: ['4', 4],
+    SES_RETRY_BASE_DELAY: ['250ms', 250],
+    SES_RETRY_MAX_DELAY: ['10s', 10_000],
+    SES_PAUSE_COOLDOWN: ['2m', 120_000],
+    SES_REQUEST_TIMEOUT: ['3s', 3000],
+    SENDER_BATCH_SIZE: ['50', 50],
+    SENDER_CONCURRENCY: ['8', 8],
+    SENDER_POLL_INTERVAL: ['500ms', 500],
+    SENDER_MAX_ATTEMPTS: ['12', 12],
+    SENDER_RETRY_DELAY: ['1m', 60_000],
+    CLAIM_TIMEOUT: ['90s', 90_000],
+    FANOUT_PAGE_SIZE: ['5000', 5000],
+    DIGEST_HOUR: ['8', 8],
+    DIGEST_TICK_INTERVAL: ['1m', 60_000],
+    DIGEST_USER_BATCH_SIZE: ['250', 250],
+    DIGEST_MAX_ITEMS: ['300', 300],
+  };
+
+  it('reads every numeric field from its environment string', () => {
+    const config = loadConfig(DispatcherConfig, {
+      ...required,
+      ...Object.fromEntries(Object.entries(numericValues).map(([name, [raw]]) => [name, raw])),
+    });
+
+    for (const [name, [, parsed]] of Object.entries(numericValues)) {
+      expect({ name, value: config[name as keyof DispatcherConfig] }).toEqual({ name, value: parsed });
+    }
+  });
+
+  it('has a string case above for every numeric field', () => {
+    const defaults = loadConfig(DispatcherConfig, required);
+    const numericFields = Object.entries(defaults)
+      .filter(([, value]) => typeof value === 'number')
+      .map(([name]) => name);
+    const optionalNumericFields = ['SES_MAX_SEND_RATE'];
+
+    expect([...numericFields, ...optionalNumericFields].sort()).toEqual(Object.keys(numericValues).sort());
   });
 
   it('lists every invalid variable without repeating a secret', () => {

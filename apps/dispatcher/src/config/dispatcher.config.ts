@@ -1,4 +1,4 @@
-import { BaseServiceConfig, Duration, Flag, HttpUrl, OneOf, Required } from '@notify/config';
+import { BaseServiceConfig, Duration, Flag, HttpUrl, OneOf, Required, SigningKeyList } from '@notify/config';
 import type { LinkSigningKey } from '@notify/security';
 import {
   IsEmail,
@@ -12,16 +12,18 @@ import {
   MinLength,
 } from 'class-validator';
 import { WEEKDAYS, type DigestSchedule, type Weekday } from '../digests/digest-schedule';
-import { IsSigningKeyList, parseSigningKeys } from './signing-keys';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
 
-/** The only place the dispatcher reads its environment; defaults suit a local run. */
+/**
+ * The only place the dispatcher reads its environment; defaults suit a local run. Every field has an explicit type:
+ * the decorator metadata that converts environment strings is emitted from it.
+ */
 export class DispatcherConfig extends BaseServiceConfig {
-  override PORT = 3004;
-  override DB_SCHEMA = 'dispatcher';
+  override PORT: number = 3004;
+  override DB_SCHEMA: string = 'dispatcher';
 
   @IsString()
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'may contain only letters, digits, ".", "_" and "-"' })
@@ -38,6 +40,21 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Min(1)
   @Max(64)
   KAFKA_PARTITIONS_CONCURRENCY: number = 4;
+
+  /** Consecutive records of a partition handled in one transaction (their deliveries are planned together). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_CHUNK_SIZE: number = 200;
+
+  /**
+   * Partitions of the ingress topic when the dispatcher creates it: the most consumers (replicas x
+   * KAFKA_PARTITIONS_CONCURRENCY) that can share its load. An existing topic keeps its partitions.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_INGRESS_PARTITIONS: number = 6;
 
   // Emails and links
 
@@ -62,8 +79,8 @@ export class DispatcherConfig extends BaseServiceConfig {
 
   /** `kid:secret,kid:secret`, the same list the preferences service verifies with; the first key signs. */
   @Required()
-  @IsSigningKeyList()
-  UNSUBSCRIBE_SIGNING_KEYS!: string;
+  @SigningKeyList()
+  UNSUBSCRIBE_SIGNING_KEYS!: LinkSigningKey[];
 
   @Duration()
   UNSUBSCRIBE_LINK_TTL: number = 60 * DAY;
@@ -188,10 +205,6 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Min(1)
   @Max(5000)
   DIGEST_MAX_ITEMS: number = 200;
-
-  get unsubscribeKeys(): LinkSigningKey[] {
-    return parseSigningKeys(this.UNSUBSCRIBE_SIGNING_KEYS);
-  }
 
   get digestSchedule(): DigestSchedule {
     return { hour: this.DIGEST_HOUR, weekday: this.DIGEST_WEEKDAY };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import { WriteCoalescer } from '../database/write-coalescer';
 import type { EventDecision } from '../policy/notification-policy';
 import type { DeliveryCategory, FailureReason, SkipReason } from '../policy/delivery-vocabulary';
 import type { RecipientRole } from '../policy/recipient-rules';
@@ -21,10 +22,22 @@ export interface NewDelivery {
   decision: EventDecision;
 }
 
+interface SentMark {
+  id: string;
+  sesMessageId: string;
+}
+
 const DETAIL_MAX = 2000;
+const SENT_MARKS_PER_STATEMENT = 500;
 
 @Injectable()
 export class DeliveriesRepository {
+  private readonly notifiedTransactions = new WeakSet<EntityManager>();
+  private readonly sentMarks = new WriteCoalescer<SentMark>(
+    (sent) => this.markManySent(sent),
+    SENT_MARKS_PER_STATEMENT,
+  );
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts the rows in one statement; a row that exists already is left as it is. Returns how many are pending. */
@@ -56,9 +69,13 @@ export class DeliveriesRepository {
     return inserted.filter((row) => row.status === 'pending').length;
   }
 
-  /** Wakes the sender lanes of every replica once the caller's transaction commits. */
+  /** Wakes an idle sender lane on every replica once the caller's transaction commits; one NOTIFY per transaction. */
   async wakeSenders(tx: EntityManager): Promise<void> {
+    if (this.notifiedTransactions.has(tx)) {
+      return;
+    }
     await tx.query(`SELECT pg_notify(${DELIVERY_CHANNEL_SQL}, '')`);
+    this.notifiedTransactions.add(tx);
   }
 
   /**
@@ -94,11 +111,18 @@ export class DeliveriesRepository {
     return rows.length;
   }
 
-  async markSent(id: string, sesMessageId: string): Promise<void> {
+  /** Records an email SES accepted; concurrent calls share one statement, so the sending lanes never queue on it. */
+  markSent(id: string, sesMessageId: string): Promise<void> {
+    return this.sentMarks.write({ id, sesMessageId });
+  }
+
+  private async markManySent(sent: readonly SentMark[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE deliveries SET status = 'sent', ses_message_id = $2, sent_at = now(), claimed_at = NULL, updated_at = now()
-        WHERE id = $1`,
-      [id, sesMessageId],
+      `UPDATE deliveries d
+          SET status = 'sent', ses_message_id = s.ses_message_id, sent_at = now(), claimed_at = NULL, updated_at = now()
+         FROM unnest($1::bigint[], $2::varchar[]) AS s (id, ses_message_id)
+        WHERE d.id = s.id`,
+      [sent.map((mark) => mark.id), sent.map((mark) => mark.sesMessageId)],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { EventTypes, sampleCloudEvent } from '@notify/contracts';
 import { MetricsService } from '@notify/observability';
-import { LinkSigner } from '@notify/security';
+import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { Registry } from 'prom-client';
 import { NotificationContext } from '../composition/notification-context';
 import type { NotificationContextLoader } from '../composition/notification-context.loader';
@@ -67,7 +67,7 @@ describe('DeliverySender', () => {
     const config = { SENDER_MAX_ATTEMPTS: 3, SENDER_RETRY_DELAY: 1000 } as DispatcherConfig;
     const loader = { load: jest.fn(() => Promise.resolve(context)) } as unknown as NotificationContextLoader;
     const links = new UnsubscribeLinks(
-      new LinkSigner([{ id: 'k1', secret: 'delivery-sender-spec-secret-0123456789' }]),
+      new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'delivery-sender-spec-secret-0123456789' }])),
       'https://preferences.example.org',
       60_000,
     );

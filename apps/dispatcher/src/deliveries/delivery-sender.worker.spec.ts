@@ -13,7 +13,7 @@ import type { DeliveryWakeups } from './delivery-wakeups';
 describe('DeliverySenderWorker', () => {
   const deliveries = { claimDue: jest.fn(), releaseStaleClaims: jest.fn() };
   const sender = { sendBatch: jest.fn() };
-  const wakeups = { start: jest.fn(), stop: jest.fn(), wait: jest.fn() };
+  const wakeups = { start: jest.fn(), stop: jest.fn(), wait: jest.fn(), wakeOne: jest.fn() };
   const registry = new Registry();
   let worker: DeliverySenderWorker;
 
@@ -64,6 +64,18 @@ describe('DeliverySenderWorker', () => {
     expect(sender.sendBatch).toHaveBeenCalledTimes(1);
     expect(sender.sendBatch).toHaveBeenCalledWith(batch);
     expect(wakeups.wait).toHaveBeenCalledWith(1000);
+  });
+
+  it('wakes another lane when its claim was full, and only then', async () => {
+    deliveries.claimDue
+      .mockResolvedValueOnce([deliveryRow({ id: '1' }), deliveryRow({ id: '2' })])
+      .mockResolvedValueOnce([deliveryRow({ id: '3' })])
+      .mockResolvedValue([]);
+
+    await start();
+
+    await waitFor(() => sender.sendBatch.mock.calls.length === 2);
+    expect(wakeups.wakeOne).toHaveBeenCalledTimes(1);
   });
 
   it('keeps its lane alive when a claim fails', async () => {

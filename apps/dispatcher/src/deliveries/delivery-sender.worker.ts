@@ -54,6 +54,10 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
     while (this.running) {
       try {
         const batch = await this.deliveries.claimDue(this.config.SENDER_BATCH_SIZE);
+        if (batch.length === this.config.SENDER_BATCH_SIZE) {
+          // More may be due: let another lane claim them while this one sends.
+          this.wakeups.wakeOne();
+        }
         if (batch.length > 0) {
           await this.sender.sendBatch(batch);
         } else {

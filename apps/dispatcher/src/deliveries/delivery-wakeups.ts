@@ -8,13 +8,16 @@ import { DELIVERY_CHANNEL_SQL } from './delivery-channel';
 const RECONNECT_DELAY_MS = 2000;
 
 /**
- * LISTENs on its own connection for the NOTIFY sent when deliveries become pending, so idle sender lanes start within
- * milliseconds. Without the connection the lanes still poll, only slower.
+ * LISTENs on its own connection for the NOTIFY sent when deliveries become pending, so an idle sender lane starts
+ * within milliseconds. One lane is woken per notification (a lane that finds more work wakes the next), so a busy
+ * consumer does not send every lane racing for the same few rows. Without the connection the lanes still poll.
  */
 @Injectable()
 export class DeliveryWakeups {
   private readonly logger = new Logger(DeliveryWakeups.name);
   private readonly waiters = new Set<() => void>();
+  /** A notification that found no lane waiting: the next `wait` returns at once instead of missing it. */
+  private missed = false;
   private client?: Client;
   private stopped = false;
   private reconnectTimer?: NodeJS.Timeout;
@@ -35,9 +38,10 @@ export class DeliveryWakeups {
     await client?.end().catch(() => undefined);
   }
 
-  /** Resolves on the next NOTIFY, after `timeoutMs`, or on `stop()`, whichever comes first. */
+  /** Resolves on a wake-up meant for this lane, after `timeoutMs`, or on `stop()`, whichever comes first. */
   wait(timeoutMs: number): Promise<void> {
-    if (this.stopped) {
+    if (this.stopped || this.missed) {
+      this.missed = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
@@ -51,6 +55,16 @@ export class DeliveryWakeups {
     });
   }
 
+  /** Wakes the lane that has waited longest. */
+  wakeOne(): void {
+    const [first] = this.waiters;
+    if (first) {
+      first();
+    } else {
+      this.missed = true;
+    }
+  }
+
   private wakeAll(): void {
     for (const wake of [...this.waiters]) {
       wake();
@@ -59,7 +73,7 @@ export class DeliveryWakeups {
 
   private async connect(): Promise<void> {
     const client = new Client(pgClientConfig(this.dataSource.options as PostgresConnectionOptions));
-    client.on('notification', () => this.wakeAll());
+    client.on('notification', () => this.wakeOne());
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection closed')));
     try {

@@ -3,22 +3,38 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { NotifiableEvent } from '../policy/notifiable-event';
 import { NotificationEventEntity } from './notification-event.entity';
 
+/** Identity of an event among stored events: its CloudEvents (source, id). */
+export function storedEventKey(event: Pick<NotifiableEvent, 'source' | 'id'>): string {
+  return `${event.source}\u0000${event.id}`;
+}
+
 @Injectable()
 export class NotificationEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Stores the event and returns its row id, or `null` when (source, id) was stored before: the event has already
-   * been turned into deliveries, even if the consumer's inbox has forgotten it since.
+   * Stores the events in one statement and returns the row id of each one stored now, by `storedEventKey`. An event
+   * missing from the result was stored before: it has already been turned into deliveries, even if the consumer's
+   * inbox has forgotten it since.
    */
-  async insertOnce(event: NotifiableEvent, tx: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await tx.query(
-      `INSERT INTO notification_events (source, event_id, type, occurred_at, data) VALUES ($1, $2, $3, $4, $5::jsonb)
+  async insertMany(events: readonly NotifiableEvent[], tx: EntityManager): Promise<Map<string, string>> {
+    if (events.length === 0) {
+      return new Map();
+    }
+    const rows: { id: string; source: string; event_id: string }[] = await tx.query(
+      `INSERT INTO notification_events (source, event_id, type, occurred_at, data)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::jsonb[])
        ON CONFLICT (source, event_id) DO NOTHING
-       RETURNING id`,
-      [event.source, event.id, event.type, event.time, JSON.stringify(event.data)],
+       RETURNING id, source, event_id`,
+      [
+        events.map((event) => event.source),
+        events.map((event) => event.id),
+        events.map((event) => event.type),
+        events.map((event) => event.time),
+        events.map((event) => JSON.stringify(event.data)),
+      ],
     );
-    return rows[0]?.id ?? null;
+    return new Map(rows.map((row) => [storedEventKey({ source: row.source, id: row.event_id }), row.id]));
   }
 
   findByIds(

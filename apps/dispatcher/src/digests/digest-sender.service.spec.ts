@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { EventTypes, sampleCloudEvent, type EventDataMap } from '@notify/contracts';
-import { LinkSigner } from '@notify/security';
+import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { NotificationContext } from '../composition/notification-context';
 import type { NotificationContextLoader } from '../composition/notification-context.loader';
 import { UnsubscribeLinks } from '../composition/unsubscribe-links';
@@ -94,7 +94,7 @@ describe('DigestSender', () => {
       renderer as unknown as EmailRenderer,
       emails as unknown as EmailSender,
       new UnsubscribeLinks(
-        new LinkSigner([{ id: 'k1', secret: 'digest-sender-spec-secret-0123456789' }]),
+        new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'digest-sender-spec-secret-0123456789' }])),
         'https://p.example.org',
         1000,
       ),

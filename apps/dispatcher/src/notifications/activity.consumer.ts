@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent } from '@notify/messaging';
+import { EventConsumer, OnEvent, type MessageContext } from '@notify/messaging';
 import type { EntityManager } from 'typeorm';
 import { EventIntake } from './event-intake.service';
 
@@ -11,22 +11,38 @@ export class ActivityConsumer {
   constructor(private readonly intake: EventIntake) {}
 
   @OnEvent(EventTypes.MentionCreated)
-  onMention(event: TypedCloudEvent<'platform.mention.created'>, tx: EntityManager): Promise<void> {
-    return this.intake.handle(event, tx);
+  onMention(
+    event: TypedCloudEvent<'platform.mention.created'>,
+    tx: EntityManager,
+    context: MessageContext,
+  ): Promise<void> {
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.CommentCreated)
-  onComment(event: TypedCloudEvent<'platform.comment.created'>, tx: EntityManager): Promise<void> {
-    return this.intake.handle(event, tx);
+  onComment(
+    event: TypedCloudEvent<'platform.comment.created'>,
+    tx: EntityManager,
+    context: MessageContext,
+  ): Promise<void> {
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.MessageCreated)
-  onMessage(event: TypedCloudEvent<'platform.message.created'>, tx: EntityManager): Promise<void> {
-    return this.intake.handle(event, tx);
+  onMessage(
+    event: TypedCloudEvent<'platform.message.created'>,
+    tx: EntityManager,
+    context: MessageContext,
+  ): Promise<void> {
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.PlatformContentPublished)
-  onContentPublished(event: TypedCloudEvent<'platform.content.published'>, tx: EntityManager): Promise<void> {
-    return this.intake.handle(event, tx);
+  onContentPublished(
+    event: TypedCloudEvent<'platform.content.published'>,
+    tx: EntityManager,
+    context: MessageContext,
+  ): Promise<void> {
+    return this.intake.handle(event, tx, context);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent } from '@notify/messaging';
+import { EventConsumer, OnEvent, type MessageContext } from '@notify/messaging';
 import type { EntityManager } from 'typeorm';
 import { EventIntake } from './event-intake.service';
 
@@ -14,49 +14,62 @@ export class CommunityEventsConsumer {
   onCommunityCreated(
     event: TypedCloudEvent<'communities.community.created'>,
     tx: EntityManager,
+    context: MessageContext,
   ): Promise<void> {
-    return this.intake.handle(event, tx);
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.CommunityUpdated)
   onCommunityUpdated(
     event: TypedCloudEvent<'communities.community.updated'>,
     tx: EntityManager,
+    context: MessageContext,
   ): Promise<void> {
-    return this.intake.handle(event, tx);
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.MemberJoined)
-  onMemberJoined(event: TypedCloudEvent<'communities.member.joined'>, tx: EntityManager): Promise<void> {
-    return this.intake.handle(event, tx);
+  onMemberJoined(
+    event: TypedCloudEvent<'communities.member.joined'>,
+    tx: EntityManager,
+    context: MessageContext,
+  ): Promise<void> {
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.MemberLeft)
-  onMemberLeft(event: TypedCloudEvent<'communities.member.left'>, tx: EntityManager): Promise<void> {
-    return this.intake.handle(event, tx);
+  onMemberLeft(
+    event: TypedCloudEvent<'communities.member.left'>,
+    tx: EntityManager,
+    context: MessageContext,
+  ): Promise<void> {
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.AccessRequested)
   onAccessRequested(
     event: TypedCloudEvent<'communities.access.requested'>,
     tx: EntityManager,
+    context: MessageContext,
   ): Promise<void> {
-    return this.intake.handle(event, tx);
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.SubmissionReceived)
   onSubmissionReceived(
     event: TypedCloudEvent<'communities.submission.received'>,
     tx: EntityManager,
+    context: MessageContext,
   ): Promise<void> {
-    return this.intake.handle(event, tx);
+    return this.intake.handle(event, tx, context);
   }
 
   @OnEvent(EventTypes.CommunityContentPublished)
   onContentPublished(
     event: TypedCloudEvent<'communities.content.published'>,
     tx: EntityManager,
+    context: MessageContext,
   ): Promise<void> {
-    return this.intake.handle(event, tx);
+    return this.intake.handle(event, tx, context);
   }
 }

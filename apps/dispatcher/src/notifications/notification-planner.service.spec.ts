@@ -3,7 +3,10 @@ import { EventTypes, sampleCloudEvent, type EventDataMap } from '@notify/contrac
 import type { EntityManager } from 'typeorm';
 import type { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveriesRepository, NewDelivery } from '../deliveries/deliveries.repository';
-import type { NotificationEventsRepository } from '../deliveries/notification-events.repository';
+import {
+  storedEventKey,
+  type NotificationEventsRepository,
+} from '../deliveries/notification-events.repository';
 import type { NotifiableEvent, NotifiableEventType } from '../policy/notifiable-event';
 import { fanOutRules } from '../policy/notification-policy';
 import type { CommunitiesRepository } from '../read-models/communities.repository';
@@ -14,15 +17,18 @@ import type { ProfilesRepository } from '../read-models/profiles.repository';
 import { communityOf, profileOf } from '../testing/fixtures';
 import { NotificationPlanner } from './notification-planner.service';
 
+let sequence = 0;
+
 function event<T extends NotifiableEventType>(type: T, data: Partial<EventDataMap[T]> = {}): NotifiableEvent {
-  const sample = sampleCloudEvent(type);
+  sequence += 1;
+  const sample = sampleCloudEvent(type, { id: `event-${sequence}` });
   return { ...sample, data: { ...sample.data, ...data } } as NotifiableEvent;
 }
 
 describe('NotificationPlanner', () => {
   const tx = {} as EntityManager;
-  const events = { insertOnce: jest.fn() };
-  const communities = { findById: jest.fn() };
+  const events = { insertMany: jest.fn() };
+  const communities = { findByIds: jest.fn() };
   const profiles = { findByIds: jest.fn() };
   const memberships = { currentMemberships: jest.fn() };
   const deliveries = { insertMany: jest.fn(), wakeSenders: jest.fn() };
@@ -34,9 +40,8 @@ describe('NotificationPlanner', () => {
     profiles?: ProfileEntity[];
     members?: string[];
   }): void {
-    communities.findById.mockResolvedValue(
-      options.community === undefined ? communityOf() : options.community,
-    );
+    const community = options.community === undefined ? communityOf() : options.community;
+    communities.findByIds.mockResolvedValue(community ? [community] : []);
     profiles.findByIds.mockResolvedValue(options.profiles ?? []);
     memberships.currentMemberships.mockResolvedValue(
       new Set((options.members ?? []).map((userId) => membershipKey({ communityId: 'community-1', userId }))),
@@ -51,7 +56,10 @@ describe('NotificationPlanner', () => {
   });
 
   beforeEach(() => {
-    events.insertOnce.mockResolvedValue('7');
+    // Every event is new and gets row id 7, 8, ...
+    events.insertMany.mockImplementation((stored: NotifiableEvent[]) =>
+      Promise.resolve(new Map(stored.map((one, index) => [storedEventKey(one), String(7 + index)]))),
+    );
     deliveries.insertMany.mockImplementation((rows: NewDelivery[]) =>
       Promise.resolve(rows.filter((row) => row.decision.status === 'pending').length),
     );
@@ -70,9 +78,9 @@ describe('NotificationPlanner', () => {
 
   it('does nothing for an event it has already planned', async () => {
     given({});
-    events.insertOnce.mockResolvedValue(null);
+    events.insertMany.mockResolvedValue(new Map());
 
-    await planner.plan(event(EventTypes.AccessRequested), tx);
+    await planner.plan([event(EventTypes.AccessRequested)], tx);
 
     expect(deliveries.insertMany).not.toHaveBeenCalled();
     expect(fanOut.insertForMembers).not.toHaveBeenCalled();
@@ -81,7 +89,7 @@ describe('NotificationPlanner', () => {
   it('alerts moderators with or without a profile and acknowledges the requester, then wakes the senders', async () => {
     given({ profiles: [profileOf('user-1')] });
 
-    await planner.plan(event(EventTypes.AccessRequested), tx);
+    await planner.plan([event(EventTypes.AccessRequested)], tx);
 
     expect(inserted()).toEqual([
       expect.objectContaining({
@@ -104,7 +112,7 @@ describe('NotificationPlanner', () => {
   it('skips a requester without a profile, and does not wake the senders for nothing', async () => {
     given({ community: communityOf({ moderators: [] }) });
 
-    await planner.plan(event(EventTypes.AccessRequested), tx);
+    await planner.plan([event(EventTypes.AccessRequested)], tx);
 
     expect(inserted()).toEqual([
       expect.objectContaining({ decision: { status: 'skipped', reason: 'no-profile' } }),
@@ -118,7 +126,7 @@ describe('NotificationPlanner', () => {
       members: ['user-1'],
     });
 
-    await planner.plan(event(EventTypes.CommentCreated), tx);
+    await planner.plan([event(EventTypes.CommentCreated)], tx);
 
     expect(inserted().map((row) => [row.recipientUserId, row.membersOnly, row.decision])).toEqual([
       ['user-1', true, { status: 'digest-queued', frequency: 'daily' }],
@@ -130,7 +138,7 @@ describe('NotificationPlanner', () => {
     given({ community: communityOf({ visibility: 'open' }) });
     fanOut.insertForMembers.mockResolvedValue(3);
 
-    await planner.plan(event(EventTypes.CommunityContentPublished, { publishedVia: 'open-community' }), tx);
+    await planner.plan([event(EventTypes.CommunityContentPublished, { publishedVia: 'open-community' })], tx);
 
     expect(fanOut.insertForMembers).toHaveBeenCalledWith(
       {
@@ -152,17 +160,42 @@ describe('NotificationPlanner', () => {
   it('stores nothing for an event that notifies nobody', async () => {
     given({});
 
-    await planner.plan(event(EventTypes.MemberJoined, { joinedVia: 'access-request-approved' }), tx);
+    await planner.plan([event(EventTypes.MemberJoined, { joinedVia: 'access-request-approved' })], tx);
 
-    expect(events.insertOnce).not.toHaveBeenCalled();
+    expect(events.insertMany).toHaveBeenCalledWith([], tx);
     expect(deliveries.insertMany).not.toHaveBeenCalled();
   });
 
   it('notifies no moderator of a community it does not know', async () => {
     given({ community: null, profiles: [profileOf('user-1')] });
 
-    await planner.plan(event(EventTypes.AccessRequested), tx);
+    await planner.plan([event(EventTypes.AccessRequested)], tx);
 
     expect(inserted().map((row) => row.template)).toEqual(['access-request.acknowledgement']);
+  });
+
+  it('plans a batch of events with one statement per step and wakes the senders once', async () => {
+    given({ profiles: [profileOf('user-1'), profileOf('user-2')], members: ['user-1', 'user-2'] });
+    const first = event(EventTypes.MentionCreated, { recipientUserId: 'user-1' });
+    const second = event(EventTypes.MentionCreated, { recipientUserId: 'user-2' });
+    const replayed = event(EventTypes.MentionCreated, { recipientUserId: 'user-3' });
+    events.insertMany.mockResolvedValue(
+      new Map([
+        [storedEventKey(first), '7'],
+        [storedEventKey(second), '8'],
+      ]),
+    );
+
+    await planner.plan([first, second, replayed], tx);
+
+    expect(communities.findByIds).toHaveBeenCalledTimes(1);
+    expect(events.insertMany).toHaveBeenCalledWith([first, second, replayed], tx);
+    expect(profiles.findByIds).toHaveBeenCalledTimes(1);
+    expect(deliveries.insertMany).toHaveBeenCalledTimes(1);
+    expect(inserted().map((row) => [row.eventRef, row.recipientUserId, row.decision.status])).toEqual([
+      ['7', 'user-1', 'pending'],
+      ['8', 'user-2', 'pending'],
+    ]);
+    expect(deliveries.wakeSenders).toHaveBeenCalledTimes(1);
   });
 });

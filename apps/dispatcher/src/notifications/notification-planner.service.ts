@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { DeliveriesRepository, type NewDelivery } from '../deliveries/deliveries.repository';
+import { NotificationEventsRepository, storedEventKey } from '../deliveries/notification-events.repository';
 import { TRANSACTIONAL } from '../policy/delivery-vocabulary';
 import type { NotifiableEvent } from '../policy/notifiable-event';
 import { decideOnEvent, fanOutRules } from '../policy/notification-policy';
@@ -12,9 +13,17 @@ import { MembershipsRepository, membershipKey } from '../read-models/memberships
 import { preferenceOf, type ProfileEntity } from '../read-models/profile.entity';
 import { ProfilesRepository } from '../read-models/profiles.repository';
 import { MemberFanOutRepository } from './member-fan-out.repository';
-import { NotificationEventsRepository } from '../deliveries/notification-events.repository';
+
+/** An event with what it causes, once stored. */
+interface PlannedEvent {
+  eventRef: string;
+  event: NotifiableEvent;
+  community: CommunityEntity | null;
+  intents: NotificationIntent[];
+}
 
 interface Candidate {
+  eventRef: string;
   intent: NotificationIntent;
   userId: string;
   role: RecipientRole;
@@ -22,7 +31,10 @@ interface Candidate {
   fallbackAddress?: string;
 }
 
-/** Turns an event into delivery rows, in the consumer's transaction: who receives it and what happens to each. */
+/**
+ * Turns events into delivery rows, in the consumer's transaction: who receives each one and what happens to each
+ * recipient. Events are planned together, so a batch costs a few statements whatever its size.
+ */
 @Injectable()
 export class NotificationPlanner {
   private readonly logger = new Logger(NotificationPlanner.name);
@@ -37,25 +49,51 @@ export class NotificationPlanner {
     private readonly fanOut: MemberFanOutRepository,
   ) {}
 
-  async plan(event: NotifiableEvent, tx: EntityManager): Promise<void> {
-    const communityId = 'communityId' in event.data ? event.data.communityId : undefined;
-    const community = communityId ? await this.communities.findById(communityId, tx) : null;
-    const intents = intentsFor(event, community ?? undefined);
-    if (intents.length === 0) {
+  async plan(events: readonly NotifiableEvent[], tx: EntityManager): Promise<void> {
+    const planned = await this.store(events, tx);
+    if (planned.length === 0) {
       return;
     }
-    const eventRef = await this.events.insertOnce(event, tx);
-    if (eventRef === null) {
-      return;
-    }
-    const candidates = intents.flatMap((intent) => this.candidatesOf(intent, community, event));
-    let pending = await this.deliveries.insertMany(await this.decide(eventRef, candidates, tx), tx);
-    for (const intent of intents) {
-      pending += await this.notifyMembers(eventRef, intent, community, tx);
+    const candidates = planned.flatMap((item) =>
+      item.intents.flatMap((intent) => this.candidatesOf(item, intent)),
+    );
+    let pending = await this.deliveries.insertMany(await this.decide(candidates, tx), tx);
+    for (const item of planned) {
+      for (const intent of item.intents) {
+        pending += await this.notifyMembers(item.eventRef, intent, item.community, tx);
+      }
     }
     if (pending > 0) {
       await this.deliveries.wakeSenders(tx);
     }
+  }
+
+  /** Stores the events that notify anyone and were not stored before, with their intents. */
+  private async store(events: readonly NotifiableEvent[], tx: EntityManager): Promise<PlannedEvent[]> {
+    const communityIds = events.flatMap((event) => {
+      const communityId = communityIdOf(event);
+      return communityId ? [communityId] : [];
+    });
+    const communities = new Map(
+      (await this.communities.findByIds(communityIds, tx)).map((community) => [
+        community.communityId,
+        community,
+      ]),
+    );
+    const notifying = events.flatMap((event) => {
+      const communityId = communityIdOf(event);
+      const community = communityId ? (communities.get(communityId) ?? null) : null;
+      const intents = intentsFor(event, community ?? undefined);
+      return intents.length > 0 ? [{ event, community, intents }] : [];
+    });
+    const refs = await this.events.insertMany(
+      notifying.map(({ event }) => event),
+      tx,
+    );
+    return notifying.flatMap((item) => {
+      const eventRef = refs.get(storedEventKey(item.event));
+      return eventRef === undefined ? [] : [{ ...item, eventRef }];
+    });
   }
 
   /** Fans an intent addressed to a community's members out in the database; returns the rows pending sending. */
@@ -85,15 +123,12 @@ export class NotificationPlanner {
     );
   }
 
-  private candidatesOf(
-    intent: NotificationIntent,
-    community: CommunityEntity | null,
-    event: NotifiableEvent,
-  ): Candidate[] {
+  private candidatesOf(item: PlannedEvent, intent: NotificationIntent): Candidate[] {
     const { audience } = intent;
+    const { eventRef, community, event } = item;
     switch (audience.kind) {
       case 'user':
-        return [{ intent, userId: audience.userId, role: audience.role }];
+        return [{ eventRef, intent, userId: audience.userId, role: audience.role }];
       case 'moderators':
         if (!community) {
           this.logger.warn({
@@ -104,6 +139,7 @@ export class NotificationPlanner {
           return [];
         }
         return community.moderators.map((moderator) => ({
+          eventRef,
           intent,
           userId: moderator.userId,
           role: 'moderator',
@@ -114,7 +150,7 @@ export class NotificationPlanner {
     }
   }
 
-  private async decide(eventRef: string, candidates: Candidate[], tx: EntityManager): Promise<NewDelivery[]> {
+  private async decide(candidates: Candidate[], tx: EntityManager): Promise<NewDelivery[]> {
     if (candidates.length === 0) {
       return [];
     }
@@ -130,7 +166,7 @@ export class NotificationPlanner {
       .filter(({ intent }) => intent.membersOnly && intent.communityId)
       .map(({ intent, userId }) => ({ communityId: intent.communityId as string, userId }));
     const members = await this.memberships.currentMemberships(memberKeys, tx);
-    return candidates.map(({ intent, userId, role, fallbackAddress }) => {
+    return candidates.map(({ eventRef, intent, userId, role, fallbackAddress }) => {
       const profile = profiles.get(userId);
       const category = intent.category;
       return {
@@ -154,4 +190,8 @@ export class NotificationPlanner {
       };
     });
   }
+}
+
+function communityIdOf(event: NotifiableEvent): string | undefined {
+  return 'communityId' in event.data ? event.data.communityId : undefined;
 }

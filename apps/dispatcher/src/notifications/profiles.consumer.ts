@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent } from '@notify/messaging';
+import { EventConsumer, OnEvent, type MessageContext } from '@notify/messaging';
 import type { EntityManager } from 'typeorm';
 import { EventIntake } from './event-intake.service';
 
@@ -11,7 +11,11 @@ export class ProfilesConsumer {
   constructor(private readonly intake: EventIntake) {}
 
   @OnEvent(EventTypes.PreferenceProfileChanged)
-  onProfileChanged(event: TypedCloudEvent<'preferences.profile.changed'>, tx: EntityManager): Promise<void> {
-    return this.intake.handle(event, tx);
+  onProfileChanged(
+    event: TypedCloudEvent<'preferences.profile.changed'>,
+    tx: EntityManager,
+    context: MessageContext,
+  ): Promise<void> {
+    return this.intake.handle(event, tx, context);
   }
 }

@@ -17,7 +17,7 @@ export class ReadModelProjector {
 
   /** Applies the event to the read models it changes; events that change none are left alone. */
   async apply(event: KnownEvent, tx: EntityManager): Promise<void> {
-    if (!isProjected(event)) {
+    if (!changesReadModels(event)) {
       return;
     }
     const occurredAt = new Date(event.time);
@@ -46,6 +46,6 @@ const PROJECTED_TYPES = [
 
 type ProjectedEvent = Extract<KnownEvent, { type: (typeof PROJECTED_TYPES)[number] }>;
 
-function isProjected(event: KnownEvent): event is ProjectedEvent {
+export function changesReadModels(event: KnownEvent): event is ProjectedEvent {
   return (PROJECTED_TYPES as readonly string[]).includes(event.type);
 }

@@ -17,7 +17,7 @@ import {
   waitFor,
   type TestSchema,
 } from '@notify/testing';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Message, type Producer } from 'kafkajs';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
@@ -27,6 +27,7 @@ import { DispatcherConfig } from '../../src/config/dispatcher.config';
 export const JWT_SECRET = 'dispatcher-e2e-jwt-secret-0123456789abcdef';
 export const SIGNING_KEYS = 'k1:dispatcher-e2e-unsubscribe-secret-0123456789';
 export const UNSUBSCRIBE_BASE_URL = 'https://preferences.example.org';
+const PRODUCE_BATCH = 500;
 
 export interface DeliveryLogItem {
   id: string;
@@ -46,10 +47,13 @@ export interface DispatcherTestApp {
   app: INestApplication<App>;
   http: App;
   dataSource: DataSource;
+  config: DispatcherConfig;
   sesEndpoint: string;
   bearer(userId: string, roles?: string[]): Promise<string>;
   /** Produces the event on this suite's copy of its topic, keyed as the contract says. */
   publish<T extends EventType>(event: TypedCloudEvent<T>): Promise<void>;
+  /** Produces many events with few requests (batches per topic), keyed as the contract says. */
+  publishMany(events: readonly TypedCloudEvent<EventType>[]): Promise<void>;
   /** Produces the events and waits until the dispatcher has handled every one of them. */
   publishAndWait(...events: TypedCloudEvent<EventType>[]): Promise<void>;
   /** Waits until the dispatcher's consumer has handled the event (its inbox row exists). */
@@ -117,6 +121,20 @@ export async function startDispatcher(
     const message = encodeBinary(event, eventKey(event.type, event.data));
     await producer.send({ topic: `${prefix}${EVENT_CATALOG[event.type].topic}`, messages: [message] });
   };
+  const publishMany = async (events: readonly TypedCloudEvent<EventType>[]): Promise<void> => {
+    const byTopic = new Map<string, Message[]>();
+    for (const event of events) {
+      const topic = `${prefix}${EVENT_CATALOG[event.type].topic}`;
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(encodeBinary(event, eventKey(event.type, event.data)));
+      byTopic.set(topic, messages);
+    }
+    for (const [topic, messages] of byTopic) {
+      for (let start = 0; start < messages.length; start += PRODUCE_BATCH) {
+        await producer.send({ topic, messages: messages.slice(start, start + PRODUCE_BATCH) });
+      }
+    }
+  };
   const deliveries = async (userId: string): Promise<DeliveryLogItem[]> => {
     const response = await request(http)
       .get(`/users/${encodeURIComponent(userId)}/deliveries?limit=200`)
@@ -129,9 +147,11 @@ export async function startDispatcher(
     app,
     http,
     dataSource,
+    config,
     sesEndpoint: infra.sesEndpoint,
     bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
     publish,
+    publishMany,
     async publishAndWait(...events) {
       for (const event of events) {
         await publish(event);

@@ -11,6 +11,12 @@ export interface MessageContext {
   groupId: string;
   /** 1 on the first try, incremented on each retry of a failing handler. */
   attempt: number;
+  /**
+   * Defers work to the end of the transaction: `task` runs with the same `tx` after the last handler sharing it
+   * (several records of a partition may share one) and before it commits. Tasks run in the order registered; one
+   * that fails rolls the transaction back like a failing handler. Lets a handler write once for many records.
+   */
+  beforeCommit(task: () => Promise<void>): void;
 }
 
 /**
@@ -22,3 +28,19 @@ export type EventHandler<T extends EventType> = (
   tx: EntityManager,
   context: MessageContext,
 ) => Promise<void>;
+
+/** The tasks handlers deferred to the end of one transaction. */
+export class PreCommitTasks {
+  private readonly tasks: (() => Promise<void>)[] = [];
+
+  readonly add = (task: () => Promise<void>): void => {
+    this.tasks.push(task);
+  };
+
+  /** Runs the tasks in order, including any a task adds while running. */
+  async run(): Promise<void> {
+    for (let index = 0; index < this.tasks.length; index += 1) {
+      await this.tasks[index]();
+    }
+  }
+}

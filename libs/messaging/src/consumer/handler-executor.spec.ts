@@ -2,6 +2,7 @@ import { sampleCloudEvent, EventTypes } from '@notify/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
+import type { MessageContext } from './handler-context';
 import { HandlerExecutor } from './handler-executor';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
@@ -11,7 +12,7 @@ const coordinates = { topic: 'platform.activity.v1', partition: 0, offset: '5', 
 describe('HandlerExecutor', () => {
   const tx = {} as EntityManager;
   let dataSource: { transaction: jest.Mock; query: jest.Mock };
-  let inbox: { claim: jest.Mock };
+  let inbox: { claim: jest.Mock; claimMany: jest.Mock };
   let metrics: NoopMessagingMetrics;
   let control: ProcessingControl;
   let executor: HandlerExecutor;
@@ -23,7 +24,7 @@ describe('HandlerExecutor', () => {
       ),
       query: jest.fn().mockResolvedValue([{ '?column?': 1 }]),
     };
-    inbox = { claim: jest.fn().mockResolvedValue(true) };
+    inbox = { claim: jest.fn().mockResolvedValue(true), claimMany: jest.fn() };
     metrics = new NoopMessagingMetrics();
     control = { signal: new AbortController().signal, shouldContinue: () => true };
     const options = resolveMessagingOptions({
@@ -48,7 +49,26 @@ describe('HandlerExecutor', () => {
       topic: 'platform.activity.v1',
       eventType: EventTypes.UserUpserted,
     });
-    expect(handle).toHaveBeenCalledWith(event, tx, { ...coordinates, attempt: 1 });
+    expect(handle).toHaveBeenCalledWith(event, tx, {
+      ...coordinates,
+      attempt: 1,
+      beforeCommit: expect.any(Function),
+    });
+  });
+
+  it('runs the work the handler deferred before the transaction commits, retrying the event when it fails', async () => {
+    const deferred = jest.fn().mockRejectedValueOnce(new Error('flush failed')).mockResolvedValue(undefined);
+    const handle = jest.fn((_event: unknown, _tx: EntityManager, context: MessageContext) => {
+      context.beforeCommit(deferred);
+      return Promise.resolve();
+    });
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+      kind: 'handled',
+    });
+    expect(handle).toHaveBeenCalledTimes(2);
+    expect(deferred).toHaveBeenCalledTimes(2);
+    expect(dataSource.transaction).toHaveBeenCalledTimes(2);
   });
 
   it('does not run the handler for an event already in the inbox', async () => {

@@ -9,14 +9,14 @@ import type { ResolvedMessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { errorMessage } from '../shared/errors';
 import { backoffDelay, sleep } from '../shared/timing';
-import type { MessageContext } from './handler-context';
+import { PreCommitTasks, type MessageContext } from './handler-context';
 import type { RegisteredHandler } from './handler-registry';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 export type ExecutionOutcome =
   { kind: 'handled' } | { kind: 'duplicate' } | { kind: 'failed'; error: unknown };
 
-type Coordinates = Omit<MessageContext, 'attempt'>;
+type Coordinates = Omit<MessageContext, 'attempt' | 'beforeCommit'>;
 
 /**
  * Runs a handler exactly once per (source, id): the inbox row and the handler's writes commit together.
@@ -80,9 +80,11 @@ export class HandlerExecutor {
   private runOnce(
     event: TypedCloudEvent<EventType>,
     handler: RegisteredHandler,
-    context: MessageContext,
+    coordinates: Omit<MessageContext, 'beforeCommit'>,
   ): Promise<ExecutionOutcome> {
     return withTransaction(this.dataSource, async (tx) => {
+      const preCommit = new PreCommitTasks();
+      const context: MessageContext = { ...coordinates, beforeCommit: preCommit.add };
       const fresh = await this.inbox.claim(tx, {
         source: event.source,
         eventId: event.id,
@@ -92,7 +94,10 @@ export class HandlerExecutor {
       if (!fresh) {
         return { kind: 'duplicate' };
       }
-      await TraceContext.run(event.traceparent, () => handler.handle(event, tx, context));
+      await TraceContext.run(event.traceparent, async () => {
+        await handler.handle(event, tx, context);
+        await preCommit.run();
+      });
       return { kind: 'handled' };
     });
   }

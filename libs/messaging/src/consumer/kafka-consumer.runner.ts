@@ -4,14 +4,16 @@ import { TopicNamer } from '../kafka/topic-namer';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS } from '../messaging.constants';
 import { MessagingOptionsError, type ResolvedMessagingOptions } from '../messaging.options';
 import { settlesWithin } from '../shared/timing';
+import { ChunkProcessor } from './chunk-processor.service';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { HeartbeatTicker } from './heartbeat-ticker';
-import { MessageProcessor } from './message-processor.service';
+import type { InboundMessage } from './message-processor.service';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 /**
- * The service's Kafka consumer group. Offsets are resolved one message at a time, only after the message
- * reached a durable outcome, and committed as they accumulate and at the end of each batch.
+ * The service's Kafka consumer group. Each fetched batch is processed in chunks of consecutive records; offsets are
+ * resolved one message at a time, only after the message reached a durable outcome, and committed as they
+ * accumulate and at the end of each batch.
  */
 @Injectable()
 export class KafkaConsumerRunner {
@@ -24,7 +26,7 @@ export class KafkaConsumerRunner {
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly namer: TopicNamer,
-    private readonly processor: MessageProcessor,
+    private readonly chunks: ChunkProcessor,
     private readonly deadLetters: DeadLetterPublisher,
   ) {}
 
@@ -108,13 +110,20 @@ export class KafkaConsumerRunner {
       shouldContinue: () => isRunning() && !isStale() && !ticker.signal.aborted,
     };
     const topic = this.namer.logical(batch.topic);
+    const inbounds: InboundMessage[] = batch.messages.map((message) => ({
+      topic,
+      partition: batch.partition,
+      groupId,
+      message,
+    }));
+    const durable = (inbound: InboundMessage): void => resolveOffset(inbound.message.offset);
+    const { chunkSize } = this.options.consumer;
     try {
-      for (const message of batch.messages) {
+      for (let start = 0; start < inbounds.length; start += chunkSize) {
         if (!control.shouldContinue()) {
           break;
         }
-        await this.processor.process({ topic, partition: batch.partition, groupId, message }, control);
-        resolveOffset(message.offset);
+        await this.chunks.process(inbounds.slice(start, start + chunkSize), control, durable);
         await commitOffsetsIfNecessary();
       }
     } catch (error) {

@@ -10,7 +10,7 @@ import { backoffDelay, sleep } from '../shared/timing';
 import { truncateError } from './dead-letter';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { HandlerExecutor } from './handler-executor';
-import { MessageRouter } from './message-router';
+import { MessageRouter, type RoutingDecision } from './message-router';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 export interface InboundMessage {
@@ -42,7 +42,15 @@ export class MessageProcessor {
   ) {}
 
   async process(inbound: InboundMessage, control: ProcessingControl): Promise<ProcessingOutcome> {
-    const decision = await this.router.route(inbound.topic, inbound.message);
+    return this.settle(inbound, await this.router.route(inbound.topic, inbound.message), control);
+  }
+
+  /** `process` for a record already routed: the handler runs in its own transaction, with retries. */
+  async settle(
+    inbound: InboundMessage,
+    decision: RoutingDecision,
+    control: ProcessingControl,
+  ): Promise<ProcessingOutcome> {
     this.metrics.consumed(inbound.topic, decision.event?.type ?? 'unknown');
     switch (decision.kind) {
       case 'ignore':

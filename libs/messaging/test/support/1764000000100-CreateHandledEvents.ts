@@ -12,7 +12,9 @@ export class CreateHandledEvents1764000000100 implements MigrationInterface {
         subject text NOT NULL,
         traceparent text,
         partition integer NOT NULL,
-        kafka_offset text NOT NULL
+        kafka_offset text NOT NULL,
+        -- Which transaction wrote the row: shows whether records were handled together or one by one.
+        txid bigint NOT NULL DEFAULT txid_current()
       )`);
   }
 

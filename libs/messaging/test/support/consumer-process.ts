@@ -33,6 +33,8 @@ async function main(): Promise<void> {
           maxWaitTimeMs: 100,
           commitIntervalMs: Number(CHILD_COMMIT_INTERVAL_MS ?? 1000),
           commitThreshold: 10_000,
+          // Smaller than a fetched batch, so a kill can land between a committed chunk and the batch's commit.
+          chunkSize: 10,
         },
       },
     }),

@@ -1,0 +1,124 @@
+import { EventTypes, sampleCloudEvent } from '@notify/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inboxKey, type InboxRepository } from '../inbox/inbox.repository';
+import { ChunkExecutor, type ChunkItem } from './chunk-executor';
+import type { MessageContext } from './handler-context';
+
+function item(id: string, handle: jest.Mock): ChunkItem {
+  const event = sampleCloudEvent(EventTypes.UserUpserted, { id });
+  return {
+    event,
+    handler: { name: 'h', handle },
+    context: { topic: 'platform.activity.v1', partition: 0, offset: id, key: null, groupId: 'g', attempt: 1 },
+  };
+}
+
+describe('ChunkExecutor', () => {
+  const tx = {} as EntityManager;
+  let dataSource: { transaction: jest.Mock };
+  let inbox: { claimMany: jest.Mock };
+  let executor: ChunkExecutor;
+
+  beforeEach(() => {
+    dataSource = {
+      transaction: jest.fn((_isolation: string, work: (manager: EntityManager) => Promise<unknown>) =>
+        work(tx),
+      ),
+    };
+    inbox = { claimMany: jest.fn() };
+    executor = new ChunkExecutor(dataSource as unknown as DataSource, inbox as unknown as InboxRepository);
+  });
+
+  it('claims every event with one inbox call and runs the new ones in order, in the same transaction', async () => {
+    const calls: string[] = [];
+    const handle = jest.fn((event: { id: string }, manager: EntityManager) => {
+      expect(manager).toBe(tx);
+      calls.push(event.id);
+      return Promise.resolve();
+    });
+    const items = [item('a', handle), item('b', handle), item('c', handle)];
+    inbox.claimMany.mockResolvedValue(
+      new Set(['a', 'c'].map((eventId) => inboxKey({ source: items[0].event.source, eventId }))),
+    );
+
+    await expect(executor.execute(items)).resolves.toEqual(['handled', 'duplicate', 'handled']);
+
+    expect(dataSource.transaction).toHaveBeenCalledTimes(1);
+    expect(inbox.claimMany).toHaveBeenCalledWith(tx, [
+      expect.objectContaining({
+        eventId: 'a',
+        topic: 'platform.activity.v1',
+        eventType: EventTypes.UserUpserted,
+      }),
+      expect.objectContaining({ eventId: 'b' }),
+      expect.objectContaining({ eventId: 'c' }),
+    ]);
+    expect(calls).toEqual(['a', 'c']);
+    expect(handle).toHaveBeenCalledWith(
+      expect.anything(),
+      tx,
+      expect.objectContaining({ offset: 'a', attempt: 1 }),
+    );
+  });
+
+  it('treats a second copy of an event within the chunk as a duplicate', async () => {
+    const handle = jest.fn().mockResolvedValue(undefined);
+    const first = item('a', handle);
+    const copy = { ...item('a', handle), context: { ...first.context, offset: 'a-again' } };
+    inbox.claimMany.mockResolvedValue(new Set([inboxKey({ source: first.event.source, eventId: 'a' })]));
+
+    await expect(executor.execute([first, copy])).resolves.toEqual(['handled', 'duplicate']);
+    expect(handle).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets a handler error escape the transaction, so the whole chunk rolls back', async () => {
+    const handle = jest.fn().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('bad record'));
+    const items = [item('a', handle), item('b', handle), item('c', handle)];
+    inbox.claimMany.mockResolvedValue(
+      new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
+    );
+
+    await expect(executor.execute(items)).rejects.toThrow('bad record');
+    expect(handle).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs the work handlers deferred once, after the last handler and inside the transaction', async () => {
+    const steps: string[] = [];
+    const handle = jest.fn((event: { id: string }, _tx: EntityManager, context: MessageContext) => {
+      steps.push(`handle ${event.id}`);
+      if (event.id === 'a') {
+        context.beforeCommit(() => {
+          steps.push('deferred');
+          return Promise.resolve();
+        });
+      }
+      return Promise.resolve();
+    });
+    const items = [item('a', handle), item('b', handle)];
+    inbox.claimMany.mockResolvedValue(
+      new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
+    );
+    dataSource.transaction.mockImplementation(
+      async (_isolation: string, work: (m: EntityManager) => Promise<unknown>) => {
+        const result = await work(tx);
+        steps.push('commit');
+        return result;
+      },
+    );
+
+    await executor.execute(items);
+
+    expect(steps).toEqual(['handle a', 'handle b', 'deferred', 'commit']);
+  });
+
+  it('rolls the chunk back when deferred work fails', async () => {
+    const handle = jest.fn((_event: unknown, _tx: EntityManager, context: MessageContext) => {
+      context.beforeCommit(() => Promise.reject(new Error('insert failed')));
+      return Promise.resolve();
+    });
+    const only = item('a', handle);
+    inbox.claimMany.mockResolvedValue(new Set([inboxKey({ source: only.event.source, eventId: 'a' })]));
+
+    await expect(executor.execute([only])).rejects.toThrow('insert failed');
+  });
+});

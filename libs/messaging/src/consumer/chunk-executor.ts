@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { EventType, TypedCloudEvent } from '@notify/contracts';
+import { TraceContext } from '@notify/observability';
+import { withTransaction } from '@notify/persistence';
+import { DataSource } from 'typeorm';
+import { InboxRepository, inboxKey } from '../inbox/inbox.repository';
+import { PreCommitTasks, type MessageContext } from './handler-context';
+import type { RegisteredHandler } from './handler-registry';
+
+/** One record of a chunk whose handler is known and whose payload is valid. */
+export interface ChunkItem {
+  event: TypedCloudEvent<EventType>;
+  handler: RegisteredHandler;
+  context: Omit<MessageContext, 'beforeCommit'>;
+}
+
+export type ChunkOutcome = 'handled' | 'duplicate';
+
+/**
+ * Runs the handlers of many records in one transaction: one inbox statement finds the events not seen before,
+ * their handlers run in record order with the same EntityManager, then the work they deferred to the end of the
+ * transaction, and everything commits once. Any error rolls the
+ * whole chunk back and is thrown; the caller then handles the records one by one.
+ */
+@Injectable()
+export class ChunkExecutor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inbox: InboxRepository,
+  ) {}
+
+  /** Resolves with each item's outcome, in order, once the transaction has committed. */
+  execute(items: readonly ChunkItem[]): Promise<ChunkOutcome[]> {
+    return withTransaction(this.dataSource, async (tx) => {
+      const fresh = await this.inbox.claimMany(
+        tx,
+        items.map(({ event, context }) => ({
+          source: event.source,
+          eventId: event.id,
+          topic: context.topic,
+          eventType: event.type,
+        })),
+      );
+      const preCommit = new PreCommitTasks();
+      const outcomes: ChunkOutcome[] = [];
+      for (const { event, handler, context } of items) {
+        // Deleting the key makes a second copy of the event within the chunk a duplicate too.
+        if (!fresh.delete(inboxKey({ source: event.source, eventId: event.id }))) {
+          outcomes.push('duplicate');
+          continue;
+        }
+        await TraceContext.run(event.traceparent, () =>
+          handler.handle(event, tx, { ...context, beforeCommit: preCommit.add }),
+        );
+        outcomes.push('handled');
+      }
+      await preCommit.run();
+      return outcomes;
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import { EventTypes, Topics, encodeBinary, sampleCloudEvent } from '@notify/contracts';
+import { TopicNamer } from '../kafka/topic-namer';
+import { resolveMessagingOptions } from '../messaging.options';
+import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
+import type { ChunkExecutor, ChunkItem } from './chunk-executor';
+import { ChunkProcessor } from './chunk-processor.service';
+import type { DeadLetterPublisher } from './dead-letter.publisher';
+import type { HandlerExecutor } from './handler-executor';
+import { HandlerRegistry } from './handler-registry';
+import { MessageProcessor, type InboundMessage } from './message-processor.service';
+import { MessageRouter } from './message-router';
+import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
+
+function inbound(offset: number, type: string = EventTypes.UserUpserted): InboundMessage {
+  const record = encodeBinary(
+    { ...sampleCloudEvent(EventTypes.UserUpserted, { id: `e${offset}` }), type },
+    'k',
+  );
+  const message = {
+    ...record,
+    key: Buffer.from(record.key),
+    offset: String(offset),
+    timestamp: '0',
+    attributes: 0,
+  };
+  return { topic: Topics.PlatformActivity, partition: 2, groupId: 'g', message };
+}
+
+describe('ChunkProcessor', () => {
+  let chunks: { execute: jest.Mock };
+  let executor: { execute: jest.Mock };
+  let deadLetters: { publish: jest.Mock };
+  let metrics: NoopMessagingMetrics;
+  let control: ProcessingControl;
+  let durable: jest.Mock;
+  let processor: ChunkProcessor;
+
+  beforeEach(() => {
+    const registry = new HandlerRegistry();
+    registry.register(Topics.PlatformActivity, EventTypes.UserUpserted, { name: 'h', handle: jest.fn() });
+    registry.ignore(Topics.PlatformActivity, [EventTypes.MessageCreated]);
+    const router = new MessageRouter(registry);
+    chunks = {
+      execute: jest.fn((items: ChunkItem[]) => Promise.resolve(items.map(() => 'handled'))),
+    };
+    executor = { execute: jest.fn().mockResolvedValue({ kind: 'handled' }) };
+    deadLetters = { publish: jest.fn().mockResolvedValue(undefined) };
+    metrics = new NoopMessagingMetrics();
+    control = { signal: new AbortController().signal, shouldContinue: () => true };
+    durable = jest.fn();
+    const options = resolveMessagingOptions({
+      clientId: 'c',
+      brokers: ['127.0.0.1:9092'],
+      source: 'urn:test',
+      relay: { backoff: { initialMs: 1, maxMs: 2 } },
+    });
+    const records = new MessageProcessor(
+      options,
+      router,
+      executor as unknown as HandlerExecutor,
+      deadLetters as unknown as DeadLetterPublisher,
+      new TopicNamer(''),
+      metrics,
+    );
+    processor = new ChunkProcessor(router, chunks as unknown as ChunkExecutor, records, metrics);
+  });
+
+  const offsetsOf = (mock: jest.Mock): string[] =>
+    mock.mock.calls.map(([record]: [InboundMessage]) => record.message.offset);
+
+  it('handles the chunk in one transaction and settles ignored and invalid records on their own', async () => {
+    const consumed = jest.spyOn(metrics, 'consumed');
+    const records = [
+      inbound(10),
+      inbound(11, EventTypes.MessageCreated),
+      inbound(12, 'x.unknown'),
+      inbound(13),
+    ];
+
+    await processor.process(records, control, durable);
+
+    expect(chunks.execute).toHaveBeenCalledTimes(1);
+    const [items] = chunks.execute.mock.calls[0] as [ChunkItem[]];
+    expect(items.map((item) => [item.event.id, item.context])).toEqual([
+      [
+        'e10',
+        { topic: Topics.PlatformActivity, partition: 2, offset: '10', key: 'k', groupId: 'g', attempt: 1 },
+      ],
+      [
+        'e13',
+        { topic: Topics.PlatformActivity, partition: 2, offset: '13', key: 'k', groupId: 'g', attempt: 1 },
+      ],
+    ]);
+    expect(executor.execute).not.toHaveBeenCalled();
+    expect(deadLetters.publish).toHaveBeenCalledWith(
+      records[2].message,
+      expect.objectContaining({ reason: 'unknown-type' }),
+    );
+    expect(offsetsOf(durable)).toEqual(['10', '11', '12', '13']);
+    expect(consumed).toHaveBeenCalledTimes(4);
+  });
+
+  it('counts the duplicates the chunk transaction found', async () => {
+    chunks.execute.mockResolvedValue(['handled', 'duplicate']);
+    const duplicate = jest.spyOn(metrics, 'duplicate');
+
+    await processor.process([inbound(1), inbound(2)], control, durable);
+
+    expect(duplicate).toHaveBeenCalledTimes(1);
+    expect(offsetsOf(durable)).toEqual(['1', '2']);
+  });
+
+  it('falls back to one transaction per record when the chunk fails, dead-lettering only the bad record', async () => {
+    chunks.execute.mockRejectedValue(new Error('violates check constraint'));
+    executor.execute.mockImplementation((event: { id: string }) =>
+      Promise.resolve(
+        event.id === 'e2' ? { kind: 'failed', error: new Error('bad record') } : { kind: 'handled' },
+      ),
+    );
+
+    await processor.process([inbound(1), inbound(2), inbound(3)], control, durable);
+
+    expect(executor.execute.mock.calls.map(([event]: [{ id: string }]) => event.id)).toEqual([
+      'e1',
+      'e2',
+      'e3',
+    ]);
+    expect(deadLetters.publish).toHaveBeenCalledTimes(1);
+    expect(deadLetters.publish).toHaveBeenCalledWith(
+      expect.objectContaining({ offset: '2' }),
+      expect.objectContaining({ reason: 'handler-failed', error: 'bad record' }),
+    );
+    expect(offsetsOf(durable)).toEqual(['1', '2', '3']);
+  });
+
+  it('stops the one-by-one fallback when the partition must be let go', async () => {
+    chunks.execute.mockRejectedValue(new Error('deadlock detected'));
+    let remaining = 1;
+    const stopping = { signal: control.signal, shouldContinue: () => remaining-- > 0 };
+
+    await processor.process([inbound(1), inbound(2), inbound(3)], stopping, durable);
+
+    expect(offsetsOf(durable)).toEqual(['1']);
+  });
+
+  it('resolves no record past a dead letter it could not write before stopping', async () => {
+    deadLetters.publish.mockRejectedValue(new Error('broker down'));
+    const stopping = { signal: AbortSignal.abort(), shouldContinue: () => false };
+
+    await expect(
+      processor.process([inbound(1), inbound(2, 'x.unknown'), inbound(3)], stopping, durable),
+    ).rejects.toThrow(ProcessingAbortedError);
+
+    expect(chunks.execute).toHaveBeenCalledTimes(1);
+    expect(offsetsOf(durable)).toEqual(['1']);
+  });
+
+  it('opens no transaction for a chunk with nothing to handle', async () => {
+    await processor.process([inbound(1, EventTypes.MessageCreated)], control, durable);
+
+    expect(chunks.execute).not.toHaveBeenCalled();
+    expect(offsetsOf(durable)).toEqual(['1']);
+  });
+});
