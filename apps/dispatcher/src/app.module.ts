@@ -60,6 +60,7 @@ const CONSUMED_TOPICS = [
           partitions: name === Topics.PlatformActivity ? config.KAFKA_INGRESS_PARTITIONS : undefined,
         })),
         consumer: {
+          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT,
           partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
           chunkSize: config.KAFKA_CHUNK_SIZE,
         },

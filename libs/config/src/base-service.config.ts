@@ -1,5 +1,5 @@
 import type { LogLevel } from '@nestjs/common';
-import { IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, Matches, Min, MinLength, ValidateIf } from 'class-validator';
 import { Duration, HostPortList, HttpsUrl, OneOf, Port, Required, UrlWith } from './config-fields';
 
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -23,6 +23,14 @@ export class BaseServiceConfig {
   @IsString()
   @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may contain only letters, digits, ".", "_" and "-"' })
   KAFKA_TOPIC_PREFIX: string = '';
+
+  /**
+   * How long the consumer group waits for a silent member before rebalancing; after a crash, also how long the
+   * restarted replica waits to rejoin. Brokers refuse less than 6 s by default.
+   */
+  @Duration()
+  @Min(6_000, { message: 'must be at least 6s' })
+  KAFKA_SESSION_TIMEOUT: number = 10_000;
 
   /** When set, wins over the PG* variables. */
   @IsOptional()

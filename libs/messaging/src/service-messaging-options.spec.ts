@@ -12,8 +12,19 @@ describe('serviceMessagingOptions', () => {
       source: 'urn:notify:moderation',
       topicPrefix: 'staging.',
       groupId: 'staging.moderation',
+      consumer: {},
       topics: [{ name: 'moderation.events.v1' }],
     });
+  });
+
+  it('takes the session timeout from the settings and keeps the service consumer options beside it', () => {
+    const options = serviceMessagingOptions(
+      'preferences',
+      { ...settings, KAFKA_SESSION_TIMEOUT: 10_000 },
+      { consumer: { chunkSize: 50 } },
+    );
+
+    expect(options.consumer).toEqual({ sessionTimeoutMs: 10_000, chunkSize: 50 });
   });
 
   it('lets a service override a convention', () => {

@@ -4,6 +4,7 @@ import type { MessagingOptions } from './messaging.options';
 export interface ServiceKafkaSettings {
   KAFKA_BROKERS: string[];
   KAFKA_TOPIC_PREFIX: string;
+  KAFKA_SESSION_TIMEOUT?: number;
 }
 
 /**
@@ -15,6 +16,7 @@ export function serviceMessagingOptions(
   settings: ServiceKafkaSettings,
   extra: Partial<MessagingOptions> = {},
 ): MessagingOptions {
+  const { consumer, ...rest } = extra;
   return {
     clientId: service,
     brokers: settings.KAFKA_BROKERS,
@@ -22,6 +24,12 @@ export function serviceMessagingOptions(
     topicPrefix: settings.KAFKA_TOPIC_PREFIX,
     // Prefixed like the topics, so deployments (and test suites) sharing a cluster keep their groups apart.
     groupId: `${settings.KAFKA_TOPIC_PREFIX}${service}`,
-    ...extra,
+    consumer: {
+      ...(settings.KAFKA_SESSION_TIMEOUT === undefined
+        ? {}
+        : { sessionTimeoutMs: settings.KAFKA_SESSION_TIMEOUT }),
+      ...consumer,
+    },
+    ...rest,
   };
 }
