@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, type IHeaders, type Message } from 'kafkajs';
+import * as harness from '@notify/testing';
+import { Kafka, logLevel, type Message } from 'kafkajs';
 import { Client } from 'pg';
 
 /** The local broker and database (`npm run infra -- up`), overridable like the rest of the test harness. */
@@ -39,31 +40,14 @@ export async function dropSchema(schema: string): Promise<void> {
   await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 }
 
+/** Creates each topic with its dead-letter topic. */
 export async function createTopics(names: string[], partitions: number): Promise<void> {
-  const admin = kafkaClient().admin();
-  await admin.connect();
-  try {
-    const topics = names.flatMap((topic) => [topic, `${topic}.dlq`]);
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
-    });
-  } finally {
-    await admin.disconnect();
-  }
+  const topics = names.flatMap((topic) => [topic, `${topic}.dlq`]);
+  await harness.createTopics(testInfra().brokers, topics, { partitions });
 }
 
 export async function deleteTopicsWithPrefix(prefix: string): Promise<void> {
-  const admin = kafkaClient().admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
-    if (topics.length > 0) {
-      await admin.deleteTopics({ topics });
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  await harness.deleteTopicsWithPrefix(testInfra().brokers, prefix);
 }
 
 export async function produce(topic: string, messages: Message[]): Promise<void> {
@@ -126,59 +110,20 @@ export interface ReadRecord {
 
 /** Reads a topic from the beginning with a throw-away group until `count` records arrived or the timeout. */
 export async function readTopic(topic: string, count: number, timeoutMs = 20_000): Promise<ReadRecord[]> {
-  const consumer = kafkaClient().consumer({ groupId: `read-${uniqueSuffix()}`, maxWaitTimeInMs: 100 });
-  const records: ReadRecord[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      consumer
-        .run({
-          eachMessage: ({ partition, message }) => {
-            records.push({
-              partition,
-              offset: message.offset,
-              key: message.key?.toString() ?? null,
-              value: message.value?.toString() ?? null,
-              headers: headerText(message.headers),
-            });
-            if (records.length >= count) {
-              clearTimeout(timer);
-              resolve();
-            }
-            return Promise.resolve();
-          },
-        })
-        .catch(reject);
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return records;
+  const messages = await harness.readTopic(testInfra().brokers, topic, { count, timeoutMs });
+  return messages.map(({ partition, offset, key, value, headers }) => ({
+    partition,
+    offset,
+    key,
+    value: value?.toString() ?? null,
+    headers,
+  }));
 }
 
-function headerText(headers: IHeaders = {}): Record<string, string> {
-  const text: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) {
-      text[name] = first.toString();
-    }
-  }
-  return text;
-}
-
-export async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export function waitFor<T>(
+  probe: () => Promise<T>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<NonNullable<T>> {
+  return harness.waitFor(probe, { description: what, timeoutMs });
 }
