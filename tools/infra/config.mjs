@@ -13,7 +13,18 @@ export const defaults = {
   KAFKA_CONTROLLER_PORT: 9093,
   SES_PORT: 8005,
   INFRA_DIR: '.infra',
+  INFRA_KAFKA_SECURITY: 'sasl_ssl',
 };
+
+const SECURITY_MODES = ['sasl_ssl', 'plaintext'];
+
+function securityFromEnv(env) {
+  const mode = (env.INFRA_KAFKA_SECURITY || defaults.INFRA_KAFKA_SECURITY).toLowerCase();
+  if (!SECURITY_MODES.includes(mode)) {
+    throw new InfraError(`INFRA_KAFKA_SECURITY must be one of ${SECURITY_MODES.join(', ')}, got "${mode}"`);
+  }
+  return mode;
+}
 
 function portFromEnv(env, name) {
   const raw = env[name];
@@ -42,6 +53,20 @@ function kafkaConfig(env, infraDir) {
     version: env.KAFKA_VERSION || kafkaVersionFromPom(pomFile),
     pomFile,
     propertiesTemplate: path.join(KAFKA_DEPLOY_DIR, 'server.properties.template'),
+    security: securityFromEnv(env),
+    securityTemplates: {
+      sasl_ssl: path.join(KAFKA_DEPLOY_DIR, 'security-sasl-ssl.properties.template'),
+      plaintext: path.join(KAFKA_DEPLOY_DIR, 'security-plaintext.properties.template'),
+    },
+    scramTool: path.join(KAFKA_DEPLOY_DIR, 'tools', 'ScramCredentials.java'),
+    usersFile: path.join(repoRoot, 'deploy', 'k8s', 'kafka', 'kafka-users.yaml'),
+    topicsFile: path.join(repoRoot, 'deploy', 'k8s', 'kafka', 'kafka-topics.yaml'),
+    credentialsFile: path.join(dir, 'credentials.json'),
+    clientsDir: path.join(dir, 'clients'),
+    javaAdminConfig: path.join(dir, 'admin-client.properties'),
+    securityModeFile: path.join(dir, 'data-security'),
+    runningSecurityFile: path.join(dir, 'broker-security'),
+    replicationFactor: 1,
     log4jConfig: path.join(KAFKA_DEPLOY_DIR, 'log4j2.properties'),
     dir,
     libsDir: path.join(dir, 'libs'),

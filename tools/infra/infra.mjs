@@ -12,12 +12,14 @@ const USAGE = `Usage: npm run infra -- <command>
 Commands:
   up              start Kafka and the SES emulator, check that PostgreSQL answers
   down [--purge]  stop what \`up\` started; --purge also deletes Kafka's data (clean slate)
-  status          show each component: state, address, pid and log file
+  status          show each component: state, address, pid and log file, and where the Kafka client files are
+  rotate <user>   give one Kafka principal a new SCRAM password (its client file follows); the others keep theirs
 
 Environment (default):
   KAFKA_PORT             broker port (${defaults.KAFKA_PORT})
   KAFKA_CONTROLLER_PORT  KRaft controller port (${defaults.KAFKA_CONTROLLER_PORT})
   KAFKA_VERSION          Kafka release to run (kafka.version in deploy/kafka/pom.xml)
+  INFRA_KAFKA_SECURITY   sasl_ssl: SCRAM over TLS with ACLs, as in production; plaintext: no security (${defaults.INFRA_KAFKA_SECURITY})
   SES_PORT               SES v2 emulator port (${defaults.SES_PORT})
   INFRA_DIR              jars, data, pid and log files, relative to the repository (${defaults.INFRA_DIR})
   JAVA_HOME              Java 17+ used for Kafka (java on PATH)`;
@@ -66,14 +68,23 @@ function status(config) {
   return runEach(components(config), (component) => component.status());
 }
 
+function rotate(config, [principal]) {
+  const kafka = components(config).find((component) => component.name === 'kafka');
+  return runEach([kafka], (component) => component.rotate(principal));
+}
+
 const COMMANDS = {
   up: { run: up, flags: [] },
   down: { run: down, flags: ['--purge'] },
   status: { run: status, flags: [] },
+  rotate: { run: rotate, arguments: 1 },
 };
 
 function isValidInvocation(command, flags) {
-  return Object.hasOwn(COMMANDS, command) && flags.every((flag) => COMMANDS[command].flags.includes(flag));
+  if (!Object.hasOwn(COMMANDS, command)) return false;
+  const spec = COMMANDS[command];
+  if (spec.arguments !== undefined) return flags.length === spec.arguments && !flags[0].startsWith('-');
+  return flags.every((flag) => spec.flags.includes(flag));
 }
 
 async function main([command, ...flags]) {

@@ -120,10 +120,14 @@ export function outputOfLastStart(logFile) {
   return lines.slice(lines.findLastIndex((line) => line.startsWith(START_MARKER)) + 1).filter(Boolean);
 }
 
-/** Runs a command to completion and resolves with its combined output; rejects on a non-zero exit. */
-export function runCommand(command, args) {
+/**
+ * Runs a command to completion and resolves with its combined output; rejects on a non-zero exit.
+ * `input` is written to its standard input (secrets go there, never into the argument list others can read).
+ */
+export function runCommand(command, args, { input } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) child.stdin.end(input);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

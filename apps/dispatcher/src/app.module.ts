@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from '@notify/config';
-import { COMPACTED_TOPICS, Topics } from '@notify/contracts';
-import { MessagingModule } from '@notify/messaging';
+import { Topics } from '@notify/contracts';
+import { MessagingModule, serviceMessagingOptions } from '@notify/messaging';
 import { ObservabilityModule } from '@notify/observability';
 import { createDataSource, DatabaseReadinessModule, typeOrmOptions } from '@notify/persistence';
 import { AuthModule } from '@notify/security';
@@ -47,26 +47,21 @@ const CONSUMED_TOPICS = [
     DatabaseReadinessModule,
     MessagingModule.forRootAsync({
       inject: [DispatcherConfig],
-      useFactory: (config: DispatcherConfig) => ({
-        clientId: SERVICE_NAME,
-        brokers: config.KAFKA_BROKERS,
-        source: 'urn:notify:dispatcher',
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        // Prefixed like the topics, so deployments (and test suites) sharing a cluster keep their groups apart.
-        groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
-        topics: CONSUMED_TOPICS.map((name) => ({
-          name,
-          compacted: COMPACTED_TOPICS.includes(name),
-          partitions: name === Topics.PlatformActivity ? config.KAFKA_INGRESS_PARTITIONS : undefined,
-        })),
-        consumer: {
-          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT,
-          partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
-          chunkSize: config.KAFKA_CHUNK_SIZE,
-        },
-        // The dispatcher publishes nothing: no outbox to relay.
-        relay: { enabled: false },
-      }),
+      useFactory: (config: DispatcherConfig) =>
+        serviceMessagingOptions(SERVICE_NAME, config, {
+          // Prefixed like the topics, so deployments (and test suites) sharing a cluster keep their groups apart.
+          groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
+          topics: CONSUMED_TOPICS.map((name) => ({
+            name,
+            partitions: name === Topics.PlatformActivity ? config.KAFKA_INGRESS_PARTITIONS : undefined,
+          })),
+          consumer: {
+            partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
+            chunkSize: config.KAFKA_CHUNK_SIZE,
+          },
+          // The dispatcher publishes nothing: no outbox to relay.
+          relay: { enabled: false },
+        }),
     }),
     NotificationsModule,
     DeliveriesModule,

@@ -1,4 +1,4 @@
-import { bootstrapService } from '@notify/bootstrap';
+import { bootstrapService, runService } from '@notify/bootstrap';
 import { loadConfig } from '@notify/config';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { DispatcherConfig } from './config/dispatcher.config';
@@ -14,4 +14,4 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+void runService(main);

@@ -12,6 +12,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
+import { accessSync, constants, statSync } from 'node:fs';
 import { parseDuration } from './duration';
 
 // Transforms read the raw variable (`obj[key]`): implicit conversion has already coerced `value` to the field's type.
@@ -110,4 +111,23 @@ function isHttpsOrLoopbackUrl(raw: string): boolean {
   }
   const url = new URL(raw);
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+/** A path to a regular file this process can read, e.g. a mounted secret or certificate. */
+export const ReadableFile = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isReadableFile',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isReadableFile(value),
+      defaultMessage: () => 'must be the path of a readable file',
+    },
+  });
+
+function isReadableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

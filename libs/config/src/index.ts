@@ -13,12 +13,25 @@ export {
   HttpUrl,
   OneOf,
   Port,
+  ReadableFile,
   Required,
   splitList,
   UrlWith,
 } from './config-fields';
+export { KafkaClientConfig } from './kafka-client.config';
+export {
+  KAFKA_SASL_MECHANISMS,
+  KAFKA_SECURITY_PROTOCOLS,
+  kafkaClientSecurity,
+  type KafkaClientSecurity,
+  type KafkaSaslCredentials,
+  type KafkaSaslMechanism,
+  type KafkaSecurityProtocol,
+  type KafkaSecuritySettings,
+  type KafkaTlsOptions,
+} from './kafka-security';
 export { ConfigModule, type ConfigModuleOptions } from './config.module';
 export { ConfigValidationError, type ConfigProblem } from './config-validation.error';
 export { parseDuration } from './duration';
 export { parseSigningKeyList, SigningKeyList } from './signing-key-list';
-export { loadConfig, type Environment } from './load-config';
+export { loadConfig, type CombinationRules, type Environment } from './load-config';

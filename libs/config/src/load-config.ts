@@ -15,10 +15,23 @@ export function loadConfig<T extends object>(
   const config = plainToInstance(configClass, withoutEmptyValues(env), { enableImplicitConversion: true });
   // `whitelist` drops the unrelated environment variables copied onto the instance.
   const errors = validateSync(config, { whitelist: true, validationError: { target: false, value: false } });
-  if (errors.length > 0) {
-    throw new ConfigValidationError(errors.map(toProblem));
+  const problems = errors.map(toProblem);
+  const faulty = new Set(problems.map((problem) => problem.variable));
+  const combinations = hasCombinationRules(config) ? config.configurationProblems() : [];
+  problems.push(...combinations.filter((problem) => !faulty.has(problem.variable)));
+  if (problems.length > 0) {
+    throw new ConfigValidationError(problems);
   }
   return config;
+}
+
+/** A configuration class whose rules span several variables (e.g. a protocol and the settings it needs). */
+export interface CombinationRules {
+  configurationProblems(): ConfigProblem[];
+}
+
+function hasCombinationRules(config: object): config is CombinationRules {
+  return typeof (config as Partial<CombinationRules>).configurationProblems === 'function';
 }
 
 function withoutEmptyValues(env: Environment): Record<string, string> {

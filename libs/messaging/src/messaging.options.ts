@@ -39,6 +39,14 @@ export interface ConsumerOptions {
   shutdownTimeoutMs: number;
 }
 
+export interface TopicSetupOptions {
+  /** Create missing topics; off where an operator owns them (Strimzi), then the service waits for them. */
+  create: boolean;
+  /** How long start-up waits for topics to exist with leaders before failing with the reason. */
+  timeoutMs: number;
+  backoff: BackoffPolicy;
+}
+
 export interface HousekeepingOptions {
   /** Published outbox rows and inbox rows older than this are deleted; it is also the deduplication window. */
   retentionMs: number;
@@ -59,6 +67,9 @@ export interface MessagingOptions {
   topics?: TopicSpec[];
   /** Partitions and replication factor of topics created here (default 3 and 1). */
   topicDefaults?: Partial<TopicDefaults>;
+  topicSetup?: Partial<Omit<TopicSetupOptions, 'backoff'>> & { backoff?: Partial<BackoffPolicy> };
+  /** The Kafka principal this client authenticates as, named in authorisation errors. */
+  principal?: string;
   retry?: Partial<HandlerRetryOptions>;
   relay?: Partial<Omit<RelayOptions, 'backoff'>> & { backoff?: Partial<BackoffPolicy> };
   consumer?: Partial<ConsumerOptions>;
@@ -76,6 +87,8 @@ export interface ResolvedMessagingOptions {
   groupId?: string;
   topics: TopicSpec[];
   topicDefaults: TopicDefaults;
+  topicSetup: TopicSetupOptions;
+  principal?: string;
   retry: HandlerRetryOptions;
   relay: RelayOptions;
   consumer: ConsumerOptions;
@@ -123,6 +136,13 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
     groupId: options.groupId,
     topics: options.topics ?? [],
     topicDefaults: { partitions: 3, replicationFactor: 1, ...options.topicDefaults },
+    topicSetup: {
+      create: true,
+      timeoutMs: 60_000,
+      ...options.topicSetup,
+      backoff: { initialMs: 250, maxMs: 5000, ...options.topicSetup?.backoff },
+    },
+    principal: options.principal,
     retry,
     relay: {
       enabled: true,

@@ -1,10 +1,15 @@
+import type { KafkaClientSecurity } from '@notify/config';
 import type { MessagingOptions } from './messaging.options';
 
-/** The Kafka settings every service reads (`BaseServiceConfig`). */
+/** The Kafka settings every service reads (`KafkaClientConfig`). */
 export interface ServiceKafkaSettings {
   KAFKA_BROKERS: string[];
   KAFKA_TOPIC_PREFIX: string;
   KAFKA_SESSION_TIMEOUT?: number;
+  KAFKA_CREATE_TOPICS?: boolean;
+  KAFKA_REPLICATION_FACTOR?: number;
+  KAFKA_SASL_USERNAME?: string;
+  kafkaSecurity?: KafkaClientSecurity;
 }
 
 /**
@@ -16,7 +21,7 @@ export function serviceMessagingOptions(
   settings: ServiceKafkaSettings,
   extra: Partial<MessagingOptions> = {},
 ): MessagingOptions {
-  const { consumer, ...rest } = extra;
+  const { consumer, topicSetup, topicDefaults, ...rest } = extra;
   return {
     clientId: service,
     brokers: settings.KAFKA_BROKERS,
@@ -24,6 +29,10 @@ export function serviceMessagingOptions(
     topicPrefix: settings.KAFKA_TOPIC_PREFIX,
     // Prefixed like the topics, so deployments (and test suites) sharing a cluster keep their groups apart.
     groupId: `${settings.KAFKA_TOPIC_PREFIX}${service}`,
+    principal: settings.KAFKA_SASL_USERNAME,
+    kafka: { ...settings.kafkaSecurity },
+    topicSetup: { create: settings.KAFKA_CREATE_TOPICS ?? true, ...topicSetup },
+    topicDefaults: { replicationFactor: settings.KAFKA_REPLICATION_FACTOR ?? 1, ...topicDefaults },
     consumer: {
       ...(settings.KAFKA_SESSION_TIMEOUT === undefined
         ? {}

@@ -1,5 +1,6 @@
 import { BaseServiceConfig, Duration, Flag, HttpUrl, OneOf, Required, SigningKeyList } from '@notify/config';
 import type { LinkSigningKey } from '@notify/security';
+import { TOPIC_DECLARATIONS, Topics } from '@notify/contracts';
 import {
   IsEmail,
   IsInt,
@@ -54,7 +55,7 @@ export class DispatcherConfig extends BaseServiceConfig {
   @IsInt()
   @Min(1)
   @Max(1000)
-  KAFKA_INGRESS_PARTITIONS: number = 6;
+  KAFKA_INGRESS_PARTITIONS: number = TOPIC_DECLARATIONS[Topics.PlatformActivity].partitions;
 
   // Emails and links
 
