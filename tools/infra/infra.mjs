@@ -14,6 +14,8 @@ Commands:
   down [--purge]  stop what \`up\` started; --purge also deletes Kafka's data (clean slate)
   status          show each component: state, address, pid and log file, and where the Kafka client files are
   rotate <user>   give one Kafka principal a new SCRAM password (its client file follows); the others keep theirs
+  grant <prefix>  apply the declared ACLs again to topics and groups named with <prefix> (test suites)
+  revoke <prefix> remove what \`grant <prefix>\` added
 
 Environment (default):
   KAFKA_PORT             broker port (${defaults.KAFKA_PORT})
@@ -68,16 +70,20 @@ function status(config) {
   return runEach(components(config), (component) => component.status());
 }
 
-function rotate(config, [principal]) {
-  const kafka = components(config).find((component) => component.name === 'kafka');
-  return runEach([kafka], (component) => component.rotate(principal));
+function onKafka(action) {
+  return (config, args) => {
+    const kafka = components(config).find((component) => component.name === 'kafka');
+    return runEach([kafka], (component) => action(component, args));
+  };
 }
 
 const COMMANDS = {
   up: { run: up, flags: [] },
   down: { run: down, flags: ['--purge'] },
   status: { run: status, flags: [] },
-  rotate: { run: rotate, arguments: 1 },
+  rotate: { run: onKafka((kafka, [principal]) => kafka.rotate(principal)), arguments: 1 },
+  grant: { run: onKafka((kafka, [prefix]) => kafka.suiteAcls(prefix)), arguments: 1 },
+  revoke: { run: onKafka((kafka, [prefix]) => kafka.suiteAcls(prefix, { revoke: true })), arguments: 1 },
 };
 
 function isValidInvocation(command, flags) {

@@ -30,7 +30,11 @@ async function openssl(args, input) {
 /** Creates the CA and the broker's keystore unless both exist; resolves with the paths and keystore password. */
 export async function ensureCertificates(kafkaDir, host, progress) {
   const paths = tlsPaths(kafkaDir);
-  if (existsSync(paths.brokerKeystore) && existsSync(paths.caCert) && existsSync(paths.keystorePasswordFile)) {
+  if (
+    existsSync(paths.brokerKeystore) &&
+    existsSync(paths.caCert) &&
+    existsSync(paths.keystorePasswordFile)
+  ) {
     return { ...paths, keystorePassword: readFileSync(paths.keystorePasswordFile, 'utf8').trim() };
   }
   progress(`creating a local CA and the broker's certificate in ${displayPath(paths.dir)}`);
@@ -48,22 +52,69 @@ export async function ensureCertificates(kafkaDir, host, progress) {
   );
   const csr = path.join(paths.dir, 'broker.csr');
   await openssl([
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', DAYS,
-    '-subj', '/CN=notify-local-ca', '-keyout', paths.caKey, '-out', paths.caCert,
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-sha256',
+    '-days',
+    DAYS,
+    '-subj',
+    '/CN=notify-local-ca',
+    '-keyout',
+    paths.caKey,
+    '-out',
+    paths.caCert,
   ]);
   await openssl([
-    'req', '-newkey', 'rsa:2048', '-nodes', '-sha256',
-    '-subj', `/CN=${BROKER_CERT_NAME}`, '-keyout', paths.brokerKey, '-out', csr,
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-sha256',
+    '-subj',
+    `/CN=${BROKER_CERT_NAME}`,
+    '-keyout',
+    paths.brokerKey,
+    '-out',
+    csr,
   ]);
   await openssl([
-    'x509', '-req', '-in', csr, '-CA', paths.caCert, '-CAkey', paths.caKey, '-CAcreateserial',
-    '-days', DAYS, '-sha256', '-extfile', extensions, '-out', paths.brokerCert,
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    paths.caCert,
+    '-CAkey',
+    paths.caKey,
+    '-CAcreateserial',
+    '-days',
+    DAYS,
+    '-sha256',
+    '-extfile',
+    extensions,
+    '-out',
+    paths.brokerCert,
   ]);
   const keystorePassword = randomBytes(18).toString('base64url');
   await openssl(
     [
-      'pkcs12', '-export', '-name', BROKER_CERT_NAME, '-in', paths.brokerCert, '-inkey', paths.brokerKey,
-      '-certfile', paths.caCert, '-out', paths.brokerKeystore, '-passout', 'stdin',
+      'pkcs12',
+      '-export',
+      '-name',
+      BROKER_CERT_NAME,
+      '-in',
+      paths.brokerCert,
+      '-inkey',
+      paths.brokerKey,
+      '-certfile',
+      paths.caCert,
+      '-out',
+      paths.brokerKeystore,
+      '-passout',
+      'stdin',
     ],
     `${keystorePassword}\n`,
   );

@@ -16,6 +16,7 @@ import {
   loadKafkaUsers,
   saveCredentials,
   newPassword,
+  prefixedOnly,
   scramFormatArguments,
   writeClientFiles,
   writeJavaAdminConfig,
@@ -115,7 +116,8 @@ function writeServerProperties(config, access) {
 async function prepareAccess(config, progress) {
   const principals = [ADMIN_PRINCIPAL, ...loadKafkaUsers(config.usersFile).map((user) => user.name)];
   const { passwords, added } = ensureCredentials(config.credentialsFile, principals);
-  const tls = config.security === 'sasl_ssl' ? await ensureCertificates(config.dir, config.host, progress) : null;
+  const tls =
+    config.security === 'sasl_ssl' ? await ensureCertificates(config.dir, config.host, progress) : null;
   return { passwords, added, tls };
 }
 
@@ -132,7 +134,9 @@ async function clusterId(config) {
 /** Formats once, with every principal's SCRAM credentials; true when it did (those principals then exist). */
 async function formatStorageOnce(config, access, progress) {
   if (existsSync(path.join(config.dataDir, 'meta.properties'))) {
-    const formattedFor = existsSync(config.securityModeFile) ? readFileSync(config.securityModeFile, 'utf8').trim() : 'plaintext';
+    const formattedFor = existsSync(config.securityModeFile)
+      ? readFileSync(config.securityModeFile, 'utf8').trim()
+      : 'plaintext';
     if (formattedFor === 'plaintext' && config.security === 'sasl_ssl') {
       throw new InfraError(
         `the storage in ${displayPath(config.dataDir)} was formatted for a plaintext broker and holds no credentials: ` +
@@ -154,9 +158,13 @@ async function setScramPasswords(config, address, passwords) {
   const input = Object.entries(passwords)
     .map(([name, password]) => `${name} ${password}`)
     .join('\n');
-  await runCommand(javaBinary(), ['-cp', path.join(config.libsDir, '*'), config.scramTool, address, config.javaAdminConfig], {
-    input: `${input}\n`,
-  });
+  await runCommand(
+    javaBinary(),
+    ['-cp', path.join(config.libsDir, '*'), config.scramTool, address, config.javaAdminConfig],
+    {
+      input: `${input}\n`,
+    },
+  );
 }
 
 async function loadKafkaJs() {
@@ -273,13 +281,20 @@ export function kafkaBroker(config, { progress }) {
             password: access.passwords[ADMIN_PRINCIPAL],
           });
           progress(`adding principals ${unknown.join(', ')}`);
-          await setScramPasswords(config, address, Object.fromEntries(unknown.map((name) => [name, access.passwords[name]])));
+          await setScramPasswords(
+            config,
+            address,
+            Object.fromEntries(unknown.map((name) => [name, access.passwords[name]])),
+          );
         }
         await admin.createAcls({ acl: aclEntries(users) });
       }
       const topics = loadKafkaTopics(config.topicsFile);
-      const created = await createDeclaredTopics(admin, topics, { replicationFactor: config.replicationFactor });
-      if (created.length > 0) progress(`created ${created.length} topics from ${displayPath(config.topicsFile)}`);
+      const created = await createDeclaredTopics(admin, topics, {
+        replicationFactor: config.replicationFactor,
+      });
+      if (created.length > 0)
+        progress(`created ${created.length} topics from ${displayPath(config.topicsFile)}`);
     } finally {
       await admin.disconnect();
     }
@@ -302,9 +317,13 @@ export function kafkaBroker(config, { progress }) {
   async function up() {
     const result = await service.up();
     if (result.pid === undefined && result.note?.startsWith('not started by infra')) return result;
-    const runningAs = existsSync(config.runningSecurityFile) ? readFileSync(config.runningSecurityFile, 'utf8').trim() : 'plaintext';
+    const runningAs = existsSync(config.runningSecurityFile)
+      ? readFileSync(config.runningSecurityFile, 'utf8').trim()
+      : 'plaintext';
     if (runningAs !== config.security) {
-      throw new InfraError(`the running broker is ${runningAs}, not ${config.security}: run \`npm run infra -- down\` first`);
+      throw new InfraError(
+        `the running broker is ${runningAs}, not ${config.security}: run \`npm run infra -- down\` first`,
+      );
     }
     await prepare();
     clientFiles();
@@ -315,7 +334,9 @@ export function kafkaBroker(config, { progress }) {
 
   async function status() {
     const result = await service.status();
-    const files = existsSync(config.clientsDir) ? `client files in ${displayPath(config.clientsDir)}` : 'no client files yet';
+    const files = existsSync(config.clientsDir)
+      ? `client files in ${displayPath(config.clientsDir)}`
+      : 'no client files yet';
     return { ...result, note: `${result.note ? result.note + '; ' : ''}${config.security}; ${files}` };
   }
 
@@ -324,15 +345,47 @@ export function kafkaBroker(config, { progress }) {
     await prepare();
     if (!secured) throw new InfraError('rotation needs the secured broker (INFRA_KAFKA_SECURITY=sasl_ssl)');
     if (!(principal in access.passwords)) {
-      throw new InfraError(`unknown principal ${principal}; known: ${Object.keys(access.passwords).join(', ')}`);
+      throw new InfraError(
+        `unknown principal ${principal}; known: ${Object.keys(access.passwords).join(', ')}`,
+      );
     }
     const password = newPassword();
-    writeJavaAdminConfig(config.javaAdminConfig, { caFile: access.tls.caCert, password: access.passwords[ADMIN_PRINCIPAL] });
+    writeJavaAdminConfig(config.javaAdminConfig, {
+      caFile: access.tls.caCert,
+      password: access.passwords[ADMIN_PRINCIPAL],
+    });
     await setScramPasswords(config, address, { [principal]: password });
     access.passwords[principal] = password;
     saveCredentials(config.credentialsFile, access.passwords);
     clientFiles();
-    return { name: 'kafka', state: 'running', address, note: `new password for ${principal} in ${displayPath(path.join(config.clientsDir, principal + '.properties'))}` };
+    return {
+      name: 'kafka',
+      state: 'running',
+      address,
+      note: `new password for ${principal} in ${displayPath(path.join(config.clientsDir, principal + '.properties'))}`,
+    };
+  }
+
+  /** The declared ACLs again with a test suite's topic prefix (or without them, `revoke`); the broker must be up. */
+  async function suiteAcls(prefix, { revoke = false } = {}) {
+    await prepare();
+    if (!secured)
+      return { name: 'kafka', state: 'running', address, note: 'plaintext broker: no ACLs to change' };
+    const entries = aclEntries(loadKafkaUsers(config.usersFile), prefix);
+    const admin = (await adminClient('infra-acls')).admin();
+    await admin.connect();
+    try {
+      if (revoke) await admin.deleteAcls({ filters: prefixedOnly(entries) });
+      else await admin.createAcls({ acl: entries });
+    } finally {
+      await admin.disconnect();
+    }
+    return {
+      name: 'kafka',
+      state: 'running',
+      address,
+      note: `${revoke ? 'revoked' : 'granted'} ${entries.length} ACLs for ${prefix}`,
+    };
   }
 
   async function down({ purge = false } = {}) {
@@ -348,5 +401,5 @@ export function kafkaBroker(config, { progress }) {
     return { ...result, note: result.note ? `${result.note}; ${purged}` : purged };
   }
 
-  return { name: 'kafka', status, up, down, rotate };
+  return { name: 'kafka', status, up, down, rotate, suiteAcls };
 }

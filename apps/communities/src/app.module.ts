@@ -37,7 +37,7 @@ export const SERVICE_NAME = 'communities';
       inject: [CommunitiesConfig],
       useFactory: (config: CommunitiesConfig) =>
         serviceMessagingOptions(SERVICE_NAME, config, {
-          topics: [{ name: Topics.CommunityEvents }, { name: Topics.ModerationEvents }],
+          topics: [{ name: Topics.CommunityEvents, deadLetters: false }, { name: Topics.ModerationEvents }],
         }),
     }),
     CommunitiesModule,

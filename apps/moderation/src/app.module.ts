@@ -38,7 +38,7 @@ export const SERVICE_NAME = 'moderation';
       inject: [ModerationConfig],
       useFactory: (config: ModerationConfig) =>
         serviceMessagingOptions(SERVICE_NAME, config, {
-          topics: [{ name: Topics.CommunityEvents }, { name: Topics.ModerationEvents }],
+          topics: [{ name: Topics.ModerationEvents, deadLetters: false }, { name: Topics.CommunityEvents }],
         }),
     }),
     ClockModule,

@@ -7,9 +7,11 @@ describe('moderation start-up', () => {
       join(__dirname, '..', 'src', 'main.ts'),
       { PORT: 'eighty', KAFKA_BROKERS: 'broker-without-port' },
       [
-        'PORT: must be a port number between 0 and 65535',
         'KAFKA_BROKERS: must be a comma-separated list of host:port',
+        'KAFKA_SASL_USERNAME: is required',
+        'PORT: must be a port number between 0 and 65535',
         'AUTH_JWT_SECRET: is required',
+        'KAFKA_SASL_PASSWORD: is required with KAFKA_SECURITY_PROTOCOL SASL_SSL (or KAFKA_SASL_PASSWORD_FILE)',
       ],
     );
   });

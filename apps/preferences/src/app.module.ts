@@ -36,7 +36,10 @@ export const SERVICE_NAME = 'preferences';
       inject: [PreferencesConfig],
       useFactory: (config: PreferencesConfig) =>
         serviceMessagingOptions(SERVICE_NAME, config, {
-          topics: [{ name: Topics.PreferenceProfiles, compacted: true }, { name: Topics.PlatformActivity }],
+          topics: [
+            { name: Topics.PreferenceProfiles, deadLetters: false },
+            { name: Topics.PlatformActivity },
+          ],
         }),
     }),
     ProfilesModule,

@@ -1,6 +1,6 @@
 import { Limits, Topics } from '@notify/contracts';
-import { uniqueId, withKey } from '@notify/testing';
-import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { testKafka, uniqueId, withKey } from '@notify/testing';
+import { ConfigResourceTypes } from 'kafkajs';
 import request from 'supertest';
 import { startPreferencesApp, type PreferencesTestApp } from './preferences-test-app';
 
@@ -157,7 +157,7 @@ describe('preferences (e2e)', () => {
 });
 
 async function cleanupPolicyOf(brokers: string[], topic: string): Promise<string | undefined> {
-  const admin = new Kafka({ clientId: 'preferences-e2e-admin', brokers, logLevel: logLevel.ERROR }).admin();
+  const admin = testKafka(brokers, 'preferences-e2e-admin').admin();
   await admin.connect();
   try {
     const { resources } = await admin.describeConfigs({

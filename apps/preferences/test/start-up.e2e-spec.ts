@@ -12,9 +12,11 @@ describe('preferences start-up', () => {
       },
       [
         'UNSUBSCRIBE_SIGNING_KEYS: Link key 1: secret must be at least 32 characters',
-        'PORT: must be a port number between 0 and 65535',
         'KAFKA_BROKERS: must be a comma-separated list of host:port',
+        'KAFKA_SASL_USERNAME: is required',
+        'PORT: must be a port number between 0 and 65535',
         'AUTH_JWT_SECRET: is required',
+        'KAFKA_SASL_PASSWORD: is required with KAFKA_SECURITY_PROTOCOL SASL_SSL (or KAFKA_SASL_PASSWORD_FILE)',
       ],
     );
   });

@@ -100,7 +100,11 @@ export class KafkaClientConfig {
         });
       }
     } else {
-      for (const variable of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_SASL_PASSWORD_FILE'] as const) {
+      for (const variable of [
+        'KAFKA_SASL_USERNAME',
+        'KAFKA_SASL_PASSWORD',
+        'KAFKA_SASL_PASSWORD_FILE',
+      ] as const) {
         if (isSet(this[variable])) {
           problems.push({ variable, reason: onlyWith('SASL_SSL or SASL_PLAINTEXT') });
         }
@@ -115,7 +119,10 @@ export class KafkaClientConfig {
       }
     } else if (isSet(this.KAFKA_SSL_CERT_FILE) !== isSet(this.KAFKA_SSL_KEY_FILE)) {
       const missing = isSet(this.KAFKA_SSL_CERT_FILE) ? 'KAFKA_SSL_KEY_FILE' : 'KAFKA_SSL_CERT_FILE';
-      problems.push({ variable: missing, reason: 'is required: mutual TLS needs both a certificate and its key' });
+      problems.push({
+        variable: missing,
+        reason: 'is required: mutual TLS needs both a certificate and its key',
+      });
     }
     return problems;
   }

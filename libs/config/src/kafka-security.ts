@@ -12,12 +12,10 @@ export interface KafkaTlsOptions {
   key?: string;
 }
 
-export interface KafkaSaslCredentials {
-  mechanism: KafkaSaslMechanism;
-  username: string;
-  /** Read when a connection authenticates: a password file can change under a running process. */
-  readonly password: string;
-}
+/** One variant per mechanism, as Kafka clients type them; the password is read when a connection authenticates. */
+export type KafkaSaslCredentials = {
+  [M in KafkaSaslMechanism]: { mechanism: M; username: string; readonly password: string };
+}[KafkaSaslMechanism];
 
 /** The `ssl` and `sasl` options of a kafkajs client; both absent for PLAINTEXT. */
 export interface KafkaClientSecurity {
@@ -57,11 +55,18 @@ function tlsOptions({ caFile, certFile, keyFile }: KafkaSecuritySettings): Kafka
   }
   return {
     ...(caFile ? { ca: [readFileSync(caFile, 'utf8')] } : {}),
-    ...(certFile && keyFile ? { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') } : {}),
+    ...(certFile && keyFile
+      ? { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') }
+      : {}),
   };
 }
 
-function saslCredentials({ mechanism, username, password, passwordFile }: KafkaSecuritySettings): KafkaSaslCredentials {
+function saslCredentials({
+  mechanism,
+  username,
+  password,
+  passwordFile,
+}: KafkaSecuritySettings): KafkaSaslCredentials {
   const credentials = { mechanism, username: username ?? '' };
   // Not enumerable, so logging or serialising the options never shows the password.
   Object.defineProperty(credentials, 'password', {

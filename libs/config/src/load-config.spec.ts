@@ -5,6 +5,8 @@ import { ConfigValidationError } from './config-validation.error';
 import { loadConfig } from './load-config';
 
 const SECRET = 'a-very-long-development-secret-of-40-chars';
+/** Kafka client security has its own spec; here it is only made valid. */
+const KAFKA_CLIENT = { KAFKA_SASL_USERNAME: 'communities', KAFKA_SASL_PASSWORD: 'kafka-password' };
 
 class SampleConfig {
   @Required()
@@ -104,7 +106,11 @@ describe('loadConfig', () => {
 
   it('never echoes the values of invalid variables', () => {
     const message = problemsOf(() =>
-      loadConfig(CommunitiesConfig, { AUTH_JWT_SECRET: 'hunter2-short', PGPORT: 'p4ssw0rd' }),
+      loadConfig(CommunitiesConfig, {
+        ...KAFKA_CLIENT,
+        AUTH_JWT_SECRET: 'hunter2-short',
+        PGPORT: 'p4ssw0rd',
+      }),
     );
 
     expect(message).toContain(' - AUTH_JWT_SECRET: must be at least 32 characters');
@@ -116,7 +122,7 @@ describe('loadConfig', () => {
 
 describe('BaseServiceConfig', () => {
   it('applies the documented defaults and the subclass overrides', () => {
-    const config = loadConfig(CommunitiesConfig, { AUTH_JWT_SECRET: SECRET });
+    const config = loadConfig(CommunitiesConfig, { ...KAFKA_CLIENT, AUTH_JWT_SECRET: SECRET });
 
     expect(config).toMatchObject({
       PORT: 3001,
@@ -139,6 +145,7 @@ describe('BaseServiceConfig', () => {
   it('prefers DATABASE_URL over the PG* variables', () => {
     const url = 'postgres://app:pw@db.internal:5433/notify';
     const config = loadConfig(CommunitiesConfig, {
+      ...KAFKA_CLIENT,
       AUTH_JWT_SECRET: SECRET,
       DATABASE_URL: url,
       PGHOST: 'ignored',
@@ -159,18 +166,21 @@ describe('BaseServiceConfig', () => {
   it('lets a JWKS deployment go without a shared secret, but still checks one that is given', () => {
     const jwksUrl = 'https://id.example.org/.well-known/jwks.json';
 
-    expect(loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl }).auth).toEqual({
+    expect(loadConfig(CommunitiesConfig, { ...KAFKA_CLIENT, AUTH_JWKS_URL: jwksUrl }).auth).toEqual({
       jwksUrl,
       maxTokenAgeSeconds: 86_400,
     });
     expect(
-      problemsOf(() => loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl, AUTH_JWT_SECRET: 'short' })),
+      problemsOf(() =>
+        loadConfig(CommunitiesConfig, { ...KAFKA_CLIENT, AUTH_JWKS_URL: jwksUrl, AUTH_JWT_SECRET: 'short' }),
+      ),
     ).toBe('Invalid configuration:\n - AUTH_JWT_SECRET: must be at least 32 characters');
   });
 
   it('rejects malformed URLs, log settings and topic prefixes', () => {
     const message = problemsOf(() =>
       loadConfig(CommunitiesConfig, {
+        ...KAFKA_CLIENT,
         AUTH_JWT_SECRET: SECRET,
         AUTH_JWKS_URL: 'not a url',
         DATABASE_URL: 'mysql://db/x',
@@ -195,7 +205,9 @@ describe('BaseServiceConfig', () => {
     'http://127.0.0.1:8080/jwks.json',
     'http://[::1]:8080/jwks.json',
   ])('accepts the key set URL %s', (jwksUrl) => {
-    expect(loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl }).AUTH_JWKS_URL).toBe(jwksUrl);
+    expect(loadConfig(CommunitiesConfig, { ...KAFKA_CLIENT, AUTH_JWKS_URL: jwksUrl }).AUTH_JWKS_URL).toBe(
+      jwksUrl,
+    );
   });
 
   it.each([
@@ -204,7 +216,7 @@ describe('BaseServiceConfig', () => {
     'http://10.0.0.5/jwks.json',
     'ftp://localhost/jwks.json',
   ])('refuses the key set URL %s, which would fetch keys in clear text', (jwksUrl) => {
-    expect(problemsOf(() => loadConfig(CommunitiesConfig, { AUTH_JWKS_URL: jwksUrl }))).toBe(
+    expect(problemsOf(() => loadConfig(CommunitiesConfig, { ...KAFKA_CLIENT, AUTH_JWKS_URL: jwksUrl }))).toBe(
       'Invalid configuration:\n - AUTH_JWKS_URL: must be an https URL (http only on localhost, 127.0.0.1 or ::1)',
     );
   });
@@ -212,6 +224,7 @@ describe('BaseServiceConfig', () => {
   it('limits token age to a day unless configured, and lifts the limit with 0', () => {
     const withAge = (age?: string) =>
       loadConfig(CommunitiesConfig, {
+        ...KAFKA_CLIENT,
         AUTH_JWT_SECRET: SECRET,
         ...(age === undefined ? {} : { AUTH_JWT_MAX_AGE: age }),
       }).auth.maxTokenAgeSeconds;
@@ -220,7 +233,13 @@ describe('BaseServiceConfig', () => {
     expect(withAge('15m')).toBe(900);
     expect(withAge('0')).toBeUndefined();
     expect(
-      problemsOf(() => loadConfig(CommunitiesConfig, { AUTH_JWT_SECRET: SECRET, AUTH_JWT_MAX_AGE: 'a day' })),
+      problemsOf(() =>
+        loadConfig(CommunitiesConfig, {
+          ...KAFKA_CLIENT,
+          AUTH_JWT_SECRET: SECRET,
+          AUTH_JWT_MAX_AGE: 'a day',
+        }),
+      ),
     ).toBe(
       'Invalid configuration:\n - AUTH_JWT_MAX_AGE: must be a duration such as 500ms, 30s, 15m, 48h or 2d',
     );

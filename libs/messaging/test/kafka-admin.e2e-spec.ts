@@ -4,7 +4,7 @@ import { KafkaAdminService } from '../src/kafka/kafka-admin.service';
 import { createKafkaClient } from '../src/kafka/kafka-client.factory';
 import { TopicNamer } from '../src/kafka/topic-namer';
 import { resolveMessagingOptions } from '../src/messaging.options';
-import { deleteTopicsWithPrefix, kafkaClient, testInfra, uniqueSuffix } from './support/infra';
+import { adminSecurity, deleteTopicsWithPrefix, kafkaClient, testInfra, uniqueSuffix } from './support/infra';
 
 const prefix = `t-admin-${uniqueSuffix()}.`;
 const TOPICS = [{ name: 'communities.events.v1' }, { name: 'preferences.profiles.v1', compacted: true }];
@@ -19,6 +19,7 @@ function adminService(kafka?: Kafka): KafkaAdminService {
   const options = resolveMessagingOptions({
     clientId: 'admin-test',
     brokers: testInfra().brokers,
+    kafka: adminSecurity(),
     source: 'urn:notify:tests',
     topicPrefix: prefix,
     topicDefaults: { partitions: 1 },
@@ -32,6 +33,7 @@ function clientWithStaleTopicList(): Kafka {
     resolveMessagingOptions({
       clientId: 'admin-test',
       brokers: testInfra().brokers,
+    kafka: adminSecurity(),
       source: 'urn:notify:tests',
     }),
   );

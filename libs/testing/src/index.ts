@@ -29,6 +29,17 @@ export {
   type WaitForEmailsOptions,
 } from './ses-store';
 export { getTestInfra } from './test-infra';
+export {
+  ADMIN_PRINCIPAL,
+  createKafkaAccess,
+  currentKafkaAccess,
+  readClientFile,
+  clientsDirectory,
+  type KafkaAccess,
+  type KafkaClientFile,
+} from './kafka-access';
+export { testKafka } from './kafka-client';
+export { createSuiteTopics } from './suite-topics';
 export type { PostgresEndpoint, TestInfra } from './test-infra.types';
 export { signTestJwt, type TestJwtClaims } from './test-jwt';
 export { createTestSchema, type TestSchema } from './test-schema';

@@ -10,6 +10,7 @@ import { EventTap } from './event-tap';
 import { deleteTopicsWithPrefix, produceMessages, uniqueTopicPrefix } from './kafka-topics';
 import { getTestInfra } from './test-infra';
 import { signTestJwt } from './test-jwt';
+import { createSuiteTopics } from './suite-topics';
 import { createTestSchema } from './test-schema';
 
 const JWT_SECRET = 'service-under-test-jwt-secret-0123456789abcdef';
@@ -23,6 +24,8 @@ export interface ServiceUnderTestOptions {
   configClass: ClassConstructor<object>;
   /** Variables beyond those pointing the service at the suite's schema, topics and the test infrastructure. */
   env?: Record<string, string>;
+  /** Kafka principal the service authenticates as; the service name by default. */
+  principal?: string;
   /** Further provider overrides, e.g. a clock the test moves. */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   /** Tables whose row counts tell whether a request wrote anything (see `rowCounts`). */
@@ -54,7 +57,9 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
   const infra = await getTestInfra();
   const schema = await createTestSchema(`${options.service}_${options.label}`);
   const prefix = uniqueTopicPrefix(`${options.service}-${options.label}`);
+  await createSuiteTopics(infra, prefix);
   const config = loadConfig(options.configClass, {
+    ...infra.kafkaAccess.serviceEnv(options.principal ?? options.service),
     DB_SCHEMA: schema.schema,
     KAFKA_TOPIC_PREFIX: prefix,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
@@ -108,6 +113,7 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
       await app.close();
       await schema.drop();
       await deleteTopicsWithPrefix(infra.kafkaBrokers, prefix);
+      await infra.kafkaAccess.revokeSuite(prefix);
     },
   };
 }

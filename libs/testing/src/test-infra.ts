@@ -1,4 +1,5 @@
 import { dockerAvailable, startKafkaContainer, startPostgresContainer } from './docker-infra';
+import { createKafkaAccess, localKafkaAccess, useKafkaAccess } from './kafka-access';
 import { startSesEmulator } from './ses-emulator-process';
 import { answers, endpointOf, parseHostPort } from './tcp-probe';
 import type { PostgresEndpoint, TestInfra } from './test-infra.types';
@@ -54,5 +55,8 @@ async function resolveInfra(): Promise<TestInfra> {
     postgresUp ? localPostgres : startPostgresContainer(),
     sesUp ? undefined : startSesEmulator(sesEndpoint),
   ]);
-  return { kafkaBrokers, postgres, sesEndpoint };
+  // A container broker runs without authentication; the local one as `npm run infra -- up` set it up.
+  const kafkaAccess = kafkaUp ? localKafkaAccess() : createKafkaAccess('');
+  useKafkaAccess(kafkaAccess);
+  return { kafkaBrokers, postgres, sesEndpoint, kafkaAccess };
 }

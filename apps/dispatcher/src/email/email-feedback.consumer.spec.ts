@@ -7,6 +7,7 @@ import { MetricsService, ObservabilityModule } from '@notify/observability';
 import { createDataSource, typeOrmOptions } from '@notify/persistence';
 import {
   cloudEventFactory,
+  ADMIN_PRINCIPAL,
   createTestSchema,
   getTestInfra,
   produceMessages,
@@ -59,6 +60,7 @@ describe('email feedback consumer', () => {
             useFactory: () => ({
               clientId: 'dispatcher-email-feedback-spec',
               brokers: infra.kafkaBrokers,
+              kafka: infra.kafkaAccess.clientSecurity(ADMIN_PRINCIPAL),
               source: 'urn:notify:dispatcher',
               topicPrefix,
               groupId: `${topicPrefix}dispatcher`,

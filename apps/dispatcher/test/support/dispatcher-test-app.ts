@@ -16,8 +16,11 @@ import {
   uniqueTopicPrefix,
   waitFor,
   type TestSchema,
+  createSuiteTopics,
+  deleteTopicsWithPrefix,
+  testKafka,
 } from '@notify/testing';
-import { Kafka, logLevel, Partitioners, type Message, type Producer } from 'kafkajs';
+import { Partitioners, type Message, type Producer } from 'kafkajs';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
@@ -76,7 +79,9 @@ export async function startDispatcher(
   const infra = await getTestInfra();
   const schema: TestSchema = await createTestSchema(`dispatcher_${label}`);
   const prefix = uniqueTopicPrefix(`dispatcher-${label}`);
+  await createSuiteTopics(infra, prefix);
   const config = loadConfig(DispatcherConfig, {
+    ...infra.kafkaAccess.serviceEnv(SERVICE_NAME),
     DB_SCHEMA: schema.schema,
     KAFKA_TOPIC_PREFIX: prefix,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
@@ -184,12 +189,14 @@ export async function startDispatcher(
       await producer.disconnect();
       await app.close();
       await schema.drop();
+      await deleteTopicsWithPrefix(infra.kafkaBrokers, prefix);
+      await infra.kafkaAccess.revokeSuite(prefix);
     },
   };
 }
 
 async function connectProducer(brokers: string[]): Promise<Producer> {
-  const kafka = new Kafka({ clientId: 'dispatcher-e2e', brokers, logLevel: logLevel.ERROR });
+  const kafka = testKafka(brokers, 'dispatcher-e2e');
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   return producer;

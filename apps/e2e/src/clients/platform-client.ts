@@ -12,8 +12,8 @@ import {
   type PlatformContentPublishedData,
   type UserUpsertedData,
 } from '@notify/contracts';
-import { sleep } from '@notify/testing';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { sleep, testKafka } from '@notify/testing';
+import { Partitioners, type Producer } from 'kafkajs';
 
 /** How a platform service frames its events on Kafka; both are part of the contract. */
 export type EnvelopeMode = 'binary' | 'structured';
@@ -36,11 +36,8 @@ export class PlatformClient {
   private readonly topic: string;
 
   private constructor(brokers: string[], topicPrefix: string) {
-    this.producer = new Kafka({
-      clientId: 'notify-e2e-platform',
-      brokers,
-      logLevel: logLevel.ERROR,
-    }).producer({
+    // As the portal's services do: the `platform` principal, which may write only the ingress topic.
+    this.producer = testKafka(brokers, 'notify-e2e-platform', 'platform').producer({
       createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: true,
     });

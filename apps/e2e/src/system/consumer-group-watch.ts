@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { testKafka } from '@notify/testing';
+import type { Admin } from 'kafkajs';
 
 /** What a consumer group looked like while it was watched. */
 export interface GroupObservation {
@@ -28,11 +29,7 @@ export class ConsumerGroupWatch {
   ) {}
 
   static async start(brokers: string[], groupId: string, intervalMs = 250): Promise<ConsumerGroupWatch> {
-    const admin = new Kafka({
-      clientId: 'notify-e2e-group-watch',
-      brokers,
-      logLevel: logLevel.NOTHING,
-    }).admin();
+    const admin = testKafka(brokers, 'notify-e2e-group-watch').admin();
     await admin.connect();
     const watch = new ConsumerGroupWatch(admin, groupId);
     await watch.sample();

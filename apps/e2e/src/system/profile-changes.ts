@@ -3,8 +3,7 @@ import {
   type NotificationPreferences,
   type PreferenceProfileData,
 } from '@notify/contracts';
-import { readTopic } from '@notify/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { readTopic, testKafka } from '@notify/testing';
 
 /** One record of the compacted profile topic, in partition order. */
 export interface ProfileChange {
@@ -46,7 +45,7 @@ export function samePreferences(a: NotificationPreferences, b: NotificationPrefe
 
 /** Records between the low and high watermarks of every partition (nothing is compacted away in a test run). */
 async function recordCount(brokers: string[], topic: string): Promise<number> {
-  const admin = new Kafka({ clientId: 'notify-e2e-offsets', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = testKafka(brokers, 'notify-e2e-offsets').admin();
   await admin.connect();
   try {
     const offsets = await admin.fetchTopicOffsets(topic);

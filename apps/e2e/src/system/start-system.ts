@@ -74,7 +74,7 @@ export async function startSystem(label = 'e2e', options: SystemOptions = {}): P
   const logDirectory = path.join(WORKSPACE_ROOT, 'tmp', 'e2e-logs', `${label}-${runId}`);
   mkdirSync(logDirectory, { recursive: true });
 
-  await createRunTopics(infra.kafkaBrokers, settings.topicPrefix);
+  await createRunTopics(infra, settings.topicPrefix);
   const environments = Object.fromEntries(
     SERVICES.map((service) => [
       service,
@@ -149,7 +149,7 @@ function runningSystem(
           settings.infra.postgres,
           SERVICES.map((service) => schemaOf(settings, service)),
         );
-        await deleteRunTopics(settings.infra.kafkaBrokers, settings.topicPrefix);
+        await deleteRunTopics(settings.infra, settings.topicPrefix);
       })();
       return stopped;
     },

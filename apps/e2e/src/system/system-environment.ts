@@ -40,6 +40,7 @@ export function serviceEnvironment(service: ServiceName, settings: SystemSetting
     PORT: String(settings.ports[service]),
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: settings.topicPrefix,
+    ...infra.kafkaAccess.serviceEnv(service),
     PGHOST: infra.postgres.host,
     PGPORT: String(infra.postgres.port),
     PGUSER: infra.postgres.user,

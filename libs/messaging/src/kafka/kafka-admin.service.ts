@@ -14,6 +14,11 @@ export interface TopicSpec {
   partitions?: number;
   /** `cleanup.policy=compact` for topics holding the latest state per key; never applied to the dead-letter topic. */
   compacted?: boolean;
+  /**
+   * Also its `.dlq` (default): for topics the service consumes, whose dead letters it writes. A topic it only
+   * produces leaves its dead-letter topic to the consumers, and its principal may not even see it.
+   */
+  deadLetters?: boolean;
 }
 
 export interface TopicDefaults {
@@ -29,7 +34,7 @@ export class KafkaTopicsError extends Error {
   }
 }
 
-/** Physical topic configurations for a list of logical topics, each followed by its dead-letter topic. */
+/** Physical topic configurations for a list of logical topics, each followed by its dead-letter topic if wanted. */
 export function topicConfigs(specs: TopicSpec[], namer: TopicNamer, defaults: TopicDefaults): ITopicConfig[] {
   const replication = replicationEntries(defaults.replicationFactor);
   return specs.flatMap((spec) => {
@@ -48,7 +53,7 @@ export function topicConfigs(specs: TopicSpec[], namer: TopicNamer, defaults: To
       replicationFactor: defaults.replicationFactor,
       configEntries: [{ name: 'retention.ms', value: String(DEAD_LETTER_RETENTION_MS) }, ...replication],
     };
-    return [main, deadLetters];
+    return spec.deadLetters === false ? [main] : [main, deadLetters];
   });
 }
 
@@ -97,7 +102,12 @@ export class KafkaAdminService {
       if (Date.now() + delayMs > deadline) {
         throw this.failure(configs, `not ready after ${Math.round(timeoutMs / 1000)} s (${reason})`);
       }
-      this.logger.warn({ msg: 'topics not ready yet; retrying', clientId: this.options.clientId, attempt, reason });
+      this.logger.warn({
+        msg: 'topics not ready yet; retrying',
+        clientId: this.options.clientId,
+        attempt,
+        reason,
+      });
       await sleep(delayMs);
     }
   }
@@ -120,7 +130,10 @@ export class KafkaAdminService {
     }
     const metadata = await admin.fetchTopicMetadata({ topics: configs.map((config) => config.topic) });
     return metadata.topics
-      .filter((topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0))
+      .filter(
+        (topic) =>
+          topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0),
+      )
       .map((topic) => topic.name);
   }
 

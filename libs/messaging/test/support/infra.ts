@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as harness from '@notify/testing';
-import { Kafka, logLevel, type Message } from 'kafkajs';
+import type { Kafka, Message } from 'kafkajs';
 import { Client } from 'pg';
 
 /** The local broker and database (`npm run infra -- up`), overridable like the rest of the test harness. */
@@ -17,12 +17,17 @@ export function testInfra() {
   };
 }
 
+/** Library tests exercise the backbone itself, on topics and groups of their own: they connect as the super user. */
+export function adminSecurity() {
+  return harness.currentKafkaAccess().clientSecurity(harness.ADMIN_PRINCIPAL);
+}
+
 export function uniqueSuffix(): string {
   return randomBytes(4).toString('hex');
 }
 
 export function kafkaClient(brokers = testInfra().brokers): Kafka {
-  return new Kafka({ clientId: 'messaging-tests', brokers, logLevel: logLevel.NOTHING });
+  return harness.testKafka(brokers, 'messaging-tests');
 }
 
 /** Runs SQL as the test superuser, outside any service schema. */

@@ -5,7 +5,7 @@ import { createDataSource, typeOrmOptions } from '@notify/persistence';
 import type { DataSourceOptions } from 'typeorm';
 import { MessagingModule, MessagingTables1764000000000, type MessagingOptions } from '../../src';
 import { CreateHandledEvents1764000000100 } from './1764000000100-CreateHandledEvents';
-import { testInfra } from './infra';
+import { adminSecurity, testInfra } from './infra';
 
 export interface TestAppOptions {
   schema: string;
@@ -49,6 +49,7 @@ export function messagingAppModule(options: TestAppOptions): DynamicModule {
         useFactory: (): MessagingOptions => ({
           clientId: `test-${options.schema}`,
           brokers,
+          kafka: adminSecurity(),
           source: 'urn:notify:messaging-tests',
           topicPrefix: options.topicPrefix,
           groupId: options.groupId,

@@ -1,8 +1,8 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { MentionCreatedData } from '@notify/contracts';
-import { waitFor } from '@notify/testing';
-import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { testKafka, waitFor } from '@notify/testing';
+import type { Consumer, KafkaMessage } from 'kafkajs';
 import { Pool } from 'pg';
 import { createSesClient } from '../../../src/email/ses-client.provider';
 import { toSendEmailInput } from '../../../src/email/ses-message';
@@ -32,7 +32,7 @@ export class NaiveMentionHandler implements OnApplicationBootstrap, OnApplicatio
     this.pool = new Pool({ ...settings.postgres, max: 1, options: `-c search_path=${settings.schema}` });
     this.ses = createSesClient({ ...settings.email, maxConcurrency: 1 });
     this.renderer = new EmailRenderer(settings.templates);
-    const kafka = new Kafka({ clientId: 'naive-bench', brokers: settings.brokers, logLevel: logLevel.ERROR });
+    const kafka = testKafka(settings.brokers, 'naive-bench');
     this.consumer = kafka.consumer({ groupId: settings.groupId, maxWaitTimeInMs: 100 });
   }
 
