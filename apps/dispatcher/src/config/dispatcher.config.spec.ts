@@ -2,6 +2,8 @@ import { ConfigValidationError, loadConfig } from '@notify/config';
 import { DispatcherConfig } from './dispatcher.config';
 
 const required = {
+  KAFKA_SASL_USERNAME: 'dispatcher',
+  KAFKA_SASL_PASSWORD: 'dispatcher-kafka-password',
   AUTH_JWT_SECRET: 'dispatcher-config-spec-secret-0123456789',
   UNSUBSCRIBE_SIGNING_KEYS:
     'k2:new-secret-0123456789abcdef0123456789,k1:old:secret-with-colon-0123456789abcdef',

@@ -10,7 +10,11 @@ import { RemindersService } from './reminders.service';
 const now = new Date('2026-03-05T12:00:00Z');
 
 function setup(env: Record<string, string> = {}) {
-  const config = loadConfig(ModerationConfig, { AUTH_JWT_SECRET: 'x'.repeat(32), ...env });
+  const config = loadConfig(ModerationConfig, {
+    KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT',
+    AUTH_JWT_SECRET: 'x'.repeat(32),
+    ...env,
+  });
   const items = {
     lockDueForReminder: jest.fn().mockResolvedValue([]),
     markReminded: jest.fn(),

@@ -3,6 +3,8 @@ import { PreferencesConfig } from './preferences.config';
 
 const secret = 'x'.repeat(32);
 const base = {
+  KAFKA_SASL_USERNAME: 'preferences',
+  KAFKA_SASL_PASSWORD: 'preferences-kafka-password',
   AUTH_JWT_SECRET: 'j'.repeat(32),
   UNSUBSCRIBE_SIGNING_KEYS: `k2:${secret},k1:${'y'.repeat(32)}`,
 };

@@ -38,5 +38,9 @@ export function kafkaErrorReasons(error: unknown): string[] {
   if (typeof type === 'string') {
     return [type];
   }
-  return [error instanceof Error ? error.message : String(error)];
+  const message = error instanceof Error ? error.message : String(error);
+  // kafkajs reports a topic refused in a metadata answer by message only.
+  return [TOPIC_REFUSED.test(message) ? 'TOPIC_AUTHORIZATION_FAILED' : message];
 }
+
+const TOPIC_REFUSED = /^Not authorized to access topics\b/;
