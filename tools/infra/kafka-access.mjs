@@ -137,6 +137,8 @@ export function writeClientFiles(clientsDir, { address, secured, caFile, passwor
     }
     const file = path.join(clientsDir, `${principal}.properties`);
     writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+    // The password alone, for KAFKA_SASL_PASSWORD_FILE: services read it again on every new connection.
+    writeFileSync(path.join(clientsDir, `${principal}.password`), `${password}\n`, { mode: 0o600 });
     return file;
   });
 }

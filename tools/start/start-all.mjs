@@ -3,6 +3,7 @@
 // (each applies its own migrations at start-up). Ctrl-C stops the services; `npm run infra -- down`
 // stops the infrastructure.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -44,9 +45,33 @@ function runStep(description, command, args) {
   }
 }
 
+/** Each service authenticates to the local broker as its own principal, from the files `infra up` wrote. */
+function kafkaEnvironment(principal) {
+  const clientsDir = path.join(workspaceRoot, process.env.INFRA_DIR ?? '.infra', 'kafka', 'clients');
+  const clientFile = path.join(clientsDir, `${principal}.properties`);
+  if (!existsSync(clientFile)) {
+    console.error(`no Kafka client file ${clientFile}: \`npm run infra -- up\` writes it`);
+    process.exit(1);
+  }
+  const settings = Object.fromEntries(
+    readFileSync(clientFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  if (settings['security.protocol'] !== 'SASL_SSL') return { KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' };
+  return {
+    KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+    KAFKA_SASL_MECHANISM: settings['sasl.mechanisms'].toLowerCase(),
+    KAFKA_SASL_USERNAME: settings['sasl.username'],
+    KAFKA_SASL_PASSWORD_FILE: path.join(clientsDir, `${principal}.password`),
+    KAFKA_SSL_CA_FILE: settings['ssl.ca.location'],
+  };
+}
+
 function serviceEnvironment(service) {
   const env = { ...process.env };
-  for (const [key, value] of Object.entries(LOCAL_DEFAULTS)) {
+  for (const [key, value] of Object.entries({ ...LOCAL_DEFAULTS, ...kafkaEnvironment(service.name) })) {
     env[key] ??= value;
   }
   const prefix = service.name.toUpperCase();
