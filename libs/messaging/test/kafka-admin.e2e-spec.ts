@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
+import { currentKafkaAccess } from '@notify/testing';
 import type { Kafka } from 'kafkajs';
 import { KafkaAdminService } from '../src/kafka/kafka-admin.service';
 import { createKafkaClient } from '../src/kafka/kafka-client.factory';
 import { TopicNamer } from '../src/kafka/topic-namer';
-import { resolveMessagingOptions } from '../src/messaging.options';
+import { resolveMessagingOptions, type MessagingOptions } from '../src/messaging.options';
 import { adminSecurity, deleteTopicsWithPrefix, kafkaClient, testInfra, uniqueSuffix } from './support/infra';
 
 const prefix = `t-admin-${uniqueSuffix()}.`;
@@ -15,7 +16,7 @@ const PHYSICAL = [
   `${prefix}preferences.profiles.v1.dlq`,
 ];
 
-function adminService(kafka?: Kafka): KafkaAdminService {
+function adminService(kafka?: Kafka, extra: Partial<MessagingOptions> = {}): KafkaAdminService {
   const options = resolveMessagingOptions({
     clientId: 'admin-test',
     brokers: testInfra().brokers,
@@ -23,6 +24,7 @@ function adminService(kafka?: Kafka): KafkaAdminService {
     source: 'urn:notify:tests',
     topicPrefix: prefix,
     topicDefaults: { partitions: 1 },
+    ...extra,
   });
   return new KafkaAdminService(kafka ?? createKafkaClient(options), options, new TopicNamer(prefix));
 }
@@ -33,7 +35,7 @@ function clientWithStaleTopicList(): Kafka {
     resolveMessagingOptions({
       clientId: 'admin-test',
       brokers: testInfra().brokers,
-    kafka: adminSecurity(),
+      kafka: adminSecurity(),
       source: 'urn:notify:tests',
     }),
   );
@@ -89,22 +91,64 @@ describe('KafkaAdminService.ensureTopics against the real broker', () => {
     await expect(existingTopics()).resolves.toEqual([...PHYSICAL].sort());
   });
 
-  it('logs and throws a real creation failure, naming the topic and the reason', async () => {
+  it('lets several services create the same topics at once: every one of them starts', async () => {
+    const racePrefix = `${prefix}race.`;
+    const racing = Array.from({ length: 4 }, () =>
+      adminService(undefined, { topicPrefix: racePrefix }).ensureTopics(TOPICS),
+    );
+
+    await expect(Promise.all(racing)).resolves.toHaveLength(4);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('waits for topics it may not create until an operator creates them', async () => {
+    const waitingPrefix = `${prefix}operator.`;
+    const waiting = adminService(undefined, {
+      topicPrefix: waitingPrefix,
+      topicSetup: { create: false, timeoutMs: 30_000, backoff: { initialMs: 100, maxMs: 500 } },
+    }).ensureTopics(TOPICS);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await adminService(undefined, { topicPrefix: waitingPrefix }).ensureTopics(TOPICS);
+
+    await expect(waiting).resolves.toBeUndefined();
+  });
+
+  it('gives up at its deadline with the topics still missing', async () => {
+    const started = Date.now();
+    const missing = adminService(undefined, {
+      topicPrefix: `${prefix}never.`,
+      topicSetup: { create: false, timeoutMs: 2000, backoff: { initialMs: 100, maxMs: 400 } },
+    }).ensureTopics([{ name: 'communities.events.v1' }]);
+
+    await expect(missing).rejects.toThrow(
+      new RegExp(`not ready after 2 s \\(missing: ${prefix}never\\.communities\\.events\\.v1, .*\\.dlq\\)`),
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('fails at once, naming the principal, when its ACLs do not allow creating the topics', async () => {
+    const access = currentKafkaAccess();
+    const started = Date.now();
+    const refused = adminService(undefined, {
+      topicPrefix: `${prefix}refused.`,
+      kafka: access.clientSecurity('communities'),
+      principal: 'communities',
+    }).ensureTopics([{ name: 'communities.events.v1' }]);
+
+    await expect(refused).rejects.toThrow(/TOPIC_AUTHORIZATION_FAILED; principal communities lacks an ACL/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('logs and throws a refused creation at once, naming the topic and the reason', async () => {
     const impossible = adminService().ensureTopics([{ name: 'moderation.events.v1' }], {
       replicationFactor: 5,
     });
 
-    await expect(impossible).rejects.toThrow();
+    await expect(impossible).rejects.toThrow(
+      new RegExp(`the broker refused: INVALID_REPLICATION_FACTOR .*${prefix}moderation\\.events\\.v1`),
+    );
     expect(errors).toHaveBeenCalledWith(
-      expect.objectContaining({
-        msg: 'could not create topics',
-        errors: expect.arrayContaining([
-          expect.objectContaining({
-            topic: `${prefix}moderation.events.v1`,
-            type: 'INVALID_REPLICATION_FACTOR',
-          }),
-        ]),
-      }),
+      expect.objectContaining({ msg: expect.stringContaining('INVALID_REPLICATION_FACTOR') }),
     );
   });
 });
