@@ -38,7 +38,8 @@ const MAY_CONSUME: Record<Principal, string[]> = {
   platform: [],
 };
 
-type Outcome = 'allowed' | string;
+/** `allowed`, or the broker's reason for refusing. */
+type Outcome = string;
 
 describe('Kafka authentication and ACLs, as the broker answers them', () => {
   const prefix = uniqueTopicPrefix('authz');

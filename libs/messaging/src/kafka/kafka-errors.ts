@@ -38,7 +38,7 @@ export function kafkaErrorReasons(error: unknown): string[] {
   if (typeof type === 'string') {
     return [type];
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : JSON.stringify(error);
   // kafkajs reports a topic refused in a metadata answer by message only.
   return [TOPIC_REFUSED.test(message) ? 'TOPIC_AUTHORIZATION_FAILED' : message];
 }
