@@ -39,9 +39,9 @@ describe.each(SERVICES)('the %s image', (service) => {
   });
 
   it('ships neither the test library nor the test builders', () => {
-    expect(closure.modules.filter((module) => /^(libs\/testing|apps\/[a-z]+\/src\/testing)\//.test(module))).toEqual(
-      [],
-    );
+    expect(
+      closure.modules.filter((module) => /^(libs\/testing|apps\/[a-z]+\/src\/testing)\//.test(module)),
+    ).toEqual([]);
     expect(existsSync(path.join(ROOT, 'dist/apps', service, 'libs/testing'))).toBe(false);
     expect(existsSync(path.join(ROOT, 'dist/apps', service, 'apps', service, 'src/testing'))).toBe(false);
   });
