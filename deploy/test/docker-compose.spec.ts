@@ -81,7 +81,7 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('secures the broker with SASL_SSL and SCRAM and creates a principal for every service', () => {
+  it('runs the Kafka version of `npm start`, with SASL_SSL, SCRAM and a principal for every service', () => {
     const kafka = compose.services.kafka.environment ?? {};
     const setup = readFileSync(path.join(ROOT, 'deploy/compose/kafka-setup.sh'), 'utf8');
 
@@ -93,6 +93,10 @@ describe('docker-compose.yml', () => {
       KAFKA_SASL_ENABLED_MECHANISMS: 'SCRAM-SHA-512',
       KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND: 'false',
     });
+    const pom = readFileSync(path.join(ROOT, 'deploy/kafka/pom.xml'), 'utf8');
+    const localVersion = /<kafka\.version>([^<]+)</.exec(pom)?.[1];
+
+    expect(compose.services.kafka.image).toBe(`apache/kafka:${localVersion}`);
     for (const service of SERVICES) {
       expect(setup).toMatch(new RegExp(`^user ${service} `, 'm'));
       expect(setup).toMatch(new RegExp(`^group ${service}$`, 'm'));
