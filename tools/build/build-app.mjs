@@ -5,6 +5,7 @@ import { transformFile } from '@swc/core';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeRuntimePackage } from './runtime-dependencies.mjs';
 
 const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ASSET_EXTENSIONS = new Set(['.hbs', '.json', '.html', '.txt']);
@@ -46,12 +47,21 @@ async function compile(file, outDir, options) {
   }
 }
 
+// Test libraries and an app's own test builders never ship.
+async function isTestLibrary(lib) {
+  const project = await readFile(path.join(workspaceRoot, 'libs', lib, 'project.json'), 'utf8').catch(() => '{}');
+  return (JSON.parse(project).tags ?? []).includes('type:testing');
+}
+
 async function build(app) {
   const appSource = path.join(workspaceRoot, 'apps', app, 'src');
   const outDir = path.join(workspaceRoot, 'dist', 'apps', app);
-  const libs = await readdir(path.join(workspaceRoot, 'libs'));
+  const allLibs = await readdir(path.join(workspaceRoot, 'libs'));
+  const testLibs = await Promise.all(allLibs.map(isTestLibrary));
+  const libs = allLibs.filter((_, index) => !testLibs[index]);
   const sourceDirs = [appSource, ...libs.map((lib) => path.join(workspaceRoot, 'libs', lib, 'src'))];
-  const files = (await Promise.all(sourceDirs.map(listFiles))).flat();
+  const appTestBuilders = path.join(appSource, 'testing') + path.sep;
+  const files = (await Promise.all(sourceDirs.map(listFiles))).flat().filter((file) => !file.startsWith(appTestBuilders));
   if (!files.some((file) => file === path.join(appSource, 'main.ts'))) {
     throw new Error(`apps/${app}/src/main.ts not found`);
   }
@@ -67,7 +77,11 @@ async function build(app) {
     path.join(outDir, 'main.js'),
     `require('./apps/${app}/src/main.js');\n`,
   );
-  console.log(`built ${app}: ${files.filter(isCompiledSource).length} modules, ${assets.length} assets -> dist/apps/${app}`);
+  const { dependencies } = writeRuntimePackage(app);
+  console.log(
+    `built ${app}: ${files.filter(isCompiledSource).length} modules, ${assets.length} assets, ` +
+      `${Object.keys(dependencies).length} runtime packages -> dist/apps/${app}`,
+  );
 }
 
 const app = process.argv[2];

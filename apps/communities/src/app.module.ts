@@ -31,6 +31,7 @@ export const SERVICE_NAME = 'communities';
         entities: ENTITIES,
         migrations: MIGRATIONS,
         applicationName: SERVICE_NAME,
+        poolSize: config.DB_POOL_SIZE,
       }),
     }),
     MessagingModule.forRootAsync({

@@ -32,6 +32,7 @@ export const SERVICE_NAME = 'moderation';
         entities: ENTITIES,
         migrations: MIGRATIONS,
         applicationName: SERVICE_NAME,
+        poolSize: config.DB_POOL_SIZE,
       }),
     }),
     MessagingModule.forRootAsync({

@@ -30,6 +30,7 @@ export const SERVICE_NAME = 'preferences';
         entities: [UserSettingsEntity],
         migrations: PREFERENCES_MIGRATIONS,
         applicationName: SERVICE_NAME,
+        poolSize: config.DB_POOL_SIZE,
       }),
     }),
     MessagingModule.forRootAsync({

@@ -1,5 +1,5 @@
 import type { LogLevel } from '@nestjs/common';
-import { IsOptional, IsString, Matches, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { Duration, HttpsUrl, OneOf, Port, Required, UrlWith } from './config-fields';
 import { KafkaClientConfig } from './kafka-client.config';
 
@@ -37,6 +37,12 @@ export class BaseServiceConfig extends KafkaClientConfig {
 
   @IsString()
   PGDATABASE: string = 'test';
+
+  /** Pooled connections per replica; replicas x (pool + 1 dedicated client) must fit PostgreSQL's budget. */
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DB_POOL_SIZE: number = 10;
 
   @Required()
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })

@@ -20,7 +20,7 @@ function expectedTopics() {
       kind: 'KafkaTopic',
       metadata: {
         name,
-        labels: { 'strimzi.io/cluster': 'notify', 'app.kubernetes.io/part-of': 'notifications' },
+        labels: { 'strimzi.io/cluster': 'notifications', 'app.kubernetes.io/part-of': 'notifications' },
       },
       spec: {
         topicName: name,

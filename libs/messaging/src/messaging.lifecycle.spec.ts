@@ -1,4 +1,4 @@
-import type { ReadinessRegistry } from '@notify/observability';
+import type { LivenessRegistry, ReadinessRegistry } from '@notify/observability';
 import type { HandlerExplorer } from './consumer/handler-explorer.service';
 import type { KafkaConsumerRunner } from './consumer/kafka-consumer.runner';
 import type { HousekeepingService } from './housekeeping/housekeeping.service';
@@ -22,6 +22,7 @@ function lifecycleWith(start: jest.Mock) {
     relay: { backoff: { initialMs: 1, maxMs: 2 } },
   });
   let healthy = false;
+  let crashedForGood = false;
   const consumer = {
     start: jest.fn(async (topics: string[]) => {
       await start(topics);
@@ -31,8 +32,16 @@ function lifecycleWith(start: jest.Mock) {
     get healthy() {
       return healthy;
     },
+    get crashedForGood() {
+      return crashedForGood;
+    },
+    crash() {
+      healthy = false;
+      crashedForGood = true;
+    },
   };
   const checks = new Map<string, () => Promise<void>>();
+  const livenessChecks = new Map<string, () => Promise<void>>();
   const lifecycle = new MessagingLifecycle(
     options,
     { ensureTopics: jest.fn() } as unknown as KafkaAdminService,
@@ -43,11 +52,27 @@ function lifecycleWith(start: jest.Mock) {
     {
       register: (name: string, check: () => Promise<void>) => checks.set(name, check),
     } as unknown as ReadinessRegistry,
+    {
+      register: (name: string, check: () => Promise<void>) => livenessChecks.set(name, check),
+    } as unknown as LivenessRegistry,
   );
-  return { lifecycle, consumer, checks };
+  return { lifecycle, consumer, checks, livenessChecks };
 }
 
 describe('MessagingLifecycle', () => {
+  it('stays live while the consumer joins and fails liveness once it crashed without restarting', async () => {
+    const join = deferred();
+    const { lifecycle, consumer, livenessChecks } = lifecycleWith(jest.fn(() => join.promise));
+
+    await lifecycle.onApplicationBootstrap();
+
+    await expect(livenessChecks.get('kafka-consumer')!()).resolves.toBeUndefined();
+    join.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
+    consumer.crash();
+    await expect(livenessChecks.get('kafka-consumer')!()).rejects.toThrow('Kafka consumer is not running');
+  });
+
   it('finishes bootstrap before the consumer has joined its group and reports not-ready until it has', async () => {
     const join = deferred();
     const { lifecycle, checks } = lifecycleWith(jest.fn(() => join.promise));

@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import { ReadinessRegistry } from '@notify/observability';
+import { LivenessRegistry, ReadinessRegistry } from '@notify/observability';
 import { HandlerExplorer } from './consumer/handler-explorer.service';
 import { KafkaConsumerRunner } from './consumer/kafka-consumer.runner';
 import { HousekeepingService } from './housekeeping/housekeeping.service';
@@ -45,6 +45,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     private readonly housekeeping: HousekeepingService,
     private readonly consumer: KafkaConsumerRunner,
     @Optional() private readonly readiness?: ReadinessRegistry,
+    @Optional() private readonly liveness?: LivenessRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,6 +58,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     if (topics.length > 0) {
       this.readiness?.register('kafka-consumer', () =>
         this.consumer.healthy ? Promise.resolve() : Promise.reject(new KafkaConsumerDownError()),
+      );
+      this.liveness?.register('kafka-consumer', () =>
+        this.consumer.crashedForGood ? Promise.reject(new KafkaConsumerDownError()) : Promise.resolve(),
       );
       this.consumerStart = this.startConsumer(topics);
     }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { Public } from '@notify/security';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability-options';
-import { ReadinessRegistry, type ReadinessReport } from './readiness.registry';
+import { LivenessRegistry, ReadinessRegistry, type ReadinessReport } from './readiness.registry';
 
 @Public()
 @Controller('health')
@@ -9,11 +9,16 @@ export class HealthController {
   constructor(
     @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
     private readonly readiness: ReadinessRegistry,
+    private readonly liveness: LivenessRegistry,
   ) {}
 
-  /** Liveness: the process serves HTTP. */
+  /** Liveness: the process serves HTTP and nothing it runs has failed beyond repair; 503 otherwise. */
   @Get()
-  live(): { status: 'ok'; service: string } {
+  async live(): Promise<{ status: 'ok'; service: string }> {
+    const report = await this.liveness.check();
+    if (report.status !== 'ok') {
+      throw new ServiceUnavailableException(report);
+    }
     return { status: 'ok', service: this.options.service };
   }
 

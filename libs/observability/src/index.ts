@@ -3,6 +3,7 @@ export { MetricsService } from './metrics.service';
 export { ObservabilityModule } from './observability.module';
 export { METRICS_REGISTRY, OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability-options';
 export {
+  LivenessRegistry,
   ReadinessRegistry,
   type CheckStatus,
   type ReadinessCheck,

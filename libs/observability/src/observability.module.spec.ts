@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { AuthModule } from '@notify/security';
 import request from 'supertest';
 import { ObservabilityModule } from './observability.module';
-import { ReadinessRegistry } from './readiness.registry';
+import { LivenessRegistry, ReadinessRegistry } from './readiness.registry';
 import { TraceContext } from './trace-context';
 import { parseTraceparent } from './traceparent';
 
@@ -45,6 +45,16 @@ describe('ObservabilityModule', () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
 
     expect(response.body).toEqual({ status: 'ok', service: 'communities' });
+  });
+
+  it('fails liveness with 503 when a check only a restart repairs fails, whatever readiness says', async () => {
+    app.get(ReadinessRegistry).register('database', () => Promise.resolve());
+    app.get(LivenessRegistry).register('kafka-consumer', () => Promise.reject(new Error('crashed')));
+
+    const response = await request(app.getHttpServer()).get('/health').expect(503);
+
+    expect(response.body).toEqual({ status: 'unavailable', checks: { 'kafka-consumer': 'failed' } });
+    await request(app.getHttpServer()).get('/health/ready').expect(200);
   });
 
   it('is ready when every registered check passes', async () => {

@@ -5,10 +5,10 @@ import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { METRICS_REGISTRY, OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability-options';
-import { ReadinessRegistry } from './readiness.registry';
+import { LivenessRegistry, ReadinessRegistry } from './readiness.registry';
 import { TraceMiddleware } from './trace.middleware';
 
-/** Health, readiness and metrics endpoints plus request tracing; `MetricsService` and `ReadinessRegistry` are global. */
+/** Health, readiness and metrics endpoints plus request tracing; `MetricsService` and the health registries are global. */
 @Module({})
 export class ObservabilityModule implements NestModule {
   static forRoot(options: ObservabilityOptions): DynamicModule {
@@ -22,10 +22,11 @@ export class ObservabilityModule implements NestModule {
         { provide: METRICS_REGISTRY, useFactory: () => createRegistry(options.service) },
         MetricsService,
         ReadinessRegistry,
+        LivenessRegistry,
         TraceMiddleware,
         HttpMetricsMiddleware,
       ],
-      exports: [MetricsService, ReadinessRegistry],
+      exports: [MetricsService, ReadinessRegistry, LivenessRegistry],
     };
   }
 

@@ -11,13 +11,12 @@ export interface ReadinessReport {
 
 const DEFAULT_TIMEOUT_MS = 2000;
 
-/** Dependencies (database, broker, ...) register a check here; `/health/ready` runs them all. */
-@Injectable()
-export class ReadinessRegistry {
-  private readonly logger = new Logger(ReadinessRegistry.name);
+/** Named checks run together, each bounded by the readiness timeout. */
+abstract class HealthCheckRegistry {
+  private readonly logger = new Logger(this.constructor.name);
   private readonly checks = new Map<string, ReadinessCheck>();
 
-  constructor(@Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions) {}
+  constructor(private readonly options: ObservabilityOptions) {}
 
   /** A check resolves when the dependency is usable and rejects otherwise. Re-registering a name replaces it. */
   register(name: string, check: ReadinessCheck): void {
@@ -48,11 +47,30 @@ export class ReadinessRegistry {
     } catch (error) {
       // Details go to the log only: the endpoint is unauthenticated.
       this.logger.warn(
-        `Readiness check ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        `${this.constructor.name} check ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       return 'failed';
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** Dependencies (database, broker, ...) register a check here; `/health/ready` runs them all. */
+@Injectable()
+export class ReadinessRegistry extends HealthCheckRegistry {
+  constructor(@Inject(OBSERVABILITY_OPTIONS) options: ObservabilityOptions) {
+    super(options);
+  }
+}
+
+/**
+ * Failures only a restart repairs (a consumer that crashed for good) register here; `/health` runs them, so the
+ * liveness probe restarts the pod instead of leaving it unready forever.
+ */
+@Injectable()
+export class LivenessRegistry extends HealthCheckRegistry {
+  constructor(@Inject(OBSERVABILITY_OPTIONS) options: ObservabilityOptions) {
+    super(options);
   }
 }

@@ -30,11 +30,8 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'may contain only letters, digits, ".", "_" and "-"' })
   KAFKA_GROUP_ID: string = 'dispatcher';
 
-  /** Connections in the pool: consumer transactions, sender lanes and digest runs share it. */
-  @IsInt()
-  @Min(2)
-  @Max(200)
-  DB_POOL_SIZE: number = 20;
+  /** Consumer transactions, sender lanes and digest runs share the pool. */
+  override DB_POOL_SIZE: number = 20;
 
   /** Partitions of one consumer handled at the same time (each partition stays in order). */
   @IsInt()

@@ -35,6 +35,11 @@ export class KafkaConsumerRunner {
     return this.consumer !== undefined && !this.crashed;
   }
 
+  /** The client crashed and will not restart by itself. */
+  get crashedForGood(): boolean {
+    return this.crashed;
+  }
+
   async start(logicalTopics: string[]): Promise<void> {
     const groupId = this.options.groupId;
     if (!groupId) {
