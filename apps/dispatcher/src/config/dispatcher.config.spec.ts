@@ -61,6 +61,7 @@ describe('DispatcherConfig', () => {
     PGPORT: ['6543', 6543],
     AUTH_JWT_MAX_AGE: ['2h', 7_200_000],
     KAFKA_SESSION_TIMEOUT: ['15s', 15_000],
+    KAFKA_REPLICATION_FACTOR: ['3', 3],
     DB_POOL_SIZE: ['12', 12],
     KAFKA_PARTITIONS_CONCURRENCY: ['6', 6],
     KAFKA_INGRESS_PARTITIONS: ['24', 24],
