@@ -12,8 +12,30 @@ describe('serviceMessagingOptions', () => {
       source: 'urn:notify:moderation',
       topicPrefix: 'staging.',
       groupId: 'staging.moderation',
+      principal: undefined,
+      kafka: {},
+      topicSetup: { create: true },
+      topicDefaults: { replicationFactor: 1 },
       consumer: {},
       topics: [{ name: 'moderation.events.v1' }],
+    });
+  });
+
+  it('carries the client security, principal and topic settings of the configuration', () => {
+    const sasl = { mechanism: 'scram-sha-512' as const, username: 'moderation', password: 'secret' };
+    const options = serviceMessagingOptions('moderation', {
+      ...settings,
+      KAFKA_SASL_USERNAME: 'moderation',
+      KAFKA_CREATE_TOPICS: false,
+      KAFKA_REPLICATION_FACTOR: 3,
+      kafkaSecurity: { ssl: true, sasl },
+    });
+
+    expect(options).toMatchObject({
+      principal: 'moderation',
+      kafka: { ssl: true, sasl },
+      topicSetup: { create: false },
+      topicDefaults: { replicationFactor: 3 },
     });
   });
 

@@ -126,5 +126,5 @@ describe('a consumer process killed mid-batch', () => {
     );
     expect(rows.filter((row) => row.copies !== '1')).toEqual([]);
     expect(new Set(rows.map((row) => row.event_id))).toEqual(new Set(events.map((event) => event.id)));
-  });
+  }, 120_000);
 });

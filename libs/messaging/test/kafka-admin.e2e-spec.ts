@@ -26,7 +26,11 @@ function adminService(kafka?: Kafka, extra: Partial<MessagingOptions> = {}): Kaf
     topicDefaults: { partitions: 1 },
     ...extra,
   });
-  return new KafkaAdminService(kafka ?? createKafkaClient(options), options, new TopicNamer(prefix));
+  return new KafkaAdminService(
+    kafka ?? createKafkaClient(options),
+    options,
+    new TopicNamer(options.topicPrefix),
+  );
 }
 
 /** A real client whose admin lists no topics, as if it had looked just before another service created them. */

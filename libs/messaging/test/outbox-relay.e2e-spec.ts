@@ -3,9 +3,11 @@ import { EventTypes, Topics, sampleEventData } from '@notify/contracts';
 import { withTransaction } from '@notify/persistence';
 import type { ISocketFactory } from 'kafkajs';
 import { connect } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { DataSource } from 'typeorm';
 import { OutboxRelay, OutboxWriter } from '../src';
 import {
+  adminSecurity,
   createTopics,
   deleteTopicsWithPrefix,
   dropSchema,
@@ -64,13 +66,17 @@ describe('outbox relay against Kafka and PostgreSQL', () => {
   it('keeps events written during a Kafka outage and publishes each exactly once, in order per key, when Kafka is back', async () => {
     // kafkajs connects to the broker address advertised in metadata, not to the bootstrap address, so a proxy
     // given as bootstrap broker would be bypassed. The socket factory sends every connection through the proxy.
-    const throughProxy: ISocketFactory = ({ onConnect }) =>
-      connect({ host: '127.0.0.1', port: proxy.port }, onConnect);
+    // Over TLS when the broker is secured: the certificate names 127.0.0.1, the proxy's address too.
+    const throughProxy: ISocketFactory = ({ ssl, onConnect }) =>
+      ssl
+        ? tlsConnect({ ...(ssl as ConnectionOptions), host: '127.0.0.1', port: proxy.port }, onConnect)
+        : connect({ host: '127.0.0.1', port: proxy.port }, onConnect);
     const app = await startMessagingApp({
       schema,
       topicPrefix: prefix,
       messaging: {
         kafka: {
+          ...adminSecurity(),
           socketFactory: throughProxy,
           connectionTimeout: 1000,
           retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 300 },
