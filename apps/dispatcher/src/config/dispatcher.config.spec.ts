@@ -18,14 +18,22 @@ describe('DispatcherConfig', () => {
       DIGEST_WEEKDAY: 'monday',
       DIGEST_TICK_INTERVAL: 5 * 60_000,
       CLAIM_TIMEOUT: 2 * 60_000,
-      SES_ENDPOINT: 'http://127.0.0.1:8005',
     });
+    expect(config.SES_ENDPOINT).toBeUndefined();
+    expect(config.sesRegion).toBe('eu-west-1');
     expect(config.SES_MAX_SEND_RATE).toBeUndefined();
     expect(config.UNSUBSCRIBE_SIGNING_KEYS).toEqual([
       { id: 'k2', secret: 'new-secret-0123456789abcdef0123456789' },
       { id: 'k1', secret: 'old:secret-with-colon-0123456789abcdef' },
     ]);
     expect(config.digestSchedule).toEqual({ hour: 8, weekday: 'monday' });
+  });
+
+  it('takes the SES region from SES_REGION, else from AWS_REGION', () => {
+    expect(loadConfig(DispatcherConfig, { ...required, AWS_REGION: 'us-east-2' }).sesRegion).toBe('us-east-2');
+    expect(
+      loadConfig(DispatcherConfig, { ...required, AWS_REGION: 'us-east-2', SES_REGION: 'eu-central-1' }).sesRegion,
+    ).toBe('eu-central-1');
   });
 
   it('reads durations, numbers and flags', () => {
