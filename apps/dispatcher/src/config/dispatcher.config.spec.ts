@@ -30,10 +30,33 @@ describe('DispatcherConfig', () => {
   });
 
   it('takes the SES region from SES_REGION, else from AWS_REGION', () => {
-    expect(loadConfig(DispatcherConfig, { ...required, AWS_REGION: 'us-east-2' }).sesRegion).toBe('us-east-2');
+    expect(loadConfig(DispatcherConfig, { ...required, AWS_REGION: 'us-east-2' }).sesRegion).toBe(
+      'us-east-2',
+    );
     expect(
-      loadConfig(DispatcherConfig, { ...required, AWS_REGION: 'us-east-2', SES_REGION: 'eu-central-1' }).sesRegion,
+      loadConfig(DispatcherConfig, { ...required, AWS_REGION: 'us-east-2', SES_REGION: 'eu-central-1' })
+        .sesRegion,
     ).toBe('eu-central-1');
+  });
+
+  it('reads the SES event settings and refuses topic ARNs and host patterns that are not', () => {
+    const config = loadConfig(DispatcherConfig, {
+      ...required,
+      SES_EVENTS_TOPIC_ARNS:
+        'arn:aws:sns:eu-west-1:123456789012:ses-events, arn:aws:sns:eu-west-1:123456789012:b',
+    });
+    expect(config.SES_EVENTS_TOPIC_ARNS).toHaveLength(2);
+    expect(config.SNS_CERTIFICATE_HOSTS).toEqual(['sns.*.amazonaws.com']);
+    expect(() =>
+      loadConfig(DispatcherConfig, {
+        ...required,
+        SES_EVENTS_TOPIC_ARNS: 'ses-events',
+        SNS_CERTIFICATE_HOSTS: 'https://sns.example',
+        SES_FROM_IDENTITY_ARN: 'buyers.example.eu',
+      }),
+    ).toThrow(
+      /SES_EVENTS_TOPIC_ARNS[\s\S]*SNS_CERTIFICATE_HOSTS|SNS_CERTIFICATE_HOSTS[\s\S]*SES_EVENTS_TOPIC_ARNS/,
+    );
   });
 
   it('reads durations, numbers and flags', () => {
@@ -72,6 +95,7 @@ describe('DispatcherConfig', () => {
     KAFKA_INGRESS_PARTITIONS: ['24', 24],
     KAFKA_CHUNK_SIZE: ['50', 50],
     UNSUBSCRIBE_LINK_TTL: ['30d', 30 * 24 * 3_600_000],
+    SNS_MAX_MESSAGE_AGE: ['15m', 15 * 60_000],
     SES_MAX_SEND_RATE: ['12.5', 12.5],
     SES_MAX_CONCURRENCY: ['32', 32],
     SES_MAX_ATTEMPTS: ['4', 4],

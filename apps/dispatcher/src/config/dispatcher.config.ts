@@ -1,6 +1,16 @@
-import { BaseServiceConfig, Duration, Flag, HttpUrl, OneOf, Required, SigningKeyList } from '@notify/config';
+import {
+  BaseServiceConfig,
+  CommaSeparated,
+  Duration,
+  Flag,
+  HttpUrl,
+  OneOf,
+  Required,
+  SigningKeyList,
+} from '@notify/config';
 import type { LinkSigningKey } from '@notify/security';
 import {
+  IsArray,
   IsEmail,
   IsInt,
   IsNumber,
@@ -144,6 +154,34 @@ export class DispatcherConfig extends BaseServiceConfig {
   @IsString()
   @MinLength(1)
   SES_CONFIGURATION_SET?: string;
+
+  // SES event notifications over SNS (POST /ses/events)
+
+  /** SNS topics the configuration set publishes to; messages of any other topic are refused. Empty: all refused. */
+  @CommaSeparated()
+  @IsArray()
+  @Matches(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, {
+    each: true,
+    message: 'must be SNS topic ARNs',
+  })
+  SES_EVENTS_TOPIC_ARNS: string[] = [];
+
+  /** Hosts (`*` stands for one DNS label, `host:port` for another port) that may serve SNS certificates over https. */
+  @CommaSeparated()
+  @IsArray()
+  @Matches(/^[A-Za-z0-9*.-]+(:\d{1,5})?$/, { each: true, message: 'must be host patterns' })
+  SNS_CERTIFICATE_HOSTS: string[] = ['sns.*.amazonaws.com'];
+
+  /** PEM file of an extra certificate authority trusted for those hosts (a private CA); unset in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SNS_CA_FILE?: string;
+
+  /** SNS messages older than this (by their Timestamp) are refused, and their ids are forgotten after it. */
+  @Duration()
+  @Min(MINUTE)
+  SNS_MAX_MESSAGE_AGE: number = 60 * MINUTE;
 
   /** Serves GET /templates/preview without authentication; never in production. */
   @Flag()

@@ -10,7 +10,11 @@ export const LIST_UNSUBSCRIBE_POST_HEADER = 'List-Unsubscribe-Post';
 /** RFC 8058: tells the mailbox provider a POST to the List-Unsubscribe URL unsubscribes at once. */
 export const ONE_CLICK_UNSUBSCRIBE = 'List-Unsubscribe=One-Click';
 
-export const SES_TAGS = { notificationId: 'notification-id', template: 'template', category: 'category' } as const;
+export const SES_TAGS = {
+  notificationId: 'notification-id',
+  template: 'template',
+  category: 'category',
+} as const;
 const SES_TAG_VALUE = /^[A-Za-z0-9_-]{1,256}$/;
 const SES_TAG_INVALID = /[^A-Za-z0-9_-]/g;
 const LINE_BREAK = /[\r\n]/;

@@ -43,8 +43,16 @@ export interface DeliveryLogItem {
   sesMessageId?: string;
 }
 
+/** Another replica of a dispatcher already started: same schema and topics. */
+export interface ReplicaOf {
+  schema: string;
+  topicPrefix: string;
+}
+
 export interface DispatcherTestApp {
   app: INestApplication<App>;
+  /** Pass to `startDispatcher` to start another replica of this dispatcher. */
+  replica: ReplicaOf;
   http: App;
   dataSource: DataSource;
   config: DispatcherConfig;
@@ -69,13 +77,17 @@ export interface DispatcherTestApp {
 export async function startDispatcher(
   label: string,
   env: Record<string, string> = {},
+  replicaOf?: ReplicaOf,
 ): Promise<DispatcherTestApp> {
   // The SDK reads credentials from the default provider chain; the emulator accepts any.
   process.env.AWS_ACCESS_KEY_ID ??= 'dispatcher-e2e';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'dispatcher-e2e';
   const infra = await getTestInfra();
-  const schema: TestSchema = await createTestSchema(`dispatcher_${label}`);
-  const prefix = uniqueTopicPrefix(`dispatcher-${label}`);
+  // A replica leaves the schema to the dispatcher that created it.
+  const schema: TestSchema = replicaOf
+    ? { schema: replicaOf.schema, drop: () => Promise.resolve() }
+    : await createTestSchema(`dispatcher_${label}`);
+  const prefix = replicaOf?.topicPrefix ?? uniqueTopicPrefix(`dispatcher-${label}`);
   const config = loadConfig(DispatcherConfig, {
     DB_SCHEMA: schema.schema,
     KAFKA_TOPIC_PREFIX: prefix,
@@ -145,6 +157,7 @@ export async function startDispatcher(
 
   return {
     app,
+    replica: { schema: schema.schema, topicPrefix: prefix },
     http,
     dataSource,
     config,
