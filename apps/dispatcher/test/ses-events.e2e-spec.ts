@@ -127,6 +127,17 @@ describe('SES events over SNS', () => {
     expect(skipped.reason).toBe('suppressed');
   });
 
+  it('is public in the OpenAPI document, while the suppression list needs a bearer token', async () => {
+    const { body } = await request(dispatcher.http).get('/docs-json').expect(200);
+    const document = body as {
+      security?: unknown;
+      paths: Record<string, Record<string, { security?: unknown }>>;
+    };
+
+    expect(document.paths['/ses/events']?.post?.security).toEqual([]);
+    expect(document.paths['/suppressions']?.get?.security ?? document.security).toEqual([{ bearer: [] }]);
+  });
+
   it('confirms a subscription of a configured topic, and not of another', async () => {
     await post(sns.subscriptionConfirmation()).expect(200, { events: 0 });
     expect(sns.confirmations).toHaveLength(1);
