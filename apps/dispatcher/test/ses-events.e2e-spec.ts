@@ -147,6 +147,21 @@ describe('SES events over SNS', () => {
     expect(sns.confirmations).toHaveLength(1);
   });
 
+  it('answers 400 to a signed message whose SES event cannot be carried, and writes nothing', async () => {
+    const before = await written();
+
+    await post(
+      sns.notification(
+        sesEvent('Delivery', 'ses-message-invalid', 'not an address', {
+          delivery: { recipients: ['not an address'] },
+        }),
+      ),
+    ).expect(400);
+    await post(sns.notification({ eventType: 'Delivery' })).expect(400);
+
+    await expect(written()).resolves.toEqual(before);
+  });
+
   describe('refuses with 403 and writes nothing', () => {
     const delivered = (): object =>
       sesEvent('Delivery', 'ses-message-refused', 'someone@example.org', {

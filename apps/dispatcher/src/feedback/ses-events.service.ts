@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { PayloadValidationError } from '@notify/contracts';
 import { OutboxWriter } from '@notify/messaging';
 import { MetricsService } from '@notify/observability';
 import { DataSource } from 'typeorm';
@@ -73,6 +74,19 @@ export class SesEventsService {
 
   private async accept(message: SnsMessage): Promise<number> {
     const mapped = message.Type === 'Notification' ? this.mapped(message) : undefined;
+    try {
+      return await this.write(message, mapped);
+    } catch (error) {
+      // Signed by SNS but not what the contract carries (e.g. an address that is not one): nothing is written.
+      if (error instanceof PayloadValidationError) {
+        this.count(message.Type, 'invalid');
+        throw new BadRequestException(error.message);
+      }
+      throw error;
+    }
+  }
+
+  private write(message: SnsMessage, mapped: ReturnType<typeof feedbackEventsOf>['events']): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
       await this.messages.forgetBefore(tx, new Date(Date.now() - this.config.SNS_MAX_MESSAGE_AGE));
       if (!(await this.messages.record(tx, message))) {
