@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SendRateStore } from './send-rate.repository';
 
 const MIN_WAIT_MS = 5;
@@ -60,4 +59,8 @@ export class SharedTokenBucket {
       await sleep(Math.max(MIN_WAIT_MS, Math.ceil(((1 - grant.remaining) * 1000) / this.ratePerSecond)));
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
