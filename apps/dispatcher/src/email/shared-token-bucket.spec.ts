@@ -34,7 +34,9 @@ function admit(buckets: SharedTokenBucket[], perBucket: number): number[] {
 }
 
 describe('SharedTokenBucket', () => {
-  beforeAll(() => Logger.overrideLogger(false));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
