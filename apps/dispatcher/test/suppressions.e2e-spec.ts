@@ -1,4 +1,4 @@
-import { uniqueEmail } from '@notify/testing';
+import { expectEveryOperationRequiresAuth, uniqueEmail } from '@notify/testing';
 import request from 'supertest';
 import { startDispatcher, type DispatcherTestApp } from './support/dispatcher-test-app';
 
@@ -108,5 +108,19 @@ describe('suppression management', () => {
       .set('Authorization', user)
       .send({ reason: 'x' })
       .expect(403);
+  });
+
+  it('leaves only the SNS endpoint, health, metrics and the template preview open among all operations', async () => {
+    await expectEveryOperationRequiresAuth(dispatcher.http, {
+      publicOperations: [
+        'GET /health',
+        'GET /health/ready',
+        'GET /metrics',
+        'GET /templates/preview',
+        'GET /templates/preview/{id}/{locale}',
+        'POST /ses/events',
+      ],
+      expectedOperations: ['GET /suppressions', 'DELETE /suppressions/{email}', 'POST /ses/events'],
+    });
   });
 });
