@@ -10,8 +10,10 @@ import { DispatcherConfig } from './config/dispatcher.config';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { DigestsModule } from './digests/digests.module';
 import { ENTITIES } from './entities';
+import { FeedbackModule } from './feedback/feedback.module';
 import { MIGRATIONS } from './migrations';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SuppressionsModule } from './suppressions/suppressions.module';
 
 export const SERVICE_NAME = 'dispatcher';
 
@@ -59,13 +61,13 @@ const CONSUMED_TOPICS = [
             partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
             chunkSize: config.KAFKA_CHUNK_SIZE,
           },
-          // The dispatcher publishes nothing: no outbox to relay.
-          relay: { enabled: false },
         }),
     }),
     NotificationsModule,
     DeliveriesModule,
     DigestsModule,
+    FeedbackModule,
+    SuppressionsModule,
   ],
 })
 export class AppModule {}

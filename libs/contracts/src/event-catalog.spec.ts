@@ -35,6 +35,7 @@ describe('event catalog', () => {
     expect(eventTypesOfTopic(Topics.EmailFeedback)).toEqual([
       EventTypes.EmailBounced,
       EventTypes.EmailComplained,
+      EventTypes.EmailStatusReported,
     ]);
     expect(ALL_TOPICS.flatMap(eventTypesOfTopic).sort()).toEqual([...ALL_EVENT_TYPES].sort());
   });

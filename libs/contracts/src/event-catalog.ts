@@ -8,7 +8,11 @@ import {
   MemberLeftData,
   SubmissionReceivedData,
 } from './payloads/communities.data';
-import { EmailBouncedData, EmailComplainedData } from './payloads/email-feedback.data';
+import {
+  EmailBouncedData,
+  EmailComplainedData,
+  EmailStatusReportedData,
+} from './payloads/email-feedback.data';
 import {
   AccessRequestApprovedData,
   AccessRequestRejectedData,
@@ -83,6 +87,7 @@ export const EVENT_CATALOG = Object.freeze({
 
   [EventTypes.EmailBounced]: define(Topics.EmailFeedback, EmailBouncedData, 'email'),
   [EventTypes.EmailComplained]: define(Topics.EmailFeedback, EmailComplainedData, 'email'),
+  [EventTypes.EmailStatusReported]: define(Topics.EmailFeedback, EmailStatusReportedData, 'email'),
 } satisfies Record<EventType, EventDefinition>);
 
 type Catalog = typeof EVENT_CATALOG;

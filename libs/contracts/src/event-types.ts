@@ -31,6 +31,7 @@ export const EventTypes = {
   // notifications.email-feedback.v1
   EmailBounced: 'notifications.email.bounced',
   EmailComplained: 'notifications.email.complained',
+  EmailStatusReported: 'notifications.email.status-reported',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

@@ -22,3 +22,7 @@ export type PendingItemKind = (typeof PENDING_ITEM_KINDS)[number];
 
 export const BOUNCE_TYPES = ['permanent', 'transient'] as const;
 export type BounceType = (typeof BOUNCE_TYPES)[number];
+
+/** What the email provider reported about a sent email, besides bounces and complaints. */
+export const EMAIL_STATUSES = ['accepted', 'delivered', 'delayed', 'rejected', 'rendering-failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];

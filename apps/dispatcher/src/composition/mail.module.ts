@@ -21,7 +21,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
       inject: [DispatcherConfig],
       useFactory: (config: DispatcherConfig) => ({
         fromAddress: config.EMAIL_FROM,
-        region: config.SES_REGION,
+        region: config.sesRegion,
         endpoint: config.SES_ENDPOINT,
         maxSendRate: config.SES_MAX_SEND_RATE,
         maxConcurrency: config.SES_MAX_CONCURRENCY,
@@ -31,6 +31,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
         pauseCooldownMs: config.SES_PAUSE_COOLDOWN,
         requestTimeoutMs: config.SES_REQUEST_TIMEOUT,
         configurationSetName: config.SES_CONFIGURATION_SET,
+        fromIdentityArn: config.SES_FROM_IDENTITY_ARN,
       }),
     }),
   ],

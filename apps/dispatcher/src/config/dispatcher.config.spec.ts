@@ -20,14 +20,45 @@ describe('DispatcherConfig', () => {
       DIGEST_WEEKDAY: 'monday',
       DIGEST_TICK_INTERVAL: 5 * 60_000,
       CLAIM_TIMEOUT: 2 * 60_000,
-      SES_ENDPOINT: 'http://127.0.0.1:8005',
     });
+    expect(config.SES_ENDPOINT).toBeUndefined();
+    expect(config.sesRegion).toBe('eu-west-1');
     expect(config.SES_MAX_SEND_RATE).toBeUndefined();
     expect(config.UNSUBSCRIBE_SIGNING_KEYS).toEqual([
       { id: 'k2', secret: 'new-secret-0123456789abcdef0123456789' },
       { id: 'k1', secret: 'old:secret-with-colon-0123456789abcdef' },
     ]);
     expect(config.digestSchedule).toEqual({ hour: 8, weekday: 'monday' });
+  });
+
+  it('takes the SES region from SES_REGION, else from AWS_REGION', () => {
+    expect(loadConfig(DispatcherConfig, { ...required, AWS_REGION: 'us-east-2' }).sesRegion).toBe(
+      'us-east-2',
+    );
+    expect(
+      loadConfig(DispatcherConfig, { ...required, AWS_REGION: 'us-east-2', SES_REGION: 'eu-central-1' })
+        .sesRegion,
+    ).toBe('eu-central-1');
+  });
+
+  it('reads the SES event settings and refuses topic ARNs and host patterns that are not', () => {
+    const config = loadConfig(DispatcherConfig, {
+      ...required,
+      SES_EVENTS_TOPIC_ARNS:
+        'arn:aws:sns:eu-west-1:123456789012:ses-events, arn:aws:sns:eu-west-1:123456789012:b',
+    });
+    expect(config.SES_EVENTS_TOPIC_ARNS).toHaveLength(2);
+    expect(config.SNS_CERTIFICATE_HOSTS).toEqual(['sns.*.amazonaws.com']);
+    expect(() =>
+      loadConfig(DispatcherConfig, {
+        ...required,
+        SES_EVENTS_TOPIC_ARNS: 'ses-events',
+        SNS_CERTIFICATE_HOSTS: 'https://sns.example',
+        SES_FROM_IDENTITY_ARN: 'buyers.example.eu',
+      }),
+    ).toThrow(
+      /SES_EVENTS_TOPIC_ARNS[\s\S]*SNS_CERTIFICATE_HOSTS|SNS_CERTIFICATE_HOSTS[\s\S]*SES_EVENTS_TOPIC_ARNS/,
+    );
   });
 
   it('reads durations, numbers and flags', () => {
@@ -67,6 +98,7 @@ describe('DispatcherConfig', () => {
     KAFKA_INGRESS_PARTITIONS: ['24', 24],
     KAFKA_CHUNK_SIZE: ['50', 50],
     UNSUBSCRIBE_LINK_TTL: ['30d', 30 * 24 * 3_600_000],
+    SNS_MAX_MESSAGE_AGE: ['15m', 15 * 60_000],
     SES_MAX_SEND_RATE: ['12.5', 12.5],
     SES_MAX_CONCURRENCY: ['32', 32],
     SES_MAX_ATTEMPTS: ['4', 4],

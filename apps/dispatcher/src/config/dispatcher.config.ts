@@ -1,7 +1,17 @@
-import { BaseServiceConfig, Duration, Flag, HttpUrl, OneOf, Required, SigningKeyList } from '@notify/config';
+import {
+  BaseServiceConfig,
+  CommaSeparated,
+  Duration,
+  Flag,
+  HttpUrl,
+  OneOf,
+  Required,
+  SigningKeyList,
+} from '@notify/config';
 import type { LinkSigningKey } from '@notify/security';
 import { TOPIC_DECLARATIONS, Topics } from '@notify/contracts';
 import {
+  IsArray,
   IsEmail,
   IsInt,
   IsNumber,
@@ -17,6 +27,7 @@ import { WEEKDAYS, type DigestSchedule, type Weekday } from '../digests/digest-s
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
+const AWS_REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /**
  * The only place the dispatcher reads its environment; defaults suit a local run. Every field has an explicit type:
@@ -85,13 +96,24 @@ export class DispatcherConfig extends BaseServiceConfig {
 
   // SES
 
-  @IsString()
-  @MinLength(1)
-  SES_REGION: string = 'eu-west-1';
+  /** Region of SES; unset, the SDK's own `AWS_REGION`, else eu-west-1. */
+  @IsOptional()
+  @Matches(AWS_REGION_NAME, { message: 'must be an AWS region name such as eu-west-1' })
+  SES_REGION?: string;
 
-  /** The local emulator by default; a deployment sets the regional endpoint, e.g. https://email.eu-west-1.amazonaws.com. */
+  @IsOptional()
+  @Matches(AWS_REGION_NAME, { message: 'must be an AWS region name such as eu-west-1' })
+  AWS_REGION?: string;
+
+  /** Unset in production: the SDK resolves the regional AWS endpoint. Local start and tests set the emulator. */
+  @IsOptional()
   @HttpUrl()
-  SES_ENDPOINT: string = 'http://127.0.0.1:8005';
+  SES_ENDPOINT?: string;
+
+  /** ARN of the verified identity that authorises `EMAIL_FROM` (FromEmailAddressIdentityArn). */
+  @IsOptional()
+  @Matches(/^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:identity\/\S+$/, { message: 'must be an SES identity ARN' })
+  SES_FROM_IDENTITY_ARN?: string;
 
   /** Emails per second; unset, the account's quota (SES GetAccount) applies. */
   @IsOptional()
@@ -130,6 +152,34 @@ export class DispatcherConfig extends BaseServiceConfig {
   @IsString()
   @MinLength(1)
   SES_CONFIGURATION_SET?: string;
+
+  // SES event notifications over SNS (POST /ses/events)
+
+  /** SNS topics the configuration set publishes to; messages of any other topic are refused. Empty: all refused. */
+  @CommaSeparated()
+  @IsArray()
+  @Matches(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, {
+    each: true,
+    message: 'must be SNS topic ARNs',
+  })
+  SES_EVENTS_TOPIC_ARNS: string[] = [];
+
+  /** Hosts (`*` stands for one DNS label, `host:port` for another port) that may serve SNS certificates over https. */
+  @CommaSeparated()
+  @IsArray()
+  @Matches(/^[A-Za-z0-9*.-]+(:\d{1,5})?$/, { each: true, message: 'must be host patterns' })
+  SNS_CERTIFICATE_HOSTS: string[] = ['sns.*.amazonaws.com'];
+
+  /** PEM file of an extra certificate authority trusted for those hosts (a private CA); unset in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SNS_CA_FILE?: string;
+
+  /** SNS messages older than this (by their Timestamp) are refused, and their ids are forgotten after it. */
+  @Duration()
+  @Min(MINUTE)
+  SNS_MAX_MESSAGE_AGE: number = 60 * MINUTE;
 
   /** Serves GET /templates/preview without authentication; never in production. */
   @Flag()
@@ -203,6 +253,10 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Min(1)
   @Max(5000)
   DIGEST_MAX_ITEMS: number = 200;
+
+  get sesRegion(): string {
+    return this.SES_REGION ?? this.AWS_REGION ?? 'eu-west-1';
+  }
 
   get digestSchedule(): DigestSchedule {
     return { hour: this.DIGEST_HOUR, weekday: this.DIGEST_WEEKDAY };

@@ -22,6 +22,7 @@ export interface DeliveryLogEntry {
   createdAt: Date;
   updatedAt: Date;
   sentAt: Date | null;
+  statusChangedAt: Date | null;
 }
 
 interface LogRow {
@@ -43,6 +44,7 @@ interface LogRow {
   created_at: Date;
   updated_at: Date;
   sent_at: Date | null;
+  status_changed_at: Date | null;
 }
 
 @Injectable()
@@ -58,7 +60,7 @@ export class DeliveryLogRepository {
     const rows: LogRow[] = await this.dataSource.query(
       `SELECT d.id, d.status, d.reason, d.detail, d.category, d.template, d.community_id, d.frequency, d.attempts,
               d.digest_id, d.ses_message_id, e.event_id, e.source, e.type, e.occurred_at, d.created_at, d.updated_at,
-              d.sent_at
+              d.sent_at, d.status_changed_at
          FROM deliveries d JOIN notification_events e ON e.id = d.event_ref
         WHERE d.recipient_user_id = $1 AND ($2::bigint IS NULL OR d.id < $2::bigint)
         ORDER BY d.id DESC
@@ -84,6 +86,7 @@ export class DeliveryLogRepository {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       sentAt: row.sent_at,
+      statusChangedAt: row.status_changed_at,
     }));
   }
 }

@@ -102,6 +102,8 @@ describe('DeliverySender', () => {
       html: '<p>html</p>',
       text: 'text',
       notificationId: '41',
+      template: 'activity.mention',
+      category: 'mentions',
       unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') },
     });
     expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1');

@@ -74,6 +74,8 @@ export class DeliverySender {
       to: recipient.email,
       ...rendered,
       notificationId: row.id,
+      template: row.template,
+      category: row.category,
       unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
     });
     return { messageId, eventTime: event.time };

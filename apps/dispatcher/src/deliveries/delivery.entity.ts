@@ -70,4 +70,8 @@ export class DeliveryEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** When the email provider last moved the status (delivered, bounced, complained, delayed, failed). */
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt!: Date | null;
 }

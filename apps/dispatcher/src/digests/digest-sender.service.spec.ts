@@ -120,6 +120,8 @@ describe('DigestSender', () => {
       expect.objectContaining({
         to: 'user-1@example.org',
         notificationId: 'digest-5',
+        template: 'digest',
+        category: 'digest-daily',
         unsubscribe: undefined,
       }),
     );

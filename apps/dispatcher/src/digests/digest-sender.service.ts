@@ -57,6 +57,8 @@ export class DigestSender {
         to: recipient.email,
         ...rendered,
         notificationId: `digest-${digest.id}`,
+        template: 'digest',
+        category: `digest-${digest.kind}`,
         unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
       }));
     } catch (error) {

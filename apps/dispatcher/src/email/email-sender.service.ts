@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
 import { MetricsService } from '@notify/observability';
 import { DEFAULT_SEND_RATE, EMAIL_SETTINGS, type EmailSettings } from './email-settings';
 import { EmailSendError, PermanentEmailError, SendingPausedError, TransientEmailError } from './email.errors';
@@ -7,7 +7,12 @@ import { retryDelayMs } from './retry-delay';
 import { Semaphore } from './semaphore';
 import { SesEmailGateway } from './ses-email.gateway';
 import { classifySesFailure } from './ses-failure';
+import { SEND_RATE_STORE, type SendRateStore } from './send-rate.repository';
+import { SharedTokenBucket } from './shared-token-bucket';
 import { TokenBucket } from './token-bucket';
+
+/** The bucket all replicas sending through one SES account share. */
+const SHARED_BUCKET = 'ses-account';
 
 type SendOutcome = 'sent' | 'permanent' | 'transient' | 'paused';
 
@@ -19,7 +24,7 @@ type SendOutcome = 'sent' | 'permanent' | 'transient' | 'paused';
 export class EmailSender implements OnModuleInit {
   private readonly logger = new Logger(EmailSender.name);
   private readonly slots: Semaphore;
-  private limiter: TokenBucket | undefined;
+  private limiter: Pick<TokenBucket, 'acquire'> | undefined;
   private rate = 0;
   private pausedUntil = 0;
   private pauseCode = '';
@@ -28,15 +33,20 @@ export class EmailSender implements OnModuleInit {
     private readonly gateway: SesEmailGateway,
     @Inject(EMAIL_SETTINGS) private readonly settings: EmailSettings,
     private readonly metrics: MetricsService,
+    // Without a shared store (unit specs, the benchmark's bare runs) the rate is this process's alone.
+    @Optional() @Inject(SEND_RATE_STORE) private readonly sharedRate?: SendRateStore,
   ) {
     this.slots = new Semaphore(settings.maxConcurrency);
   }
 
   async onModuleInit(): Promise<void> {
     this.rate = await this.resolveSendRate();
-    this.limiter = new TokenBucket(this.rate);
+    this.limiter = this.sharedRate
+      ? new SharedTokenBucket(this.sharedRate, SHARED_BUCKET, this.rate)
+      : new TokenBucket(this.rate);
     this.logger.log(
-      `Sending at most ${this.rate} emails per second, ${this.settings.maxConcurrency} at once`,
+      `Sending at most ${this.rate} emails per second${this.sharedRate ? ' across all replicas' : ''}, ` +
+        `${this.settings.maxConcurrency} at once`,
     );
   }
 
@@ -120,7 +130,7 @@ export class EmailSender implements OnModuleInit {
     }
   }
 
-  private rateLimiter(): TokenBucket {
+  private rateLimiter(): Pick<TokenBucket, 'acquire'> {
     if (this.limiter === undefined) {
       throw new Error('EmailSender used before the module initialised');
     }

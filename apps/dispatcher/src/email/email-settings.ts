@@ -3,7 +3,7 @@ export interface EmailSettings {
   /** From header, e.g. `"Public Buyers Community" <no-reply@buyers.example.eu>`. */
   fromAddress: string;
   region: string;
-  /** SES API endpoint; the local emulator's address in development, unset to reach AWS. */
+  /** SES API endpoint; unset, the SDK resolves the regional AWS endpoint (the emulator only locally and in tests). */
   endpoint?: string;
   /** Emails per second; when unset, read from the account (GetAccount), else a conservative default. */
   maxSendRate?: number;
@@ -18,6 +18,8 @@ export interface EmailSettings {
   requestTimeoutMs: number;
   /** SES configuration set whose event destinations publish bounces and complaints. */
   configurationSetName?: string;
+  /** ARN of the verified identity that authorises the From address (sending authorisation). */
+  fromIdentityArn?: string;
 }
 
 export const EMAIL_SETTINGS = Symbol('EMAIL_SETTINGS');

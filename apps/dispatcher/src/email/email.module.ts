@@ -5,10 +5,10 @@ import {
   type ModuleMetadata,
   type OptionalFactoryDependency,
 } from '@nestjs/common';
-import { EmailFeedbackConsumer } from './email-feedback.consumer';
 import { EmailSender } from './email-sender.service';
 import { EMAIL_SETTINGS, type EmailSettings } from './email-settings';
 import { sesClientProvider } from './ses-client.provider';
+import { SEND_RATE_STORE, SendRateRepository } from './send-rate.repository';
 import { SesEmailGateway } from './ses-email.gateway';
 import { SuppressionRepository } from './suppression.repository';
 import { SuppressionService } from './suppression.service';
@@ -20,8 +20,7 @@ export interface EmailModuleOptions {
 }
 
 /**
- * Sending through SES (`EmailSender`) and the suppression list (`SuppressionService`) with its feedback
- * consumer. Needs the app's TypeORM DataSource (with `EMAIL_ENTITIES`) and MetricsService.
+ * Sending through SES (`EmailSender`) and the suppression list (`SuppressionService`). Needs the app's TypeORM DataSource (with `EMAIL_ENTITIES`) and MetricsService.
  */
 @Module({})
 export class EmailModule {
@@ -33,10 +32,10 @@ export class EmailModule {
         { provide: EMAIL_SETTINGS, useFactory: options.useFactory, inject: options.inject ?? [] },
         sesClientProvider,
         SesEmailGateway,
+        { provide: SEND_RATE_STORE, useClass: SendRateRepository },
         EmailSender,
         SuppressionRepository,
         SuppressionService,
-        EmailFeedbackConsumer,
       ],
       exports: [EmailSender, SuppressionService],
     };

@@ -6,6 +6,9 @@ export interface OutgoingEmail {
   text: string;
   /** Stable id of the notification, sent as X-Notification-Id so support can trace an email back to its cause. */
   notificationId: string;
+  /** Template and category, sent as SES message tags so that SES events can be grouped and traced back. */
+  template?: string;
+  category?: string;
   /** For emails the recipient can switch off: RFC 8058 one-click unsubscribe. */
   unsubscribe?: {
     /** Signed https link accepting the one-click POST. */

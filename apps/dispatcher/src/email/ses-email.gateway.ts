@@ -1,5 +1,5 @@
 import { GetAccountCommand, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EMAIL_SETTINGS, type EmailSettings } from './email-settings';
 import type { OutgoingEmail } from './outgoing-email';
 import { SES_CLIENT } from './ses-client.provider';
@@ -8,6 +8,8 @@ import { toSendEmailInput } from './ses-message';
 /** The SES v2 API: one SendEmail per email, and the account's sending quota. */
 @Injectable()
 export class SesEmailGateway implements OnApplicationShutdown {
+  private readonly logger = new Logger(SesEmailGateway.name);
+
   constructor(
     @Inject(SES_CLIENT) private readonly client: SESv2Client,
     @Inject(EMAIL_SETTINGS) private readonly settings: EmailSettings,
@@ -20,9 +22,20 @@ export class SesEmailGateway implements OnApplicationShutdown {
     return output.MessageId ?? '';
   }
 
-  /** The account's maximum send rate (emails per second), when the endpoint reports one. */
+  /** The account's maximum send rate (emails per second), when the endpoint reports one; warns of a sandbox. */
   async maxSendRate(): Promise<number | undefined> {
     const account = await this.client.send(new GetAccountCommand({}));
+    if (account.ProductionAccessEnabled === false) {
+      this.logger.warn(
+        `The SES account is in the sandbox: only verified addresses receive email, at most ` +
+          `${account.SendQuota?.Max24HourSend ?? '?'} a day (see docs/operations-ses.md)`,
+      );
+    }
+    if (account.SendingEnabled === false) {
+      this.logger.warn(
+        'Sending is disabled for the SES account: emails wait as pending (see docs/operations-ses.md)',
+      );
+    }
     return account.SendQuota?.MaxSendRate;
   }
 

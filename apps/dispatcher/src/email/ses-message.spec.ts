@@ -5,6 +5,7 @@ import { toSendEmailInput } from './ses-message';
 const settings = {
   fromAddress: '"Public Buyers Community" <no-reply@buyers.example.eu>',
   configurationSetName: 'notifications',
+  fromIdentityArn: 'arn:aws:ses:eu-west-1:123456789012:identity/buyers.example.eu',
 };
 const email: OutgoingEmail = {
   to: 'marc.dubois@example.org',
@@ -21,12 +22,26 @@ describe('toSendEmailInput', () => {
     expect(input.FromEmailAddress).toBe(settings.fromAddress);
     expect(input.Destination).toEqual({ ToAddresses: ['marc.dubois@example.org'] });
     expect(input.ConfigurationSetName).toBe('notifications');
+    expect(input.FromEmailAddressIdentityArn).toBe(settings.fromIdentityArn);
     expect(input.Content?.Simple?.Subject).toEqual({ Data: email.subject, Charset: 'UTF-8' });
     expect(input.Content?.Simple?.Body).toEqual({
       Html: { Data: '<p>Hello</p>', Charset: 'UTF-8' },
       Text: { Data: 'Hello', Charset: 'UTF-8' },
     });
     expect(input.EmailTags).toEqual([{ Name: 'notification-id', Value: email.notificationId }]);
+  });
+
+  it('tags the email with its notification id, template and category, made safe for SES tag values', () => {
+    const input = toSendEmailInput(
+      { ...email, template: 'access-request.rejected', category: 'transactional' },
+      settings,
+    );
+
+    expect(input.EmailTags).toEqual([
+      { Name: 'notification-id', Value: email.notificationId },
+      { Name: 'template', Value: 'access-request_rejected' },
+      { Name: 'category', Value: 'transactional' },
+    ]);
   });
 
   it('always carries X-Notification-Id and no unsubscribe headers for emails that cannot be switched off', () => {

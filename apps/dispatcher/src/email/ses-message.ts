@@ -1,4 +1,4 @@
-import type { MessageHeader, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import type { MessageHeader, MessageTag, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { safeHttpUrl } from '../templates/safe-url';
 import type { EmailSettings } from './email-settings';
 import { PermanentEmailError } from './email.errors';
@@ -10,8 +10,13 @@ export const LIST_UNSUBSCRIBE_POST_HEADER = 'List-Unsubscribe-Post';
 /** RFC 8058: tells the mailbox provider a POST to the List-Unsubscribe URL unsubscribes at once. */
 export const ONE_CLICK_UNSUBSCRIBE = 'List-Unsubscribe=One-Click';
 
-const NOTIFICATION_TAG = 'notification-id';
+export const SES_TAGS = {
+  notificationId: 'notification-id',
+  template: 'template',
+  category: 'category',
+} as const;
 const SES_TAG_VALUE = /^[A-Za-z0-9_-]{1,256}$/;
+const SES_TAG_INVALID = /[^A-Za-z0-9_-]/g;
 const LINE_BREAK = /[\r\n]/;
 
 /**
@@ -20,7 +25,7 @@ const LINE_BREAK = /[\r\n]/;
  */
 export function toSendEmailInput(
   email: OutgoingEmail,
-  settings: Pick<EmailSettings, 'fromAddress' | 'configurationSetName'>,
+  settings: Pick<EmailSettings, 'fromAddress' | 'configurationSetName' | 'fromIdentityArn'>,
 ): SendEmailCommandInput {
   singleLine('recipient', email.to);
   singleLine('subject', email.subject);
@@ -35,12 +40,10 @@ export function toSendEmailInput(
   }
   return {
     FromEmailAddress: settings.fromAddress,
+    FromEmailAddressIdentityArn: settings.fromIdentityArn,
     Destination: { ToAddresses: [email.to] },
     ConfigurationSetName: settings.configurationSetName,
-    // Tags travel into bounce and complaint notifications, linking them back to the notification.
-    EmailTags: SES_TAG_VALUE.test(email.notificationId)
-      ? [{ Name: NOTIFICATION_TAG, Value: email.notificationId }]
-      : undefined,
+    EmailTags: emailTags(email),
     Content: {
       Simple: {
         Subject: { Data: email.subject, Charset: 'UTF-8' },
@@ -49,6 +52,22 @@ export function toSendEmailInput(
       },
     },
   };
+}
+
+/** Tags travel into every SES event of the email (`mail.tags`), linking it back to the notification. */
+function emailTags(email: OutgoingEmail): MessageTag[] | undefined {
+  const tags: MessageTag[] = [];
+  // The id must stay exact to be traced back, so an id SES cannot carry is left out rather than altered.
+  if (SES_TAG_VALUE.test(email.notificationId)) {
+    tags.push({ Name: SES_TAGS.notificationId, Value: email.notificationId });
+  }
+  for (const name of ['template', 'category'] as const) {
+    const value = email[name]?.replace(SES_TAG_INVALID, '_').slice(0, 256);
+    if (value) {
+      tags.push({ Name: SES_TAGS[name], Value: value });
+    }
+  }
+  return tags.length > 0 ? tags : undefined;
 }
 
 function listUnsubscribe(unsubscribe: NonNullable<OutgoingEmail['unsubscribe']>): string {

@@ -21,6 +21,13 @@ export class EmailSuppression {
   @Column({ name: 'message_id', type: 'text', nullable: true })
   messageId!: string | null;
 
+  /** The feedback event (CloudEvents source and id) that suppressed the address. */
+  @Column({ name: 'event_source', type: 'varchar', nullable: true })
+  eventSource!: string | null;
+
+  @Column({ name: 'event_id', type: 'varchar', nullable: true })
+  eventId!: string | null;
+
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
 

@@ -1,14 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { EmailBouncedData, EmailComplainedData } from '@notify/contracts';
 import { MetricsService } from '@notify/observability';
 import type { EntityManager } from 'typeorm';
 import type { SuppressionReason } from './suppression.entity';
-import { SuppressionRepository } from './suppression.repository';
+import { SuppressionRepository, type EventRef, type SuppressionEntry } from './suppression.repository';
 
 export interface SuppressionDetails {
   detail?: string;
   messageId?: string;
   occurredAt?: Date;
+  event?: EventRef;
 }
 
 /** Addresses that must not be emailed any more, fed by bounce and complaint feedback. */
@@ -31,6 +32,21 @@ export class SuppressionService {
     return new Set(emails.filter((email) => suppressed.has(normaliseEmail(email))));
   }
 
+  find(email: string): Promise<SuppressionEntry | null> {
+    return this.repository.findOne(normaliseEmail(email));
+  }
+
+  /** @throws NotFoundException when the address is not suppressed. */
+  async remove(email: string, removedBy: string, reason: string): Promise<void> {
+    if (!(await this.repository.removeWithAudit(normaliseEmail(email), removedBy, reason))) {
+      throw new NotFoundException('The address is not on the suppression list');
+    }
+    this.metrics
+      .counter('dispatcher_suppressions_removed_total', 'Addresses removed from the suppression list')
+      .inc();
+    this.logger.log(`Suppression removed by ${removedBy}`);
+  }
+
   async suppress(
     email: string,
     reason: SuppressionReason,
@@ -43,6 +59,7 @@ export class SuppressionService {
       detail: details.detail,
       messageId: details.messageId,
       occurredAt: details.occurredAt ?? new Date(),
+      event: details.event,
     });
     if (added) {
       this.metrics
@@ -55,7 +72,7 @@ export class SuppressionService {
   }
 
   /** A permanent bounce suppresses the address; a transient one (full mailbox, greylisting) is only counted. */
-  async recordBounce(bounce: EmailBouncedData, tx: EntityManager): Promise<void> {
+  async recordBounce(bounce: EmailBouncedData, tx: EntityManager, event?: EventRef): Promise<void> {
     this.metrics
       .counter('dispatcher_email_bounces_total', 'Bounce notifications received', ['type'])
       .inc({ type: bounce.bounceType });
@@ -64,15 +81,17 @@ export class SuppressionService {
         detail: bounce.diagnostic,
         messageId: bounce.messageId,
         occurredAt: new Date(bounce.occurredAt),
+        event,
       });
     }
   }
 
-  async recordComplaint(complaint: EmailComplainedData, tx: EntityManager): Promise<void> {
+  async recordComplaint(complaint: EmailComplainedData, tx: EntityManager, event?: EventRef): Promise<void> {
     this.metrics.counter('dispatcher_email_complaints_total', 'Complaint notifications received').inc();
     await this.suppress(complaint.email, 'complaint', tx, {
       messageId: complaint.messageId,
       occurredAt: new Date(complaint.occurredAt),
+      event,
     });
   }
 }

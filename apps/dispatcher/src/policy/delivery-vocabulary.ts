@@ -14,6 +14,11 @@ export const DELIVERY_STATUSES = [
   'skipped',
   'failed',
   'digest-queued',
+  // Reported by the email provider after `sent`, matched on the SES message id.
+  'delivered',
+  'bounced',
+  'complained',
+  'delayed',
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 

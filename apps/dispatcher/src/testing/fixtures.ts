@@ -27,6 +27,7 @@ export function deliveryRow(overrides: Partial<DeliveryEntity> = {}): DeliveryEn
     createdAt: new Date(),
     updatedAt: new Date(),
     sentAt: null,
+    statusChangedAt: null,
     ...overrides,
   });
 }

@@ -46,8 +46,16 @@ export interface DeliveryLogItem {
   sesMessageId?: string;
 }
 
+/** Another replica of a dispatcher already started: same schema and topics. */
+export interface ReplicaOf {
+  schema: string;
+  topicPrefix: string;
+}
+
 export interface DispatcherTestApp {
   app: INestApplication<App>;
+  /** Pass to `startDispatcher` to start another replica of this dispatcher. */
+  replica: ReplicaOf;
   http: App;
   dataSource: DataSource;
   config: DispatcherConfig;
@@ -72,14 +80,20 @@ export interface DispatcherTestApp {
 export async function startDispatcher(
   label: string,
   env: Record<string, string> = {},
+  replicaOf?: ReplicaOf,
 ): Promise<DispatcherTestApp> {
   // The SDK reads credentials from the default provider chain; the emulator accepts any.
   process.env.AWS_ACCESS_KEY_ID ??= 'dispatcher-e2e';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'dispatcher-e2e';
   const infra = await getTestInfra();
-  const schema: TestSchema = await createTestSchema(`dispatcher_${label}`);
-  const prefix = uniqueTopicPrefix(`dispatcher-${label}`);
-  await createSuiteTopics(infra, prefix);
+  // A replica leaves the schema to the dispatcher that created it.
+  const schema: TestSchema = replicaOf
+    ? { schema: replicaOf.schema, drop: () => Promise.resolve() }
+    : await createTestSchema(`dispatcher_${label}`);
+  const prefix = replicaOf?.topicPrefix ?? uniqueTopicPrefix(`dispatcher-${label}`);
+  if (!replicaOf) {
+    await createSuiteTopics(infra, prefix);
+  }
   const config = loadConfig(DispatcherConfig, {
     ...infra.kafkaAccess.serviceEnv(SERVICE_NAME),
     DB_SCHEMA: schema.schema,
@@ -150,6 +164,7 @@ export async function startDispatcher(
 
   return {
     app,
+    replica: { schema: schema.schema, topicPrefix: prefix },
     http,
     dataSource,
     config,
@@ -189,8 +204,11 @@ export async function startDispatcher(
       await producer.disconnect();
       await app.close();
       await schema.drop();
-      await deleteTopicsWithPrefix(infra.kafkaBrokers, prefix);
-      await infra.kafkaAccess.revokeSuite(prefix);
+      // Topics and ACLs, like the schema, belong to the dispatcher that created them.
+      if (!replicaOf) {
+        await deleteTopicsWithPrefix(infra.kafkaBrokers, prefix);
+        await infra.kafkaAccess.revokeSuite(prefix);
+      }
     },
   };
 }

@@ -160,6 +160,12 @@ const SAMPLES: { [K in EventType]: EventDataMap[K] } = {
     occurredAt: at,
   },
   [EventTypes.EmailComplained]: { email: 'user-1@example.org', messageId: 'ses-message-1', occurredAt: at },
+  [EventTypes.EmailStatusReported]: {
+    email: 'user-1@example.org',
+    status: 'delivered',
+    messageId: 'ses-message-1',
+    occurredAt: at,
+  },
 };
 
 /** Valid `data` for an event type, as a plain JSON-compatible object; `overrides` replace top-level fields. */

@@ -9,7 +9,10 @@ export class DeliveryLogEntryResponse {
 
   @ApiProperty({
     enum: DELIVERY_STATUSES,
-    description: '`digest-queued`: waits for the next digest; `sending`: being sent right now',
+    description:
+      '`digest-queued`: waits for the next digest; `sending`: being sent right now; after `sent`, the email ' +
+      "provider's report: `delivered`, `delayed`, `bounced` (reason permanent or transient), `complained`, or " +
+      '`failed` (rejected-by-provider, unrenderable)',
   })
   status!: DeliveryStatus;
 
@@ -67,6 +70,12 @@ export class DeliveryLogEntryResponse {
   @ApiPropertyOptional({ format: 'date-time' })
   sentAt?: string;
 
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the email provider reported the current status (delivered, bounced, complained, delayed)',
+  })
+  statusChangedAt?: string;
+
   static from(entry: DeliveryLogEntry): DeliveryLogEntryResponse {
     return {
       id: entry.id,
@@ -87,6 +96,7 @@ export class DeliveryLogEntryResponse {
       createdAt: entry.createdAt.toISOString(),
       updatedAt: entry.updatedAt.toISOString(),
       sentAt: entry.sentAt?.toISOString(),
+      statusChangedAt: entry.statusChangedAt?.toISOString(),
     };
   }
 }

@@ -2,21 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
 import { EventConsumer, OnEvent } from '@notify/messaging';
 import type { EntityManager } from 'typeorm';
-import { SuppressionService } from './suppression.service';
+import { EmailFeedbackService } from './email-feedback.service';
 
-/** Bounce and complaint feedback (bridged from SES event destinations, see docs/email-feedback.md). */
+/** What SES reported about sent emails (written by `POST /ses/events`, see docs/email-feedback.md). */
 @Injectable()
 @EventConsumer({ topic: Topics.EmailFeedback })
 export class EmailFeedbackConsumer {
-  constructor(private readonly suppressions: SuppressionService) {}
+  constructor(private readonly feedback: EmailFeedbackService) {}
 
   @OnEvent(EventTypes.EmailBounced)
   onBounced(event: TypedCloudEvent<typeof EventTypes.EmailBounced>, tx: EntityManager): Promise<void> {
-    return this.suppressions.recordBounce(event.data, tx);
+    return this.feedback.bounced(event, tx);
   }
 
   @OnEvent(EventTypes.EmailComplained)
   onComplained(event: TypedCloudEvent<typeof EventTypes.EmailComplained>, tx: EntityManager): Promise<void> {
-    return this.suppressions.recordComplaint(event.data, tx);
+    return this.feedback.complained(event, tx);
+  }
+
+  @OnEvent(EventTypes.EmailStatusReported)
+  onStatusReported(
+    event: TypedCloudEvent<typeof EventTypes.EmailStatusReported>,
+    tx: EntityManager,
+  ): Promise<void> {
+    return this.feedback.statusReported(event, tx);
   }
 }

@@ -2,7 +2,7 @@ import { Logger, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventTypes, Topics, encodeBinary } from '@notify/contracts';
-import { MessagingModule, MessagingTables1764000000000 } from '@notify/messaging';
+import { MessagingModule } from '@notify/messaging';
 import { MetricsService, ObservabilityModule } from '@notify/observability';
 import { createDataSource, typeOrmOptions } from '@notify/persistence';
 import {
@@ -19,9 +19,13 @@ import {
   type TestSchema,
 } from '@notify/testing';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { EmailModule } from './email.module';
-import { EMAIL_ENTITIES, EMAIL_MIGRATIONS } from './email.persistence';
-import { SuppressionService } from './suppression.service';
+import { EmailModule } from '../email/email.module';
+import { SuppressionService } from '../email/suppression.service';
+import { ENTITIES } from '../entities';
+import { MIGRATIONS } from '../migrations';
+import { DeliveryStatusRepository } from './delivery-status.repository';
+import { EmailFeedbackConsumer } from './email-feedback.consumer';
+import { EmailFeedbackService } from './email-feedback.service';
 
 // The feedback path end to end on the real broker and database: event in, suppression row out.
 describe('email feedback consumer', () => {
@@ -37,7 +41,7 @@ describe('email feedback consumer', () => {
     infra = await getTestInfra();
     schema = await createTestSchema('email_feedback');
 
-    @Module({})
+    @Module({ providers: [EmailFeedbackConsumer, EmailFeedbackService, DeliveryStatusRepository] })
     class FeedbackTestModule {}
     app = await NestFactory.createApplicationContext(
       {
@@ -49,8 +53,8 @@ describe('email feedback consumer', () => {
               typeOrmOptions({
                 ...infra.postgres,
                 schema: schema.schema,
-                entities: EMAIL_ENTITIES,
-                migrations: [MessagingTables1764000000000, ...EMAIL_MIGRATIONS],
+                entities: ENTITIES,
+                migrations: MIGRATIONS,
                 poolSize: 4,
               }),
             dataSourceFactory: (options?: DataSourceOptions) =>
