@@ -58,7 +58,7 @@ describe('DeliverySender', () => {
   });
 
   beforeEach(() => {
-    renderer.render.mockReturnValue({ subject: 'Subject', html: '<p>html</p>', text: 'text' });
+    renderer.render.mockReturnValue({ subject: 'Subject', html: '<p>html</p>', text: 'text', language: 'pl' });
     emails.send.mockResolvedValue({ messageId: 'ses-1' });
     for (const method of Object.values(deliveries)) {
       method.mockResolvedValue(undefined);
@@ -104,7 +104,7 @@ describe('DeliverySender', () => {
       notificationId: '41',
       unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') },
     });
-    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1');
+    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1', 'pl');
   });
 
   it('sends a transactional email without an unsubscribe link', async () => {
@@ -166,7 +166,7 @@ describe('DeliverySender', () => {
 
     await send(deliveryRow({ membersOnly: true }));
 
-    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1');
+    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1', 'pl');
   });
 
   it('fails a notification the provider rejects for good', async () => {
