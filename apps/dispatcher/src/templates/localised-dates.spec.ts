@@ -60,6 +60,7 @@ describe('dates in the recipient’s language and time zone', () => {
       const time = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
         hour: '2-digit',
         minute: '2-digit',
+        hourCycle: 'h23',
         timeZone,
       }).format(new Date(COMPOSED_AT));
 
@@ -72,6 +73,13 @@ describe('dates in the recipient’s language and time zone', () => {
       }
     },
   );
+
+  it.each(SUPPORTED_LOCALES)('%s writes times on a 24-hour clock', (locale) => {
+    const model = { ...SAMPLE_MODELS['access-request.moderator'], requestedAt: '2026-03-02T16:20:00Z' };
+    const { text } = renderer.render('access-request.moderator', locale, model, { timeZone: 'UTC' });
+
+    expect(text).toMatch(/16[:.]20/);
+  });
 
   it('falls back to UTC for an unknown time zone instead of failing', () => {
     const { text } = renderer.render(

@@ -27,6 +27,8 @@ const DATE_TIME_FORMAT: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  // A 24-hour clock in every language, as official EU texts write times (Greek would default to 12 hours).
+  hourCycle: 'h23',
   timeZoneName: 'short',
 };
 const DAY_FORMAT: Intl.DateTimeFormatOptions = {

@@ -41,6 +41,7 @@ export interface DeliveryLogItem {
   communityId?: string;
   digestId?: string;
   sesMessageId?: string;
+  language?: string;
 }
 
 export interface DispatcherTestApp {
