@@ -44,7 +44,7 @@ const MENTION_SUBJECTS: Readonly<Record<string, string>> = {
   mt: '{actor} semmiek f\'"{title}"',
   nl: '{actor} heeft u vermeld in ‘{title}’',
   pl: '{actor} wspomniał(a) o Panu/Pani w „{title}”',
-  pt: '{actor} mencionou-o(a) em «{title}»',
+  pt: '{actor} mencionou o seu nome em «{title}»',
   ro: '{actor} v-a menționat în „{title}”',
   sk: '{actor} Vás spomenul(a) v „{title}“',
   sl: '{actor} Vas je omenil/omenila v »{title}«',
