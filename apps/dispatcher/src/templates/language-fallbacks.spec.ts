@@ -1,15 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { MetricsService } from '@notify/observability';
 import { Registry } from 'prom-client';
+import { TEMPLATE_TEST_SETTINGS } from '../testing/fixtures';
 import { EmailRenderer } from './email-renderer.service';
 import { SAMPLE_MODELS } from './sample-models';
-
-const settings = {
-  platformName: 'Public Buyers Community',
-  supportEmail: 'support@buyers.example.eu',
-  publicBaseUrl: 'https://portal.example.org',
-  previewEnabled: false,
-};
 
 describe('language fallbacks', () => {
   let registry: Registry;
@@ -18,7 +12,7 @@ describe('language fallbacks', () => {
 
   beforeEach(() => {
     registry = new Registry();
-    renderer = new EmailRenderer(settings, new MetricsService(registry));
+    renderer = new EmailRenderer(TEMPLATE_TEST_SETTINGS, new MetricsService(registry));
     log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
   });
 

@@ -1,14 +1,9 @@
+import { TEMPLATE_TEST_SETTINGS } from '../testing/fixtures';
 import { EmailRenderer } from './email-renderer.service';
 import { SUPPORTED_LOCALES } from './locales';
 import { SAMPLE_MODELS } from './sample-models';
 import type { DigestModel } from './template-models';
 
-const settings = {
-  platformName: 'Public Buyers Community',
-  supportEmail: 'support@buyers.example.eu',
-  publicBaseUrl: 'https://portal.example.org',
-  previewEnabled: false,
-};
 // Late on 3 March in UTC: already 4 March in Auckland and Sofia, still 3 March in New York.
 const COMPOSED_AT = '2026-03-03T23:30:00Z';
 
@@ -30,7 +25,7 @@ const digest = (period: DigestModel['period']): DigestModel => ({
 });
 
 describe('dates in the recipient’s language and time zone', () => {
-  const renderer = new EmailRenderer(settings);
+  const renderer = new EmailRenderer(TEMPLATE_TEST_SETTINGS);
 
   it.each([
     ['en', 'Pacific/Auckland', 'Your summary for Wednesday, 4 March 2026'],

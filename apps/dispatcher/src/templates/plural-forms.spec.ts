@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { TEMPLATE_TEST_SETTINGS } from '../testing/fixtures';
 import { EmailRenderer } from './email-renderer.service';
 import { SUPPORTED_LOCALES } from './locales';
 import { MessageCatalog } from './message-catalog';
@@ -7,12 +8,6 @@ import type { DigestModel } from './template-models';
 const COUNTS = [0, 1, 2, 3, 5, 11, 21, 22, 25, 101];
 const PERIODS = ['daily', 'weekly'] as const;
 
-const settings = {
-  platformName: 'Public Buyers Community',
-  supportEmail: 'support@buyers.example.eu',
-  publicBaseUrl: 'https://portal.example.org',
-  previewEnabled: false,
-};
 const catalog = MessageCatalog.load(join(__dirname, 'messages'));
 
 function digestWith(count: number, period: DigestModel['period']): DigestModel {
@@ -59,7 +54,7 @@ describe('plural forms (CLDR, through Intl.PluralRules)', () => {
     }
   });
 
-  const renderer = new EmailRenderer(settings);
+  const renderer = new EmailRenderer(TEMPLATE_TEST_SETTINGS);
   const cases = SUPPORTED_LOCALES.flatMap((locale) =>
     COUNTS.map((count) => [locale, count, new Intl.PluralRules(locale).select(count)] as const),
   );
