@@ -63,7 +63,7 @@ describe('access request emails', () => {
     const [toContact] = await emailsTo(moderatorWithoutProfile.contactEmail);
     expect(toContact.subject).toBe('Jeanne Acheteuse asks to join Achats durables');
     const [acknowledgement] = await emailsTo(requester.email);
-    expect(acknowledgement.subject).toBe('Nous avons bien reçu votre demande pour rejoindre Achats durables');
+    expect(acknowledgement.subject).toBe("Nous avons bien reçu votre demande d'adhésion à Achats durables");
     for (const email of [toFrench, toContact, acknowledgement]) {
       expect(emailHeader(email, 'X-Notification-Id')).toMatch(/^\d+$/);
       expect(emailHeader(email, 'List-Unsubscribe')).toBeUndefined();
@@ -100,7 +100,7 @@ describe('access request emails', () => {
     );
 
     const [rejection] = await emailsTo(requester.email);
-    expect(rejection.subject).toBe("Votre demande pour rejoindre Achats durables n'a pas été acceptée");
+    expect(rejection.subject).toBe("Votre demande d'adhésion à Achats durables n'a pas été acceptée");
     expect(rejection.body.text).toContain('Réservé aux pouvoirs adjudicateurs.');
     expect(rejection.body.text).toContain('Élise Moderatrice');
     expect(rejection.body.text).toContain('elise@acheteurs.example.eu');

@@ -99,6 +99,41 @@ describe('activity emails', () => {
     expect(email.subject).toBe('Ada Author a commenté « Joint procurement of school meals »');
   });
 
+  it('writes in the language of the profile’s BCP 47 tag, English as the last resort, and logs which', async () => {
+    const readers = await profiles(
+      { locale: 'pl-PL' },
+      { locale: 'el' },
+      { locale: 'ga-IE' },
+      { locale: 'ja-JP' },
+    );
+
+    await dispatcher.publish(
+      cloudEventFactory.build(EventTypes.CommentCreated, {
+        recipientUserIds: readers.map((reader) => reader.userId),
+        communityId: undefined,
+      }),
+    );
+
+    const subjects = await Promise.all(
+      readers.map(async (reader) => (await emailsTo(reader.email))[0].subject),
+    );
+    expect(subjects).toEqual([
+      'Ada Author skomentował(a) „Joint procurement of school meals”',
+      'Ada Author σχολίασε το «Joint procurement of school meals»',
+      'Rinne Ada Author trácht ar "Joint procurement of school meals"',
+      'Ada Author commented on "Joint procurement of school meals"',
+    ]);
+    const logged = await Promise.all(
+      readers.map(async (reader) => (await dispatcher.settledDeliveries(reader.userId, 1))[0]),
+    );
+    expect(logged.map((entry) => [entry.status, entry.language])).toEqual([
+      ['sent', 'pl'],
+      ['sent', 'el'],
+      ['sent', 'ga'],
+      ['sent', 'en'],
+    ]);
+  });
+
   it('never emails the body of a private message', async () => {
     const [reader] = await profiles({});
 

@@ -113,6 +113,11 @@ describe('digests', () => {
 
     const [digest] = await waitForEmails(dispatcher.sesEndpoint, () => true, { to: french.email });
     expect(digest.subject).toBe('Votre résumé du jour : 2 nouveautés');
+    const log = await dispatcher.settledDeliveries(french.userId, 2);
+    expect(log.map((entry) => [entry.status, entry.language])).toEqual([
+      ['sent', 'fr'],
+      ['sent', 'fr'],
+    ]);
   });
 
   it('moves items to the weekly digest when the user switches mid-period, losing none', async () => {

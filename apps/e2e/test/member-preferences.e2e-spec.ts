@@ -23,6 +23,43 @@ import {
 
 const suite = useSystem('preferences');
 
+/** The mention subject per language, as a translator wrote it; regional tags resolve to their language. */
+const MENTION_SUBJECTS: Readonly<Record<string, string>> = {
+  bg: '{actor} Ви спомена в „{title}“',
+  cs: '{actor} Vás zmínil(a) v „{title}“',
+  da: '{actor} har nævnt dig i »{title}«',
+  de: '{actor} hat Sie in „{title}“ erwähnt',
+  el: '{actor} σας ανέφερε στο «{title}»',
+  en: '{actor} mentioned you in "{title}"',
+  es: '{actor} le ha mencionado en «{title}»',
+  et: '{actor} mainis Teid postituses „{title}”',
+  fi: '{actor} mainitsi sinut kohteessa ”{title}”',
+  fr: '{actor} vous a mentionné dans « {title} »',
+  ga: 'Luaigh {actor} thú in "{title}"',
+  hr: '{actor} Vas je spomenuo/spomenula u „{title}”',
+  hu: '{actor} megemlítette Önt itt: „{title}”',
+  it: "{actor} L'ha menzionata in «{title}»",
+  lt: '{actor} paminėjo Jus įraše „{title}“',
+  lv: '{actor} pieminēja Jūs ierakstā “{title}”',
+  mt: '{actor} semmiek f\'"{title}"',
+  nl: '{actor} heeft u vermeld in ‘{title}’',
+  pl: '{actor} wspomniał(a) o Panu/Pani w „{title}”',
+  pt: '{actor} mencionou o seu nome em «{title}»',
+  ro: '{actor} v-a menționat în „{title}”',
+  sk: '{actor} Vás spomenul(a) v „{title}“',
+  sl: '{actor} Vas je omenil/omenila v »{title}«',
+  sv: '{actor} nämnde dig i ”{title}”',
+};
+const REGIONAL_TAGS: Readonly<Record<string, string>> = {
+  de: 'de-AT',
+  el: 'el-GR',
+  en: 'en-IE',
+  ga: 'ga-IE',
+  mt: 'mt-MT',
+  pt: 'pt-BR',
+  sv: 'sv-FI',
+};
+
 function mentionOf(recipient: Person, actor: Person, title: string): MentionCreatedData {
   return {
     mentionId: `mention-${randomBytes(4).toString('hex')}`,
@@ -39,19 +76,19 @@ function mentionOf(recipient: Person, actor: Person, title: string): MentionCrea
 
 describe('languages', () => {
   it(
-    'writes to each user in their language, English when there is no translation',
+    'writes to each user in their language, English for a language outside the EU',
     suite.scenario(async (world) => {
       const actor = await world.people.register({ label: 'actor' });
-      const [french, german, slovene] = await Promise.all([
+      const [french, german, norwegian] = await Promise.all([
         world.people.register({ label: 'amelie', locale: 'fr' }),
         world.people.register({ label: 'jonas', locale: 'de-AT', registeredVia: 'profile-api' }),
-        world.people.register({ label: 'ziga', locale: 'sl' }),
+        world.people.register({ label: 'ola', locale: 'nb-NO' }),
       ]);
 
       // Platform services in other languages frame events themselves: structured mode as well as binary.
       await world.platform.mention(mentionOf(french, actor, 'Clauses sociales'), 'structured');
       await world.platform.mention(mentionOf(german, actor, 'Vergaberecht'), 'binary');
-      await world.platform.mention(mentionOf(slovene, actor, 'Javna naročila'), 'structured');
+      await world.platform.mention(mentionOf(norwegian, actor, 'Offentlige anskaffelser'), 'structured');
       await world.platform.privateMessage({
         messageId: `message-${randomBytes(4).toString('hex')}`,
         recipientUserId: french.userId,
@@ -68,13 +105,48 @@ describe('languages', () => {
       );
       const germanMail = await german.mailbox.takeOne();
       expect(germanMail.subject).toBe(`${actor.displayName} hat Sie in „Vergaberecht“ erwähnt`);
-      const sloveneMail = await slovene.mailbox.takeOne();
-      expect(sloveneMail.subject).toBe(`${actor.displayName} mentioned you in "Javna naročila"`);
-      for (const email of [...frenchMail, germanMail, sloveneMail]) {
+      const norwegianMail = await norwegian.mailbox.takeOne();
+      expect(norwegianMail.subject).toBe(`${actor.displayName} mentioned you in "Offentlige anskaffelser"`);
+      for (const email of [...frenchMail, germanMail, norwegianMail]) {
         expectOneClickUnsubscribe(email);
         expectSupportAddress(email, world.system.settings.supportEmail);
       }
-      await expectNoOtherMail([french.mailbox, german.mailbox, slovene.mailbox, actor.mailbox]);
+      await expectNoOtherMail([french.mailbox, german.mailbox, norwegian.mailbox, actor.mailbox]);
+    }),
+  );
+
+  it(
+    'writes a mention to a member of each of the 24 EU languages in that language, and logs the language',
+    suite.scenario(async (world) => {
+      const actor = await world.people.register({ label: 'actor' });
+      const tags = Object.keys(MENTION_SUBJECTS).map((language) => REGIONAL_TAGS[language] ?? language);
+      const readers = await Promise.all(
+        tags.map((locale) => world.people.register({ label: `reader-${locale}`, locale })),
+      );
+      const title = 'Vergabe 2026 – «Ζ» & „Щ“';
+
+      await Promise.all(readers.map((reader) => world.platform.mention(mentionOf(reader, actor, title))));
+
+      const subjects = await Promise.all(
+        readers.map(async (reader) => (await reader.mailbox.takeOne()).subject),
+      );
+      expect(subjects).toEqual(
+        Object.values(MENTION_SUBJECTS).map((subject) =>
+          subject.replace('{actor}', actor.displayName).replace('{title}', title),
+        ),
+      );
+      const languages = await Promise.all(
+        readers.map(async (reader) => {
+          const log = await world.waitForDeliveries(
+            reader,
+            (entries) => entries.some((entry) => entry.status === 'sent'),
+            `the sent mention of ${reader.locale}`,
+          );
+          return log.find((entry) => entry.status === 'sent')?.language;
+        }),
+      );
+      expect(languages).toEqual(Object.keys(MENTION_SUBJECTS));
+      await expectNoOtherMail([...readers.map((reader) => reader.mailbox), actor.mailbox]);
     }),
   );
 });

@@ -25,6 +25,7 @@ export interface NewDelivery {
 interface SentMark {
   id: string;
   sesMessageId: string;
+  language: string;
 }
 
 const DETAIL_MAX = 2000;
@@ -112,17 +113,18 @@ export class DeliveriesRepository {
   }
 
   /** Records an email SES accepted; concurrent calls share one statement, so the sending lanes never queue on it. */
-  markSent(id: string, sesMessageId: string): Promise<void> {
-    return this.sentMarks.write({ id, sesMessageId });
+  markSent(id: string, sesMessageId: string, language: string): Promise<void> {
+    return this.sentMarks.write({ id, sesMessageId, language });
   }
 
   private async markManySent(sent: readonly SentMark[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE deliveries d
-          SET status = 'sent', ses_message_id = s.ses_message_id, sent_at = now(), claimed_at = NULL, updated_at = now()
-         FROM unnest($1::bigint[], $2::varchar[]) AS s (id, ses_message_id)
+          SET status = 'sent', ses_message_id = s.ses_message_id, language = s.language, sent_at = now(),
+              claimed_at = NULL, updated_at = now()
+         FROM unnest($1::bigint[], $2::varchar[], $3::varchar[]) AS s (id, ses_message_id, language)
         WHERE d.id = s.id`,
-      [sent.map((mark) => mark.id), sent.map((mark) => mark.sesMessageId)],
+      [sent.map((mark) => mark.id), sent.map((mark) => mark.sesMessageId), sent.map((mark) => mark.language)],
     );
   }
 

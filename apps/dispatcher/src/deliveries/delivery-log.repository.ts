@@ -15,6 +15,7 @@ export interface DeliveryLogEntry {
   attempts: number;
   digestId: string | null;
   sesMessageId: string | null;
+  language: string | null;
   eventId: string;
   eventSource: string;
   eventType: string;
@@ -37,6 +38,7 @@ interface LogRow {
   attempts: number;
   digest_id: string | null;
   ses_message_id: string | null;
+  language: string | null;
   event_id: string;
   source: string;
   type: string;
@@ -59,8 +61,8 @@ export class DeliveryLogRepository {
   ): Promise<DeliveryLogEntry[]> {
     const rows: LogRow[] = await this.dataSource.query(
       `SELECT d.id, d.status, d.reason, d.detail, d.category, d.template, d.community_id, d.frequency, d.attempts,
-              d.digest_id, d.ses_message_id, e.event_id, e.source, e.type, e.occurred_at, d.created_at, d.updated_at,
-              d.sent_at, d.status_changed_at
+              d.digest_id, d.ses_message_id, d.language, e.event_id, e.source, e.type, e.occurred_at, d.created_at,
+              d.updated_at, d.sent_at, d.status_changed_at
          FROM deliveries d JOIN notification_events e ON e.id = d.event_ref
         WHERE d.recipient_user_id = $1 AND ($2::bigint IS NULL OR d.id < $2::bigint)
         ORDER BY d.id DESC
@@ -79,6 +81,7 @@ export class DeliveryLogRepository {
       attempts: row.attempts,
       digestId: row.digest_id,
       sesMessageId: row.ses_message_id,
+      language: row.language,
       eventId: row.event_id,
       eventSource: row.source,
       eventType: row.type,

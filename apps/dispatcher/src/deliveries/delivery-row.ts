@@ -19,6 +19,7 @@ export interface DeliveryRow {
   claimed_at: Date | null;
   digest_id: string | null;
   ses_message_id: string | null;
+  language: string | null;
   created_at: Date;
   updated_at: Date;
   sent_at: Date | null;
@@ -43,6 +44,7 @@ export function toDelivery(row: DeliveryRow): DeliveryEntity {
     claimedAt: row.claimed_at,
     digestId: row.digest_id,
     sesMessageId: row.ses_message_id,
+    language: row.language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     sentAt: row.sent_at,

@@ -58,7 +58,7 @@ describe('DeliverySender', () => {
   });
 
   beforeEach(() => {
-    renderer.render.mockReturnValue({ subject: 'Subject', html: '<p>html</p>', text: 'text' });
+    renderer.render.mockReturnValue({ subject: 'Subject', html: '<p>html</p>', text: 'text', language: 'pl' });
     emails.send.mockResolvedValue({ messageId: 'ses-1' });
     for (const method of Object.values(deliveries)) {
       method.mockResolvedValue(undefined);
@@ -106,7 +106,7 @@ describe('DeliverySender', () => {
       category: 'mentions',
       unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') },
     });
-    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1');
+    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1', 'pl');
   });
 
   it('sends a transactional email without an unsubscribe link', async () => {
@@ -168,7 +168,7 @@ describe('DeliverySender', () => {
 
     await send(deliveryRow({ membersOnly: true }));
 
-    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1');
+    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1', 'pl');
   });
 
   it('fails a notification the provider rejects for good', async () => {

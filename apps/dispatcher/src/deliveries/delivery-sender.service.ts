@@ -38,7 +38,7 @@ export class DeliverySender {
   }
 
   private async sendOne(row: DeliveryEntity, context: NotificationContext): Promise<void> {
-    let sent: { messageId: string; eventTime: string } | undefined;
+    let sent: { messageId: string; eventTime: string; language: string } | undefined;
     try {
       sent = await this.decideAndSend(row, context);
     } catch (error) {
@@ -47,15 +47,15 @@ export class DeliverySender {
     }
     if (sent) {
       this.metrics.eventToSend.observe((Date.now() - Date.parse(sent.eventTime)) / 1000);
-      await this.complete(row, sent.messageId);
+      await this.complete(row, sent.messageId, sent.language);
     }
   }
 
-  /** Resolves with the SES message id once the email is accepted, or `undefined` when it was skipped. */
+  /** Resolves with the SES message id and the email's language once accepted, or `undefined` when it was skipped. */
   private async decideAndSend(
     row: DeliveryEntity,
     context: NotificationContext,
-  ): Promise<{ messageId: string; eventTime: string } | undefined> {
+  ): Promise<{ messageId: string; eventTime: string; language: string } | undefined> {
     const decision = decideOnSend(context.situation(row));
     const recipient = context.recipient(row);
     const event = context.event(row);
@@ -66,7 +66,7 @@ export class DeliverySender {
     }
     const request = notificationModel(row.template, event, context.facts(row, recipient.name));
     const unsubscribeUrl = this.unsubscribeLinks.forCategory(row.recipientUserId, row.category);
-    const rendered = this.renderer.render(request.template, recipient.locale, request.model, {
+    const { language, ...rendered } = this.renderer.render(request.template, recipient.locale, request.model, {
       unsubscribeUrl,
       timeZone: recipient.timeZone,
     });
@@ -78,18 +78,18 @@ export class DeliverySender {
       category: row.category,
       unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
     });
-    return { messageId, eventTime: event.time };
+    return { messageId, eventTime: event.time, language };
   }
 
   /**
    * Retried briefly: until the row says sent, a crash would send the email again. When it cannot be recorded the
    * claim is left to expire, which re-sends it (counted as an expired claim) rather than losing it.
    */
-  private async complete(row: DeliveryEntity, messageId: string): Promise<void> {
+  private async complete(row: DeliveryEntity, messageId: string, language: string): Promise<void> {
     const stopTimer = this.metrics.completionWindow.startTimer();
     for (let attempt = 1; attempt <= COMPLETION_TRIES; attempt++) {
       try {
-        await this.deliveries.markSent(row.id, messageId);
+        await this.deliveries.markSent(row.id, messageId, language);
         stopTimer();
         this.metrics.outcomes.inc({ outcome: 'sent', category: row.category });
         return;

@@ -62,6 +62,10 @@ export class DeliveryEntity {
   @Column({ name: 'ses_message_id', type: 'varchar', nullable: true })
   sesMessageId!: string | null;
 
+  /** The language the email was written in (ISO 639-1), once sent. */
+  @Column({ type: 'varchar', nullable: true })
+  language!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -20,10 +20,11 @@ describe('digestModel', () => {
       entry('communityActivity', 'Alpha buyers', 'a1', '2026-03-02T11:00:00Z'),
       entry('mentions', 'Alpha buyers', 'm3', '2026-03-02T08:00:00Z'),
       entry('mentions', undefined, 'm1', '2026-03-02T07:00:00Z'),
-    ]);
+    ], new Date('2026-03-02T21:00:00Z'));
 
     expect(model.recipientName).toBe('Jean');
     expect(model.period).toBe('daily');
+    expect(model.composedAt).toBe('2026-03-02T21:00:00.000Z');
     expect(
       model.sections.map((section) => [
         section.category,
@@ -52,7 +53,7 @@ describe('digestModel', () => {
 
   it('leaves out categories without items', () => {
     expect(
-      digestModel('Jean', 'weekly', [entry('comments', undefined, 'c', '2026-03-02T07:00:00Z')]).sections,
+      digestModel('Jean', 'weekly', [entry('comments', undefined, 'c', '2026-03-02T07:00:00Z')], new Date()).sections,
     ).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@ export function digestModel(
   recipientName: string,
   period: DigestFrequency,
   entries: readonly DigestEntry[],
+  composedAt: Date,
 ): DigestModel {
   const sections: DigestSectionModel[] = [];
   for (const category of NOTIFICATION_CATEGORIES) {
@@ -19,7 +20,7 @@ export function digestModel(
       sections.push({ category, communities: byCommunity(inCategory) });
     }
   }
-  return { recipientName, period, sections };
+  return { recipientName, period, composedAt: composedAt.toISOString(), sections };
 }
 
 function byCommunity(entries: readonly DigestEntry[]): DigestCommunityModel[] {

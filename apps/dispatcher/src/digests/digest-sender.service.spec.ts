@@ -80,7 +80,7 @@ describe('DigestSender', () => {
     for (const method of Object.values(digests)) {
       method.mockResolvedValue(undefined);
     }
-    renderer.render.mockReturnValue({ subject: 'Digest', html: '<p>digest</p>', text: 'digest' });
+    renderer.render.mockReturnValue({ subject: 'Digest', html: '<p>digest</p>', text: 'digest', language: 'el' });
     emails.send.mockResolvedValue({ messageId: 'ses-9' });
     givenContext();
     sender = new DigestSender(
@@ -125,7 +125,7 @@ describe('DigestSender', () => {
         unsubscribe: undefined,
       }),
     );
-    expect(digests.markSent).toHaveBeenCalledWith('5', 'ses-9');
+    expect(digests.markSent).toHaveBeenCalledWith('5', 'ses-9', 'el');
   });
 
   it('leaves out, with its reason, an item of a community the user has left', async () => {

@@ -47,12 +47,14 @@ export class DigestSender {
     const entries = kept.map(({ entry }) => entry);
     const unsubscribeUrl = this.unsubscribeUrl(digest.userId, entries);
     let messageId: string;
+    let language: string;
     try {
-      const model = digestModel(recipient.name, digest.kind, entries);
-      const rendered = this.renderer.render('digest', recipient.locale, model, {
+      const model = digestModel(recipient.name, digest.kind, entries, new Date());
+      const { language: written, ...rendered } = this.renderer.render('digest', recipient.locale, model, {
         unsubscribeUrl,
         timeZone: recipient.timeZone,
       });
+      language = written;
       ({ messageId } = await this.emails.send({
         to: recipient.email,
         ...rendered,
@@ -65,7 +67,7 @@ export class DigestSender {
       return this.recordFailure(digest, error);
     }
     // Not caught: an unrecorded send keeps its claim, which expires and sends again (counted) rather than losing it.
-    await this.digests.markSent(digest.id, messageId);
+    await this.digests.markSent(digest.id, messageId, language);
     return 'sent';
   }
 

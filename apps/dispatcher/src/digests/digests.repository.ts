@@ -144,15 +144,16 @@ export class DigestsRepository {
   }
 
   /** Marks the digest and its remaining items sent in one statement. */
-  async markSent(digestId: string, sesMessageId: string): Promise<void> {
+  /** `language`: what the email was written in, recorded on each of its items. */
+  async markSent(digestId: string, sesMessageId: string, language: string): Promise<void> {
     await this.dataSource.query(
       `WITH digest AS (
          UPDATE digests SET status = 'sent', ses_message_id = $2, sent_at = now(), claimed_at = NULL, updated_at = now()
           WHERE id = $1 RETURNING id
        )
-       UPDATE deliveries SET status = 'sent', ses_message_id = $2, sent_at = now(), updated_at = now()
+       UPDATE deliveries SET status = 'sent', ses_message_id = $2, language = $3, sent_at = now(), updated_at = now()
         WHERE digest_id = (SELECT id FROM digest) AND status = 'digest-queued'`,
-      [digestId, sesMessageId],
+      [digestId, sesMessageId, language],
     );
   }
 

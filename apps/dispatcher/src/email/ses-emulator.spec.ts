@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { MetricsService } from '@notify/observability';
 import { emailHeader, getTestInfra, uniqueEmail, waitForEmails, type SesEmail } from '@notify/testing';
 import { Registry } from 'prom-client';
-import { EmailRenderer } from '../templates/email-renderer.service';
+import { EmailRenderer, type RenderedEmail } from '../templates/email-renderer.service';
 import { SAMPLE_MODELS } from '../templates/sample-models';
 import { EmailSender } from './email-sender.service';
 import { DEFAULT_SEND_RATE, type EmailSettings } from './email-settings';
@@ -109,4 +109,49 @@ describe('EmailSender against the SES emulator', () => {
     expect(emailHeader(stored, 'List-Unsubscribe')).toBeUndefined();
     expect(emailHeader(stored, 'List-Unsubscribe-Post')).toBeUndefined();
   });
+
+  it.each(greekAndBulgarianEmails())(
+    'keeps the %s subject and body intact, character for character',
+    async (_, email) => {
+      const to = uniqueEmail('languages');
+      const { language, ...content } = email;
+      const { messageId } = await sender.send({ to, ...content, notificationId: `languages-${to}` });
+
+      const [stored] = await waitForEmails(sesEndpoint, (candidate) => candidate.messageId === messageId, {
+        to,
+        timeoutMs: 10_000,
+      });
+      expect(stored.subject).toBe(email.subject);
+      expect(stored.subject).toMatch(language === 'el' ? /[\u0370-\u03ff]/ : /[\u0400-\u04ff]/);
+      expect(stored.subject).not.toContain('\ufffd');
+      expect(stored.body.text).toBe(email.text);
+      expect(stored.body.html).toBe(email.html);
+    },
+  );
+
+  /** Greek and Bulgarian subjects with typographic quotes, one cut at 150 characters, as the templates write them. */
+  function greekAndBulgarianEmails(): [string, RenderedEmail][] {
+    const greekTitle = 'Κατώτατα όρια 2026 – «νέες» οδηγίες & ερωτήσεις';
+    const bulgarianTitle = 'Прагове за 2026 г. – „нови“ указания и въпроси';
+    const mention = SAMPLE_MODELS['activity.mention'];
+    return [
+      ['Greek mention', renderer.render('activity.mention', 'el', { ...mention, title: greekTitle })],
+      [
+        'Greek digest',
+        renderer.render('digest', 'el-GR', SAMPLE_MODELS.digest, { timeZone: 'Europe/Athens' }),
+      ],
+      [
+        'Greek, cut at 150 characters,',
+        renderer.render('access-request.approved', 'el', {
+          ...SAMPLE_MODELS['access-request.approved'],
+          communityName: 'Δημόσιες συμβάσεις και προμήθειες '.repeat(6),
+        }),
+      ],
+      ['Bulgarian mention', renderer.render('activity.mention', 'bg', { ...mention, title: bulgarianTitle })],
+      [
+        'Bulgarian digest',
+        renderer.render('digest', 'bg-BG', SAMPLE_MODELS.digest, { timeZone: 'Europe/Sofia' }),
+      ],
+    ];
+  }
 });

@@ -3,6 +3,7 @@ import { EMAIL_MIGRATIONS } from '../email/email.persistence';
 import { CreateReadModels1795700000000 } from './1795700000000-CreateReadModels';
 import { CreateDeliveries1795700001000 } from './1795700001000-CreateDeliveries';
 import { EmailFeedbackStatuses1796000000000 } from './1796000000000-EmailFeedbackStatuses';
+import { AddDeliveryLanguage1796200000000 } from './1796200000000-AddDeliveryLanguage';
 
 /** Every migration of the dispatcher's schema, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateReadModels1795700000000,
   CreateDeliveries1795700001000,
   EmailFeedbackStatuses1796000000000,
+  AddDeliveryLanguage1796200000000,
 ];

@@ -1,7 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
+import { MetricsService } from '@notify/observability';
 import Handlebars from 'handlebars';
 import { join } from 'node:path';
-import { resolveLocale, SUPPORTED_LOCALES } from './locales';
+import { LanguageFallbacks } from './language-fallbacks';
+import { resolveLanguage, SUPPORTED_LOCALES, type SupportedLocale } from './locales';
 import { MessageCatalog } from './message-catalog';
 import { PortalLinks } from './portal-links';
 import { safeHttpUrl } from './safe-url';
@@ -25,6 +27,8 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** The language the email is written in, for the delivery log. */
+  language: SupportedLocale;
 }
 
 /** Renders the dispatcher's emails: one structural template per email, localised strings, a shared layout. */
@@ -32,8 +36,14 @@ export interface RenderedEmail {
 export class EmailRenderer implements OnModuleInit {
   private readonly registry: TemplateRegistry;
   private readonly portal: PortalLinks;
+  private readonly fallbacks: LanguageFallbacks;
 
-  constructor(@Inject(TEMPLATE_SETTINGS) private readonly settings: TemplateSettings) {
+  /** `metrics` is absent only where the renderer is built outside the app (specs, tools); fallbacks are then logged only. */
+  constructor(
+    @Inject(TEMPLATE_SETTINGS) private readonly settings: TemplateSettings,
+    @Optional() metrics?: MetricsService,
+  ) {
+    this.fallbacks = new LanguageFallbacks(metrics);
     // An isolated instance: helpers and partials registered here never leak into other Handlebars users.
     const hb = Handlebars.create();
     registerTemplateHelpers(hb, MessageCatalog.load(join(__dirname, 'messages')));
@@ -57,6 +67,10 @@ export class EmailRenderer implements OnModuleInit {
     options: RenderOptions = {},
   ): RenderedEmail {
     const template = this.registry.email(id);
+    const language = resolveLanguage(locale);
+    if (language.fallback !== undefined) {
+      this.fallbacks.record(id, locale, language.fallback, language.locale);
+    }
     const context = {
       ...model,
       platformName: this.settings.platformName,
@@ -64,7 +78,7 @@ export class EmailRenderer implements OnModuleInit {
       links: this.links(id, model, options),
     };
     const data = (format: OutputFormat): RenderData => ({
-      locale: resolveLocale(locale),
+      locale: language.locale,
       format,
       timeZone: options.timeZone ?? 'UTC',
     });
@@ -74,7 +88,7 @@ export class EmailRenderer implements OnModuleInit {
       const body = template[format](context, runtime);
       return this.registry.layout(format)({ ...context, subject, body }, runtime);
     };
-    return { subject, html: render('html'), text: tidyText(render('text')) };
+    return { subject, html: render('html'), text: tidyText(render('text')), language: language.locale };
   }
 
   private links<T extends TemplateId>(

@@ -1,5 +1,5 @@
 import { EmailRenderer } from './email-renderer.service';
-import { SUPPORTED_LOCALES } from './locales';
+import { SUPPORTED_LOCALES, type SupportedLocale } from './locales';
 import { SAMPLE_MODELS } from './sample-models';
 import { TEMPLATE_DEFINITIONS } from './template-definitions';
 import { TEMPLATE_IDS, type TemplateId } from './template-id';
@@ -13,7 +13,32 @@ const settings = {
   previewEnabled: false,
 };
 const UNSUBSCRIBE_URL = 'https://preferences.example.org/unsubscribe/token-123';
-const GREETINGS = { en: 'Hello Marc Dubois,', fr: 'Bonjour Marc Dubois,', de: 'Guten Tag Marc Dubois,' };
+const GREETINGS: Readonly<Record<SupportedLocale, string>> = {
+  bg: 'Здравейте, Marc Dubois,',
+  cs: 'Dobrý den, Marc Dubois,',
+  da: 'Kære Marc Dubois',
+  de: 'Guten Tag Marc Dubois,',
+  el: 'Γεια σας, Marc Dubois,',
+  en: 'Hello Marc Dubois,',
+  es: 'Hola, Marc Dubois:',
+  et: 'Tere, Marc Dubois!',
+  fi: 'Hei Marc Dubois,',
+  fr: 'Bonjour Marc Dubois,',
+  ga: 'Dia duit, Marc Dubois,',
+  hr: 'Dobar dan, Marc Dubois,',
+  hu: 'Tisztelt Marc Dubois!',
+  it: 'Gentile Marc Dubois,',
+  lt: 'Laba diena, Marc Dubois,',
+  lv: 'Labdien, Marc Dubois!',
+  mt: 'Bonġu Marc Dubois,',
+  nl: 'Beste Marc Dubois,',
+  pl: 'Dzień dobry Marc Dubois,',
+  pt: 'Olá Marc Dubois,',
+  ro: 'Bună ziua, Marc Dubois,',
+  sk: 'Dobrý deň, Marc Dubois,',
+  sl: 'Pozdravljeni, Marc Dubois,',
+  sv: 'Hej Marc Dubois,',
+};
 
 describe('EmailRenderer', () => {
   const renderer = new EmailRenderer(settings);
@@ -95,8 +120,13 @@ describe('EmailRenderer', () => {
     ['fr-CA', GREETINGS.fr, 'lang="fr"'],
     ['de_AT', GREETINGS.de, 'lang="de"'],
     ['FR', GREETINGS.fr, 'lang="fr"'],
-    ['it', GREETINGS.en, 'lang="en"'],
-    ['pt-BR', GREETINGS.en, 'lang="en"'],
+    ['it', GREETINGS.it, 'lang="it"'],
+    ['pt-BR', GREETINGS.pt, 'lang="pt"'],
+    ['de-AT', GREETINGS.de, 'lang="de"'],
+    ['ga-IE', GREETINGS.ga, 'lang="ga"'],
+    ['el-GR', GREETINGS.el, 'lang="el"'],
+    ['ja-JP', GREETINGS.en, 'lang="en"'],
+    ['nb', GREETINGS.en, 'lang="en"'],
     ['', GREETINGS.en, 'lang="en"'],
     ['"><script>', GREETINGS.en, 'lang="en"'],
   ])('picks the language for locale "%s"', (locale, greeting, langAttribute) => {

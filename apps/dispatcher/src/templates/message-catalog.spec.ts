@@ -24,7 +24,7 @@ describe('MessageCatalog', () => {
     });
     write('fr', { greeting: 'Bonjour {name}', items: { one: '{count} élément', other: '{count} éléments' } });
     write('de', { greeting: 'Hallo {name}' });
-    catalog = MessageCatalog.load(directory);
+    catalog = MessageCatalog.load(directory, ['en', 'fr', 'de']);
   });
 
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -75,7 +75,7 @@ describe('MessageCatalog', () => {
   it('refuses a catalog entry that is neither text, plural forms nor a group', () => {
     writeFileSync(join(directory, 'de.json'), JSON.stringify({ greeting: ['not', 'text'] }));
 
-    expect(() => MessageCatalog.load(directory)).toThrow(
+    expect(() => MessageCatalog.load(directory, ['en', 'fr', 'de'])).toThrow(
       '"greeting" must be a string, a plural form object or a group',
     );
   });

@@ -29,9 +29,10 @@ export class MessageCatalog {
     }
   }
 
-  static load(directory: string): MessageCatalog {
+  /** Reads every supported language; a missing or malformed file throws, so the service never starts without it. */
+  static load(directory: string, locales: readonly SupportedLocale[] = SUPPORTED_LOCALES): MessageCatalog {
     const messages = new Map<SupportedLocale, ReadonlyMap<string, Message>>();
-    for (const locale of SUPPORTED_LOCALES) {
+    for (const locale of locales) {
       const file = join(directory, `${locale}.json`);
       const tree: unknown = JSON.parse(readFileSync(file, 'utf8'));
       messages.set(locale, flatten(tree, '', file));

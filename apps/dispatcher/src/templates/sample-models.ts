@@ -99,6 +99,7 @@ export const SAMPLE_MODELS: { readonly [K in TemplateId]: TemplateModels[K] } = 
   digest: {
     recipientName: 'Marc Dubois',
     period: 'daily',
+    composedAt: '2026-03-03T21:00:00Z',
     sections: [
       {
         category: 'mentions',

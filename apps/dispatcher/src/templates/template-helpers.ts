@@ -1,5 +1,5 @@
 import type { HelperOptions, SafeString } from 'handlebars';
-import { SUPPORTED_LOCALES, type SupportedLocale } from './locales';
+import { isSupportedLocale, type SupportedLocale } from './locales';
 import type { MessageCatalog, MessageEncoder } from './message-catalog';
 import { safeHttpUrl } from './safe-url';
 
@@ -20,14 +20,22 @@ const LINK_STYLES: Readonly<Record<string, string>> = {
   brand: 'color:#1f2933;text-decoration:none',
 };
 // Readers are in Europe: English dates as day month year on a 24-hour clock, like the EU's own English.
-const DATE_LOCALES: Readonly<Record<SupportedLocale, string>> = { en: 'en-GB', fr: 'fr', de: 'de' };
-const DATE_FORMAT: Intl.DateTimeFormatOptions = {
+const dateLocale = (locale: SupportedLocale): string => (locale === 'en' ? 'en-GB' : locale);
+const DATE_TIME_FORMAT: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: 'long',
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  // A 24-hour clock in every language, as official EU texts write times (Greek would default to 12 hours).
+  hourCycle: 'h23',
   timeZoneName: 'short',
+};
+const DAY_FORMAT: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
 };
 const EMAIL_ADDRESS = /^[^\s<>"'@]+@[^\s<>"'@]+$/;
 
@@ -88,7 +96,12 @@ export function registerTemplateHelpers(hb: HandlebarsInstance, catalog: Message
   hb.registerHelper('httpUrl', (url: unknown) => safeHttpUrl(url) ?? '');
 
   hb.registerHelper('date', (value: unknown, options: HelperOptions) =>
-    formatDate(value, renderData(options)),
+    formatDate(value, renderData(options), DATE_TIME_FORMAT),
+  );
+
+  // The calendar day in the recipient's time zone, e.g. a digest's heading.
+  hb.registerHelper('day', (value: unknown, options: HelperOptions) =>
+    formatDate(value, renderData(options), DAY_FORMAT),
   );
 
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
@@ -106,24 +119,24 @@ function renderData(options: HelperOptions): RenderData {
     'locale' in data &&
     'format' in data &&
     'timeZone' in data &&
-    (SUPPORTED_LOCALES as readonly unknown[]).includes(data.locale) &&
+    isSupportedLocale(data.locale) &&
     (data.format === 'html' || data.format === 'text') &&
     typeof data.timeZone === 'string'
   ) {
-    return { locale: data.locale as SupportedLocale, format: data.format, timeZone: data.timeZone };
+    return { locale: data.locale, format: data.format, timeZone: data.timeZone };
   }
   throw new Error(
     'Templates must be rendered through EmailRenderer, which supplies locale, format and time zone',
   );
 }
 
-function formatDate(value: unknown, data: RenderData): string {
+function formatDate(value: unknown, data: RenderData, style: Intl.DateTimeFormatOptions): string {
   const date = new Date(String(value));
   if (Number.isNaN(date.getTime())) {
     return '';
   }
   const format = (timeZone: string): string =>
-    new Intl.DateTimeFormat(DATE_LOCALES[data.locale], { ...DATE_FORMAT, timeZone }).format(date);
+    new Intl.DateTimeFormat(dateLocale(data.locale), { ...style, timeZone }).format(date);
   try {
     return format(data.timeZone);
   } catch {

@@ -1,4 +1,5 @@
 import { EmailRenderer } from './email-renderer.service';
+import { SUPPORTED_LOCALES, type SupportedLocale } from './locales';
 import { SAMPLE_MODELS } from './sample-models';
 import { TEMPLATE_IDS, type TemplateId } from './template-id';
 import type { TemplateModels } from './template-models';
@@ -48,23 +49,29 @@ function hostile<T>(value: T, key = ''): T {
 
 describe('templates render user data inert', () => {
   const renderer = new EmailRenderer(settings);
-  const render = <T extends TemplateId>(id: T, model: TemplateModels[T]) =>
-    renderer.render(id, 'en', model, { unsubscribeUrl: 'https://preferences.example.org/u/t' });
+  const render = <T extends TemplateId>(id: T, model: TemplateModels[T], locale: SupportedLocale = 'en') =>
+    renderer.render(id, locale, model, { unsubscribeUrl: 'https://preferences.example.org/u/t' });
+  const everyTemplateInEveryLanguage = TEMPLATE_IDS.flatMap((id) =>
+    SUPPORTED_LOCALES.map((locale) => [id, locale] as const),
+  );
 
-  it.each(TEMPLATE_IDS)('%s escapes markup, ignores template syntax and drops javascript: links', (id) => {
-    const email = render(id, hostile(SAMPLE_MODELS[id]));
+  it.each(everyTemplateInEveryLanguage)(
+    '%s in %s escapes markup, ignores template syntax and drops javascript: links',
+    (id, locale) => {
+      const email = render(id, hostile(SAMPLE_MODELS[id]), locale);
 
-    expect(email.html).not.toContain('<script');
-    expect(email.html).not.toContain('<img');
-    expect(email.html).not.toMatch(/href="\s*javascript:/i);
-    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(email.html).toContain('&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
-    // Template syntax in data is printed, never evaluated: no partial, no body slot, no constructor call.
-    expect(email.text).toContain(MUSTACHE.replace(/\s+/g, ' '));
-    expect(email.text).toContain(PLACEHOLDER);
-    expect(email.text).not.toContain(HOSTILE_URL);
-    expect(email.subject).not.toMatch(/[\r\n]/);
-  });
+      expect(email.html).not.toContain('<script');
+      expect(email.html).not.toContain('<img');
+      expect(email.html).not.toMatch(/href="\s*javascript:/i);
+      expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(email.html).toContain('&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+      // Template syntax in data is printed, never evaluated: no partial, no body slot, no constructor call.
+      expect(email.text).toContain(MUSTACHE.replace(/\s+/g, ' '));
+      expect(email.text).toContain(PLACEHOLDER);
+      expect(email.text).not.toContain(HOSTILE_URL);
+      expect(email.subject).not.toMatch(/[\r\n]/);
+    },
+  );
 
   it('keeps CR/LF out of the subject, flattening an injected header into the text', () => {
     const model = { ...SAMPLE_MODELS['access-request.approved'], communityName: HEADER_INJECTION };
@@ -74,11 +81,27 @@ describe('templates render user data inert', () => {
     );
   });
 
-  it('caps a long subject at 150 characters with an ellipsis', () => {
-    const model = { ...SAMPLE_MODELS['access-request.approved'], communityName: 'Procurement '.repeat(40) };
-    const { subject } = render('access-request.approved', model);
+  it.each(SUPPORTED_LOCALES)('flattens an injected header in every subject in %s', (locale) => {
+    for (const id of TEMPLATE_IDS) {
+      const model = hostile(SAMPLE_MODELS[id]);
+      const { subject } = render(id, model, locale);
 
-    expect(Array.from(subject)).toHaveLength(150);
+      expect(subject).not.toMatch(/[\r\n\t\u2028\u2029]/);
+      expect(subject.length).toBeLessThanOrEqual(150);
+    }
+    const approved = { ...SAMPLE_MODELS['access-request.approved'], communityName: HEADER_INJECTION };
+    expect(render('access-request.approved', approved, locale).subject).toContain(
+      'Budget Bcc: attacker@example.com body',
+    );
+  });
+
+  it.each(SUPPORTED_LOCALES)('caps a long subject at 150 characters with an ellipsis in %s', (locale) => {
+    const model = { ...SAMPLE_MODELS['access-request.approved'], communityName: 'Procurement '.repeat(40) };
+    const { subject } = render('access-request.approved', model, locale);
+
+    // Cut at 149 characters plus the ellipsis; a space before the cut is trimmed.
+    expect(Array.from(subject).length).toBeGreaterThanOrEqual(148);
+    expect(Array.from(subject).length).toBeLessThanOrEqual(150);
     expect(subject.endsWith('…')).toBe(true);
   });
 

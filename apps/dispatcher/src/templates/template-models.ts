@@ -117,6 +117,8 @@ export interface DigestSectionModel {
 
 export interface DigestModel extends RecipientModel {
   period: 'daily' | 'weekly';
+  /** When the digest was put together (ISO 8601); its heading names this day in the recipient's time zone. */
+  composedAt: string;
   sections: DigestSectionModel[];
 }
 

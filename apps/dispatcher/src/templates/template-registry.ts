@@ -25,7 +25,17 @@ export class TemplateFileError extends Error {
 }
 
 // Helpers outside this list are a compile error, so a typo cannot silently become a data lookup.
-const KNOWN_HELPERS = ['t', 'link', 'mailto', 'httpUrl', 'date', 'concat', 'eq', 'countDigestItems'] as const;
+const KNOWN_HELPERS = [
+  't',
+  'link',
+  'mailto',
+  'httpUrl',
+  'date',
+  'day',
+  'concat',
+  'eq',
+  'countDigestItems',
+] as const;
 
 /**
  * The compiled views under `directory`: `layout.<format>.hbs`, `partials/<name>.<format>.hbs` and

@@ -1,4 +1,4 @@
-import { resolveLocale } from './locales';
+import { resolveLanguage, resolveLocale } from './locales';
 import { safeHttpUrl } from './safe-url';
 import { toSubjectLine } from './subject-line';
 
@@ -10,14 +10,32 @@ describe('resolveLocale', () => {
     ['de-CH', 'de'],
     ['DE', 'de'],
     ['de_AT', 'de'],
-    ['it', 'en'],
-    ['pt-BR', 'en'],
+    ['it', 'it'],
+    ['pt-BR', 'pt'],
+    ['de-AT', 'de'],
+    ['ga-IE', 'ga'],
+    ['mt-MT', 'mt'],
+    ['sr-Latn-RS', 'en'],
+    ['nb-NO', 'en'],
     ['', 'en'],
     [undefined, 'en'],
     ['   ', 'en'],
     ['x-klingon-🖖', 'en'],
   ])('%s → %s', (tag, expected) => {
     expect(resolveLocale(tag)).toBe(expected);
+  });
+});
+
+describe('resolveLanguage', () => {
+  it.each([
+    ['pl-PL', { locale: 'pl' }],
+    ['EL', { locale: 'el' }],
+    ['ja', { locale: 'en', fallback: 'unsupported' }],
+    ['"><script>', { locale: 'en', fallback: 'unsupported' }],
+    ['', { locale: 'en', fallback: 'missing' }],
+    [undefined, { locale: 'en', fallback: 'missing' }],
+  ])('%s → %o, saying why English was used', (tag, expected) => {
+    expect(resolveLanguage(tag)).toEqual(expected);
   });
 });
 

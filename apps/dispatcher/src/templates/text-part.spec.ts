@@ -55,6 +55,7 @@ describe('the plain-text part', () => {
     const digest: DigestModel = {
       recipientName: 'Marc Dubois',
       period: 'weekly',
+      composedAt: '2026-03-08T20:00:00Z',
       sections: [
         {
           category: 'comments',

@@ -2,8 +2,17 @@ import { DEFAULT_PREFERENCES, type NotificationPreferences } from '@notify/contr
 import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { CommunityEntity } from '../read-models/community.entity';
 import { ProfileEntity } from '../read-models/profile.entity';
+import type { TemplateSettings } from '../templates/template-settings';
 
 // Builders for unit specs of the dispatcher's services.
+
+/** Renderer settings for template specs. */
+export const TEMPLATE_TEST_SETTINGS: TemplateSettings = {
+  platformName: 'Public Buyers Community',
+  supportEmail: 'support@buyers.example.eu',
+  publicBaseUrl: 'https://portal.example.org',
+  previewEnabled: false,
+};
 
 export function deliveryRow(overrides: Partial<DeliveryEntity> = {}): DeliveryEntity {
   return Object.assign(new DeliveryEntity(), {

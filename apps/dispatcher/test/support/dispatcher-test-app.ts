@@ -44,6 +44,7 @@ export interface DeliveryLogItem {
   communityId?: string;
   digestId?: string;
   sesMessageId?: string;
+  language?: string;
 }
 
 /** Another replica of a dispatcher already started: same schema and topics. */

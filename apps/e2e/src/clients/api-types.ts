@@ -65,6 +65,8 @@ export interface Delivery {
   communityId?: string;
   frequency?: string;
   digestId?: string;
+  /** Language the email was written in, once sent. */
+  language?: string;
 }
 
 /** Newest first. */

@@ -58,6 +58,9 @@ export class DeliveryLogEntryResponse {
   @ApiPropertyOptional({ description: 'SES message id of the email (of the digest, for digest items)' })
   sesMessageId?: string;
 
+  @ApiPropertyOptional({ description: 'Language the email was written in (ISO 639-1, e.g. pl), once sent' })
+  language?: string;
+
   @ApiProperty()
   attempts!: number;
 
@@ -92,6 +95,7 @@ export class DeliveryLogEntryResponse {
       frequency: entry.frequency ?? undefined,
       digestId: entry.digestId ?? undefined,
       sesMessageId: entry.sesMessageId ?? undefined,
+      language: entry.language ?? undefined,
       attempts: entry.attempts,
       createdAt: entry.createdAt.toISOString(),
       updatedAt: entry.updatedAt.toISOString(),

@@ -4,6 +4,7 @@ import { configureApp } from '@notify/bootstrap';
 import { AuthModule } from '@notify/security';
 import { signTestJwt } from '@notify/testing';
 import request from 'supertest';
+import { SUPPORTED_LOCALES } from '../locales';
 import { TEMPLATE_IDS } from '../template-id';
 import { TemplatesModule } from '../templates.module';
 
@@ -44,8 +45,28 @@ describe('GET /templates/preview', () => {
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(response.headers['content-security-policy']).toContain("default-src 'none'");
       const links = response.text.match(/href="\/templates\/preview\/[^"?]+"/g) ?? [];
-      expect(links).toHaveLength(TEMPLATE_IDS.length * 3);
-      expect(response.text).toContain('href="/templates/preview/access-request.rejected/de"');
+      expect(SUPPORTED_LOCALES).toHaveLength(24);
+      expect(links).toHaveLength(TEMPLATE_IDS.length * SUPPORTED_LOCALES.length);
+      for (const locale of SUPPORTED_LOCALES) {
+        expect(response.text).toContain(`<th scope="col">${locale}</th>`);
+        expect(response.text).toContain(`href="/templates/preview/access-request.rejected/${locale}"`);
+      }
+      expect(response.text).toContain('Καλώς ορίσατε στην κοινότητα Public Procurement Law');
+      expect(response.text).toContain('Добре дошли в общността Public Procurement Law');
+    });
+
+    it.each([
+      ['el', 'Η ημερήσια σύνοψή σας: 3 νέα στοιχεία'],
+      ['bg', 'Вашият дневен обзор: 3 нови публикации'],
+      ['fi', 'Päivittäinen koosteesi: 3 uutta kohdetta'],
+      ['mt', 'Is-sommarju ta&#x27; kuljum tiegħek: 3 oġġetti ġodda'],
+    ])('renders the %s digest in its own language', async (locale, subject) => {
+      const response = await request(app.getHttpServer())
+        .get(`/templates/preview/digest/${locale}`)
+        .expect(200);
+
+      expect(response.text).toContain(`<html lang="${locale}">`);
+      expect(response.text).toContain(`<title>${subject}</title>`);
     });
 
     it('renders the HTML part of one template in one language', async () => {
@@ -71,7 +92,8 @@ describe('GET /templates/preview', () => {
 
     it.each([
       ['/templates/preview/no.such.template/en', 'id'],
-      ['/templates/preview/digest/it', 'locale'],
+      ['/templates/preview/digest/ja', 'locale'],
+      ['/templates/preview/digest/pt-BR', 'locale'],
       ['/templates/preview/digest/en?part=pdf', 'part'],
     ])('answers 400 naming the field for %s', async (path, field) => {
       const response = await request(app.getHttpServer()).get(path).expect(400);
