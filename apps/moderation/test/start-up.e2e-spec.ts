@@ -7,8 +7,8 @@ describe('moderation start-up', () => {
       join(__dirname, '..', 'src', 'main.ts'),
       { PORT: 'eighty', KAFKA_BROKERS: 'broker-without-port' },
       [
-        'PORT: must be a port number between 0 and 65535',
         'KAFKA_BROKERS: must be a comma-separated list of host:port',
+        'PORT: must be a port number between 0 and 65535',
         'AUTH_JWT_SECRET: is required',
       ],
     );

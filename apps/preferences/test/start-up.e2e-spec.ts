@@ -12,8 +12,8 @@ describe('preferences start-up', () => {
       },
       [
         'UNSUBSCRIBE_SIGNING_KEYS: Link key 1: secret must be at least 32 characters',
-        'PORT: must be a port number between 0 and 65535',
         'KAFKA_BROKERS: must be a comma-separated list of host:port',
+        'PORT: must be a port number between 0 and 65535',
         'AUTH_JWT_SECRET: is required',
       ],
     );

@@ -1,6 +1,7 @@
 import type { LogLevel } from '@nestjs/common';
 import { IsOptional, IsString, Matches, Min, MinLength, ValidateIf } from 'class-validator';
-import { Duration, HostPortList, HttpsUrl, OneOf, Port, Required, UrlWith } from './config-fields';
+import { Duration, HttpsUrl, OneOf, Port, Required, UrlWith } from './config-fields';
+import { KafkaConfig } from './kafka.config';
 
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 export const LOG_FORMATS = ['json', 'text'] as const;
@@ -13,16 +14,9 @@ export type PostgresConnection =
  * Settings every service reads. An app extends it, overriding defaults such as `PORT` and `DB_SCHEMA`
  * (property initialisers in the subclass), and adds its own fields.
  */
-export class BaseServiceConfig {
+export class BaseServiceConfig extends KafkaConfig {
   @Port()
   PORT: number = 3000;
-
-  @HostPortList()
-  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
-
-  @IsString()
-  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may contain only letters, digits, ".", "_" and "-"' })
-  KAFKA_TOPIC_PREFIX: string = '';
 
   /**
    * How long the consumer group waits for a silent member before rebalancing; after a crash, also how long the

@@ -17,6 +17,7 @@ export {
   splitList,
   UrlWith,
 } from './config-fields';
+export { KafkaConfig } from './kafka.config';
 export { ConfigModule, type ConfigModuleOptions } from './config.module';
 export { ConfigValidationError, type ConfigProblem } from './config-validation.error';
 export { parseDuration } from './duration';
