@@ -46,8 +46,7 @@ export function inSpan<T>(name: string, options: SpanOptions, fn: () => Promise<
       try {
         return await TraceContext.runExact(traceparentOf(span), fn);
       } catch (error) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: SpanStatusCode.ERROR });
+        recordFailure(span, error);
         throw error;
       } finally {
         span.end();
@@ -105,10 +104,14 @@ export function openSpan(name: string, options: SpanOptions): OpenSpan {
     traceparent: traceparentOf(span),
     end: (error?: unknown) => {
       if (error !== undefined) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: SpanStatusCode.ERROR });
+        recordFailure(span, error);
       }
       span.end();
     },
   };
+}
+
+function recordFailure(span: Span, error: unknown): void {
+  span.recordException(error instanceof Error ? error : { message: JSON.stringify(error) });
+  span.setStatus({ code: SpanStatusCode.ERROR });
 }
