@@ -52,13 +52,18 @@ describe('tracing across the services', () => {
 
       // Spans leave each service in batches, every few seconds.
       const send = await waitFor(
-        async () => collector.spans.find((span) => span.service === 'dispatcher' && span.name === 'ses send'),
+        () =>
+          Promise.resolve(
+            collector.spans.find((span) => span.service === 'dispatcher' && span.name === 'ses send'),
+          ),
         { description: 'the SES send span', timeoutMs: 20_000 },
       );
       const trace = await waitFor(
-        async () => {
+        () => {
           const spans = collector.trace(send.traceId);
-          return ancestry(send, spans).some((span) => span.kind === SERVER) ? spans : undefined;
+          return Promise.resolve(
+            ancestry(send, spans).some((span) => span.kind === SERVER) ? spans : undefined,
+          );
         },
         { description: 'the whole trace of the send', timeoutMs: 20_000 },
       );

@@ -49,7 +49,11 @@ export function startTracing(service: string, options: TracingOptions): TracingH
     tracerProvider: provider,
     instrumentations: [
       // Probes and scrapes would be most of the spans and tell nothing.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isProbe(request.url) }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) => isProbe(request.url),
+        // Signed one-click unsubscribe links carry their token in the query string.
+        redactedQueryParamsServer: ['token'],
+      }),
       new ExpressInstrumentation(),
       new PgInstrumentation({ requireParentSpan: true }),
     ],
