@@ -9,6 +9,7 @@ void runService(async () => {
     service: SERVICE_NAME,
     port: config.PORT,
     logging: config.logging,
+    tracing: config.tracing,
     description: 'Communities, their moderators, memberships, access requests and content submissions.',
   });
 });

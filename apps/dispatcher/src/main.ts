@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     service: SERVICE_NAME,
     port: config.PORT,
     logging: config.logging,
+    tracing: config.tracing,
     description:
       'Turns community events into emails: immediate notifications, daily and weekly digests, and the delivery log.',
   });

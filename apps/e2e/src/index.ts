@@ -4,6 +4,7 @@ export { PlatformClient, type EnvelopeMode } from './clients/platform-client';
 export { ServiceApis } from './clients/service-apis';
 export { expectNoOtherMail, header, htmlOf, Mailbox, recipientOf, SETTLE_MS, textOf } from './mail/mailbox';
 export { DispatcherReadModels } from './system/dispatcher-read-models';
+export { OtlpCollector, type CollectedSpan } from './system/otlp-collector';
 export { startSystem, type RunningSystem } from './system/start-system';
 export { DIGEST_HOUR, REMINDER_AFTER_HOURS, SERVICES, type ServiceName } from './system/system-environment';
 export { E2eWorld, type CommunityOptions } from './world/e2e-world';

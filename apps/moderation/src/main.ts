@@ -9,6 +9,7 @@ void runService(async () => {
     service: SERVICE_NAME,
     port: config.PORT,
     logging: config.logging,
+    tracing: config.tracing,
     description:
       "The moderation queue of access requests and submissions, moderators' decisions and reminders of items left pending.",
   });

@@ -9,6 +9,7 @@ void runService(async () => {
     service: SERVICE_NAME,
     port: config.PORT,
     logging: config.logging,
+    tracing: config.tracing,
     description:
       'Notification profile and preferences of each user, published as full state on preferences.profiles.v1, ' +
       'and the signed RFC 8058 one-click unsubscribe endpoint.',

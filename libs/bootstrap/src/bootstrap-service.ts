@@ -1,7 +1,7 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createLogger, type LoggerOptions } from '@notify/observability';
+import { createLogger, startTracing, type LoggerOptions, type TracingOptions } from '@notify/observability';
 import { useRequestBodyParsers } from './request-body';
 import { exemptPublicOperations, operationIdOf, publicOperationIds } from './public-operations';
 import { createValidationPipe } from './validation-pipe';
@@ -40,9 +40,16 @@ export function configureApp(app: INestApplication, descriptor: ServiceDescripto
 /** Creates, configures and starts a service; resolves once it listens on `port`. */
 export async function bootstrapService(
   appModule: Type<unknown>,
-  descriptor: ServiceDescriptor & { port: number; host?: string; logging?: LoggerOptions },
+  descriptor: ServiceDescriptor & {
+    port: number;
+    host?: string;
+    logging?: LoggerOptions;
+    tracing?: TracingOptions;
+  },
 ): Promise<INestApplication> {
   const logger = createLogger(descriptor.service, descriptor.logging);
+  // Before the HTTP adapter and the PostgreSQL driver are loaded, so that their instrumentation applies.
+  startTracing(descriptor.service, descriptor.tracing ?? {});
   // A failed start rejects (and the process exits non-zero) instead of aborting with a core dump.
   const app = await NestFactory.create(appModule, { logger, bufferLogs: true, abortOnError: false });
   configureApp(app, descriptor);

@@ -1,6 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
-import { Duration, HttpsUrl, OneOf, Port, Required, UrlWith } from './config-fields';
+import { Duration, HttpsUrl, HttpUrl, OneOf, Port, Required, UrlWith } from './config-fields';
 import { KafkaClientConfig } from './kafka-client.config';
 
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -71,6 +71,11 @@ export class BaseServiceConfig extends KafkaClientConfig {
   @Duration()
   AUTH_JWT_MAX_AGE: number = 24 * 3_600_000;
 
+  /** Base URL of an OTLP/HTTP trace collector, e.g. `http://otel-collector:4318`; no tracing when unset. */
+  @IsOptional()
+  @HttpUrl()
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
   @OneOf(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';
 
@@ -105,6 +110,11 @@ export class BaseServiceConfig extends KafkaClientConfig {
       audience: this.AUTH_JWT_AUDIENCE,
       maxTokenAgeSeconds: this.AUTH_JWT_MAX_AGE > 0 ? Math.ceil(this.AUTH_JWT_MAX_AGE / 1000) : undefined,
     };
+  }
+
+  /** Shaped for `startTracing`. */
+  get tracing(): { otlpEndpoint?: string } {
+    return { otlpEndpoint: this.OTEL_EXPORTER_OTLP_ENDPOINT };
   }
 
   /** Shaped for `createLogger`. */

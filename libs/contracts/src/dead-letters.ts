@@ -12,6 +12,14 @@ export const DeadLetterHeaders = {
   FailedAt: 'dlq-failed-at',
 } as const;
 
+/** Headers a replayed record carries beside its original ones: who put it back on its topic, when, and from where. */
+export const ReplayHeaders = {
+  ReplayedBy: 'dlq-replayed-by',
+  ReplayedAt: 'dlq-replayed-at',
+  /** `<dead-letter topic>:<partition>:<offset>` of the copy that was replayed. */
+  ReplayedFrom: 'dlq-replayed-from',
+} as const;
+
 export type DeadLetterHeader = (typeof DeadLetterHeaders)[keyof typeof DeadLetterHeaders];
 
 export const DEAD_LETTER_REASONS = [

@@ -21,3 +21,10 @@ export { MessagingMetrics, NoopMessagingMetrics } from './metrics/messaging-metr
 export { PrometheusMessagingMetrics } from './metrics/prometheus-messaging-metrics';
 export type { BackoffPolicy } from './shared/timing';
 export { serviceMessagingOptions, type ServiceKafkaSettings } from './service-messaging-options';
+export {
+  DEAD_LETTER_TOOL_CLIENT,
+  DeadLetterTool,
+  type DeadLetterToolOutput,
+} from './dead-letters/dead-letter-tool';
+export type { DeadLetterEntry } from './dead-letters/dead-letter-entry';
+export type { DeadLetterSelection } from './dead-letters/dead-letter-selection';

@@ -20,3 +20,5 @@ export {
   parseTraceparent,
   type TraceParent,
 } from './traceparent';
+export { startTracing, type TracingHandle, type TracingOptions } from './tracing/start-tracing';
+export { inSpan, openSpan, SpanKind, type OpenSpan, type SpanOptions } from './tracing/span';

@@ -10,5 +10,6 @@ export function toNotifiableEvent(stored: NotificationEventEntity): NotifiableEv
     type: stored.type,
     time: stored.occurredAt.toISOString(),
     data: stored.data,
+    traceparent: stored.traceparent ?? undefined,
   } as NotifiableEvent;
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inSpan, SpanKind } from '@notify/observability';
 import { notificationModel } from '../composition/email-models';
 import type { NotificationContext } from '../composition/notification-context';
 import { NotificationContextLoader } from '../composition/notification-context.loader';
@@ -70,14 +71,19 @@ export class DeliverySender {
       unsubscribeUrl,
       timeZone: recipient.timeZone,
     });
-    const { messageId } = await this.emails.send({
-      to: recipient.email,
-      ...rendered,
-      notificationId: row.id,
-      template: row.template,
-      category: row.category,
-      unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
-    });
+    const { messageId } = await inSpan(
+      'ses send',
+      { kind: SpanKind.CLIENT, parent: event.traceparent, attributes: { 'notification.id': row.id } },
+      () =>
+        this.emails.send({
+          to: recipient.email,
+          ...rendered,
+          notificationId: row.id,
+          template: row.template,
+          category: row.category,
+          unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
+        }),
+    );
     return { messageId, eventTime: event.time, language };
   }
 

@@ -23,4 +23,7 @@ export class NotificationEventEntity {
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
+
+  @Column({ type: 'varchar', nullable: true })
+  traceparent!: string | null;
 }

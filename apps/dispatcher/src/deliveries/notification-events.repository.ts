@@ -22,8 +22,8 @@ export class NotificationEventsRepository {
       return new Map();
     }
     const rows: { id: string; source: string; event_id: string }[] = await tx.query(
-      `INSERT INTO notification_events (source, event_id, type, occurred_at, data)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::jsonb[])
+      `INSERT INTO notification_events (source, event_id, type, occurred_at, data, traceparent)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::jsonb[], $6::varchar[])
        ON CONFLICT (source, event_id) DO NOTHING
        RETURNING id, source, event_id`,
       [
@@ -32,6 +32,7 @@ export class NotificationEventsRepository {
         events.map((event) => event.type),
         events.map((event) => event.time),
         events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => event.traceparent ?? null),
       ],
     );
     return new Map(rows.map((row) => [storedEventKey({ source: row.source, id: row.event_id }), row.id]));

@@ -2,6 +2,7 @@ import { MessagingTables1764000000000 } from '@notify/messaging';
 import { EMAIL_MIGRATIONS } from '../email/email.persistence';
 import { CreateReadModels1795700000000 } from './1795700000000-CreateReadModels';
 import { CreateDeliveries1795700001000 } from './1795700001000-CreateDeliveries';
+import { NotificationEventTrace1795709000000 } from './1795709000000-NotificationEventTrace';
 import { EmailFeedbackStatuses1796000000000 } from './1796000000000-EmailFeedbackStatuses';
 import { AddDeliveryLanguage1796200000000 } from './1796200000000-AddDeliveryLanguage';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   ...EMAIL_MIGRATIONS,
   CreateReadModels1795700000000,
   CreateDeliveries1795700001000,
+  NotificationEventTrace1795709000000,
   EmailFeedbackStatuses1796000000000,
   AddDeliveryLanguage1796200000000,
 ];

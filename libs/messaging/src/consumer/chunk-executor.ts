@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
-import { TraceContext } from '@notify/observability';
 import { withTransaction } from '@notify/persistence';
 import { DataSource } from 'typeorm';
 import { InboxRepository, inboxKey } from '../inbox/inbox.repository';
 import { PreCommitTasks, type MessageContext } from './handler-context';
 import type { RegisteredHandler } from './handler-registry';
+import { inProcessSpan } from '../tracing/messaging-spans';
 
 /** One record of a chunk whose handler is known and whose payload is valid. */
 export interface ChunkItem {
@@ -49,7 +49,7 @@ export class ChunkExecutor {
           outcomes.push('duplicate');
           continue;
         }
-        await TraceContext.run(event.traceparent, () =>
+        await inProcessSpan(event, context, () =>
           handler.handle(event, tx, { ...context, beforeCommit: preCommit.add }),
         );
         outcomes.push('handled');

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
-import { TraceContext } from '@notify/observability';
 import { withTransaction } from '@notify/persistence';
 import { DataSource } from 'typeorm';
 import { InboxRepository } from '../inbox/inbox.repository';
@@ -11,6 +10,7 @@ import { errorMessage } from '../shared/errors';
 import { backoffDelay, sleep } from '../shared/timing';
 import { PreCommitTasks, type MessageContext } from './handler-context';
 import type { RegisteredHandler } from './handler-registry';
+import { inProcessSpan } from '../tracing/messaging-spans';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 export type ExecutionOutcome =
@@ -94,7 +94,7 @@ export class HandlerExecutor {
       if (!fresh) {
         return { kind: 'duplicate' };
       }
-      await TraceContext.run(event.traceparent, async () => {
+      await inProcessSpan(event, context, async () => {
         await handler.handle(event, tx, context);
         await preCommit.run();
       });

@@ -9,6 +9,7 @@ import { OutboxPublisher } from './outbox-publisher';
 import { OutboxRepository } from './outbox.repository';
 import { countByTopic, relayLagSeconds, toTopicMessages } from './relay-batch';
 import { RelayLeadership } from './relay-leadership';
+import { publishSpan, withTraceparents } from '../tracing/messaging-spans';
 
 export class RelayPublishError extends Error {
   constructor(count: number, cause: unknown) {
@@ -70,9 +71,12 @@ export class OutboxRelay {
       return 0;
     }
     const ids = rows.map((row) => row.id);
+    const spans = rows.map((row) => publishSpan(row, this.namer));
     try {
-      await this.publisher.send(toTopicMessages(rows, this.namer));
+      await this.publisher.send(toTopicMessages(withTraceparents(rows, spans), this.namer));
+      spans.forEach((span) => span.end());
     } catch (error) {
+      spans.forEach((span) => span.end(error));
       await this.repository.recordFailedAttempt(db, ids).catch(() => undefined);
       throw new RelayPublishError(rows.length, error);
     }

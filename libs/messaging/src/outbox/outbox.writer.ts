@@ -10,7 +10,7 @@ import {
   type Topic,
   type TypedCloudEvent,
 } from '@notify/contracts';
-import { TraceContext, newTraceparent } from '@notify/observability';
+import { inSpan, TraceContext, newTraceparent } from '@notify/observability';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../messaging.constants';
 import type { ResolvedMessagingOptions } from '../messaging.options';
@@ -55,22 +55,29 @@ export class OutboxWriter {
     }
     await validatePayload(outbound.type, outbound.data);
     const key = outbound.key ?? eventKey(outbound.type, outbound.data);
-    const event = createCloudEvent({
-      type: outbound.type,
-      source: this.options.source,
-      data: outbound.data,
-      subject: outbound.subject,
-      traceparent: TraceContext.current() ?? newTraceparent(),
-    });
-    const record = encodeBinary(event, key);
-    await this.repository.insert(manager, {
-      topic,
-      messageKey: key,
-      eventType: event.type,
-      eventId: event.id,
-      payload: event.data,
-      headers: record.headers,
-    });
-    return { ...event, type: outbound.type };
+    // The event carries this span's context: the relay's producer span, then the consumers', hang below it.
+    return inSpan(
+      `outbox write ${outbound.type}`,
+      { attributes: { 'messaging.destination.name': topic } },
+      async () => {
+        const event = createCloudEvent({
+          type: outbound.type,
+          source: this.options.source,
+          data: outbound.data,
+          subject: outbound.subject,
+          traceparent: TraceContext.current() ?? newTraceparent(),
+        });
+        const record = encodeBinary(event, key);
+        await this.repository.insert(manager, {
+          topic,
+          messageKey: key,
+          eventType: event.type,
+          eventId: event.id,
+          payload: event.data,
+          headers: record.headers,
+        });
+        return { ...event, type: outbound.type };
+      },
+    );
   }
 }

@@ -6,11 +6,15 @@ import { EventConsumer, OnEvent, type MessageContext } from '../../src';
 
 export const ALWAYS_FAILS = 'always-fails';
 
-/** Test consumer: records each handled user event; a user named `always-fails` makes the handler throw. */
+/**
+ * Test consumer: records each handled user event; a user named `always-fails`, or listed in `brokenUsers`
+ * (a bug fixed later by emptying the set), makes the handler throw.
+ */
 @Injectable()
 @EventConsumer({ topic: Topics.PlatformActivity, ignore: [EventTypes.MessageCreated] })
 export class UserActivityConsumer {
   static delayMs = 0;
+  static readonly brokenUsers = new Set<string>();
 
   @OnEvent(EventTypes.UserUpserted)
   async onUserUpserted(
@@ -25,7 +29,7 @@ export class UserActivityConsumer {
     if (UserActivityConsumer.delayMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, UserActivityConsumer.delayMs));
     }
-    if (event.data.displayName === ALWAYS_FAILS) {
+    if (event.data.displayName === ALWAYS_FAILS || UserActivityConsumer.brokenUsers.has(event.data.userId)) {
       throw new Error(`cannot handle ${event.data.userId}`);
     }
   }

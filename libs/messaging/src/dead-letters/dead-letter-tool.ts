@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import { createKafkaClient } from '../kafka/kafka-client.factory';
+import { TopicNamer } from '../kafka/topic-namer';
+import { resolveMessagingOptions } from '../messaging.options';
+import { serviceMessagingOptions, type ServiceKafkaSettings } from '../service-messaging-options';
+import type { DeadLetterEntry } from './dead-letter-entry';
+import { readDeadLetters } from './dead-letter-reader';
+import { replayDeadLetters } from './dead-letter-replayer';
+import { selectDeadLetters, type DeadLetterSelection } from './dead-letter-selection';
+import { deadLetterTable } from './dead-letter-table';
+
+export const DEAD_LETTER_TOOL_CLIENT = 'dlq-tool';
+
+/** Where the tool writes: results on one stream, progress on another, and one audit record per replayed event. */
+export interface DeadLetterToolOutput {
+  line(text: string): void;
+  progress(text: string): void;
+  audit(record: Record<string, unknown>): void;
+}
+
+/** Lists and replays the dead letters of one logical topic of this deployment. */
+export class DeadLetterTool {
+  private readonly namer: TopicNamer;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topicPrefix: string,
+    private readonly output: DeadLetterToolOutput,
+  ) {
+    this.namer = new TopicNamer(topicPrefix);
+  }
+
+  /** A tool connected like the services: same brokers, prefix and transport security. */
+  static fromSettings(settings: ServiceKafkaSettings, output: DeadLetterToolOutput): DeadLetterTool {
+    const options = resolveMessagingOptions(serviceMessagingOptions(DEAD_LETTER_TOOL_CLIENT, settings));
+    return new DeadLetterTool(createKafkaClient(options), settings.KAFKA_TOPIC_PREFIX, output);
+  }
+
+  async list(topic: string, selection: DeadLetterSelection): Promise<DeadLetterEntry[]> {
+    const selected = await this.select(topic, selection);
+    deadLetterTable(selected).forEach((line) => this.output.line(line));
+    this.output.line(`${selected.length} dead letter(s) of ${this.namer.deadLetter(topic)}`);
+    return selected;
+  }
+
+  async replay(topic: string, selection: DeadLetterSelection, operator: string): Promise<DeadLetterEntry[]> {
+    const selected = await this.select(topic, selection);
+    const deadLetterTopic = this.namer.deadLetter(topic);
+    const target = this.namer.physical(topic);
+    const at = new Date();
+    await replayDeadLetters(this.kafka, target, selected, { operator, at, deadLetterTopic }, (entry) =>
+      this.output.audit({
+        msg: 'dead letter replayed',
+        operator,
+        at: at.toISOString(),
+        topic: target,
+        eventId: entry.eventId,
+        eventType: entry.eventType,
+        source: entry.eventSource,
+        reason: entry.reason,
+        failedAt: entry.failedAt.toISOString(),
+        from: `${deadLetterTopic}:${entry.partition}:${entry.offset}`,
+      }),
+    );
+    this.output.line(`${selected.length} dead letter(s) replayed onto ${target} by ${operator}`);
+    return selected;
+  }
+
+  private async select(topic: string, selection: DeadLetterSelection): Promise<DeadLetterEntry[]> {
+    const deadLetterTopic = this.namer.deadLetter(topic);
+    let reported = 0;
+    const entries = await readDeadLetters(this.kafka, deadLetterTopic, {
+      groupId: `${this.topicPrefix}${DEAD_LETTER_TOOL_CLIENT}-${randomUUID()}`,
+      onProgress: ({ read, total }) => {
+        // One line per tenth of the topic: enough to see a long read moving without flooding the terminal.
+        if (read === total || read - reported >= Math.max(1000, total / 10)) {
+          reported = read;
+          this.output.progress(`read ${read}/${total} records of ${deadLetterTopic}`);
+        }
+      },
+    });
+    return selectDeadLetters(entries, selection);
+  }
+}
