@@ -10,9 +10,10 @@ import {
   sampleCloudEvent,
   sampleEventData,
 } from '@notify/contracts';
-import { TYPESCRIPT_REGISTER } from '@notify/testing';
+import { ADMIN_PRINCIPAL, currentKafkaAccess, TYPESCRIPT_REGISTER } from '@notify/testing';
 import { DeadLetterTool, type DeadLetterToolOutput } from '../src';
 import {
+  adminSecurity,
   createTopics,
   deleteTopicsWithPrefix,
   dropSchema,
@@ -57,7 +58,13 @@ async function handledCount(userId: string): Promise<number> {
 
 function runCli(args: string[]): Promise<{ stdout: string; stderr: string }> {
   return promisify(execFile)(process.execPath, ['--require', TYPESCRIPT_REGISTER, CLI, ...args], {
-    env: { ...process.env, KAFKA_BROKERS: testInfra().brokers.join(','), KAFKA_TOPIC_PREFIX: prefix },
+    env: {
+      ...process.env,
+      // Operators replay as the super user, as the runbook says.
+      ...currentKafkaAccess().serviceEnv(ADMIN_PRINCIPAL),
+      KAFKA_BROKERS: testInfra().brokers.join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+    },
     timeout: 60_000,
   });
 }
@@ -110,7 +117,7 @@ describe('dead-letter replay against Kafka and PostgreSQL', () => {
   it('lists the dead letters with their reason, and only the recent ones with --since', async () => {
     const output = new RecordingOutput();
     const tool = DeadLetterTool.fromSettings(
-      { KAFKA_BROKERS: testInfra().brokers, KAFKA_TOPIC_PREFIX: prefix },
+      { KAFKA_BROKERS: testInfra().brokers, KAFKA_TOPIC_PREFIX: prefix, kafkaSecurity: adminSecurity() },
       output,
     );
 
@@ -131,7 +138,7 @@ describe('dead-letter replay against Kafka and PostgreSQL', () => {
     UserActivityConsumer.brokenUsers.clear();
     const output = new RecordingOutput();
     const tool = DeadLetterTool.fromSettings(
-      { KAFKA_BROKERS: testInfra().brokers, KAFKA_TOPIC_PREFIX: prefix },
+      { KAFKA_BROKERS: testInfra().brokers, KAFKA_TOPIC_PREFIX: prefix, kafkaSecurity: adminSecurity() },
       output,
     );
 
