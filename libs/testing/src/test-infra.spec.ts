@@ -80,6 +80,8 @@ describe('getTestInfra', () => {
       kafkaBrokers: [`127.0.0.1:${portOf(kafka)}`],
       postgres: expect.objectContaining({ host: '127.0.0.1', port: portOf(postgres) }),
       sesEndpoint: `http://127.0.0.1:${portOf(ses)}`,
+      // The local broker's access as `npm run infra -- up` left it (client files), secured or not.
+      kafkaAccess: expect.objectContaining({ secured: expect.any(Boolean) }),
     });
     await expect(getTestInfra()).resolves.toBe(infra);
     expect(docker.dockerAvailable).not.toHaveBeenCalled();
@@ -114,6 +116,19 @@ describe('getTestInfra', () => {
     expect(infra.postgres).toEqual(containerPostgres);
     expect(infra.kafkaBrokers).toEqual([`127.0.0.1:${portOf(kafka)}`]);
     expect(docker.startKafkaContainer).not.toHaveBeenCalled();
+  });
+
+  it('talks to a container broker without credentials', async () => {
+    process.env.KAFKA_BROKERS = `127.0.0.1:${await closedPort()}`;
+    docker.dockerAvailable.mockResolvedValue(true);
+    docker.startKafkaContainer.mockResolvedValue(['localhost:32769']);
+
+    const infra = await getTestInfra();
+
+    expect(infra.kafkaBrokers).toEqual(['localhost:32769']);
+    expect(infra.kafkaAccess.secured).toBe(false);
+    expect(infra.kafkaAccess.serviceEnv('communities')).toEqual({ KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' });
+    expect(infra.kafkaAccess.clientSecurity('admin')).toEqual({});
   });
 
   it('starts the SES emulator itself when its port is silent', async () => {
