@@ -77,6 +77,8 @@ describe('DispatcherConfig', () => {
     SENDER_MAX_ATTEMPTS: ['12', 12],
     SENDER_RETRY_DELAY: ['1m', 60_000],
     CLAIM_TIMEOUT: ['90s', 90_000],
+    REPLICA_LEASE_TTL: ['6s', 6000],
+    REPLICA_LEASE_RENEW_INTERVAL: ['1500ms', 1500],
     FANOUT_PAGE_SIZE: ['5000', 5000],
     DIGEST_HOUR: ['8', 8],
     DIGEST_TICK_INTERVAL: ['1m', 60_000],

@@ -169,10 +169,20 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Duration()
   SENDER_RETRY_DELAY: number = 30 * SECOND;
 
-  /** A claim older than this belongs to a replica that died: the delivery is sent again. */
+  /** A claim older than this is taken back even from a live replica (a stuck lane): the delivery is sent again. */
   @Duration()
   @Min(SECOND)
   CLAIM_TIMEOUT: number = 2 * MINUTE;
+
+  /** How long a replica's lease lives without renewal; a lost replica's claims are taken over once it expires. */
+  @Duration()
+  @Min(SECOND)
+  REPLICA_LEASE_TTL: number = 8 * SECOND;
+
+  /** How often a replica renews its lease and takes over the claims of lost replicas; well under the TTL. */
+  @Duration()
+  @Min(100)
+  REPLICA_LEASE_RENEW_INTERVAL: number = 2 * SECOND;
 
   /** Members inserted per statement when notifying a whole community. */
   @IsInt()
