@@ -12,6 +12,7 @@ import { DigestsModule } from './digests/digests.module';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RetentionModule } from './retention/retention.module';
 
 export const SERVICE_NAME = 'dispatcher';
 
@@ -69,6 +70,7 @@ const CONSUMED_TOPICS = [
       }),
     }),
     NotificationsModule,
+    RetentionModule,
     DeliveriesModule,
     DigestsModule,
   ],

@@ -9,6 +9,7 @@ import { ClockModule } from './clock/clock.module';
 import { ModerationConfig } from './config/moderation.config';
 import { DecisionsModule } from './decisions/decisions.module';
 import { ENTITIES } from './entities';
+import { ErasureModule } from './erasure/erasure.module';
 import { IntakeModule } from './intake/intake.module';
 import { MIGRATIONS } from './migrations';
 import { QueueModule } from './queue/queue.module';
@@ -38,7 +39,11 @@ export const SERVICE_NAME = 'moderation';
       inject: [ModerationConfig],
       useFactory: (config: ModerationConfig) =>
         serviceMessagingOptions(SERVICE_NAME, config, {
-          topics: [{ name: Topics.CommunityEvents }, { name: Topics.ModerationEvents }],
+          topics: [
+            { name: Topics.CommunityEvents },
+            { name: Topics.ModerationEvents },
+            { name: Topics.PlatformActivity },
+          ],
         }),
     }),
     ClockModule,
@@ -46,6 +51,7 @@ export const SERVICE_NAME = 'moderation';
     DecisionsModule,
     IntakeModule,
     RemindersModule,
+    ErasureModule,
   ],
 })
 export class AppModule {}

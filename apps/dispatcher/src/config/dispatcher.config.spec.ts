@@ -84,6 +84,10 @@ describe('DispatcherConfig', () => {
     DIGEST_TICK_INTERVAL: ['1m', 60_000],
     DIGEST_USER_BATCH_SIZE: ['250', 250],
     DIGEST_MAX_ITEMS: ['300', 300],
+    RETENTION_DELIVERY_LOG: ['90d', 90 * 24 * 3_600_000],
+    RETENTION_EVENT_PAYLOADS: ['14d', 14 * 24 * 3_600_000],
+    RETENTION_INTERVAL: ['30m', 1_800_000],
+    RETENTION_BATCH_SIZE: ['2000', 2000],
   };
 
   it('reads every numeric field from its environment string', () => {

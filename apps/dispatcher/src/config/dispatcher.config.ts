@@ -216,6 +216,28 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Max(5000)
   DIGEST_MAX_ITEMS: number = 200;
 
+  // Retention
+
+  /** Finished deliveries and digests older than this are deleted. */
+  @Duration()
+  @Min(DAY)
+  RETENTION_DELIVERY_LOG: number = 180 * DAY;
+
+  /** Stored event payloads older than this are emptied (the event's source, id and type stay for the log). */
+  @Duration()
+  @Min(DAY)
+  RETENTION_EVENT_PAYLOADS: number = 30 * DAY;
+
+  /** How often the retention job runs on each replica; 0 turns it off. */
+  @Duration()
+  RETENTION_INTERVAL: number = 60 * MINUTE;
+
+  /** Rows one retention statement touches at most (one short transaction each). */
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  RETENTION_BATCH_SIZE: number = 5000;
+
   get digestSchedule(): DigestSchedule {
     return { hour: this.DIGEST_HOUR, weekday: this.DIGEST_WEEKDAY };
   }
