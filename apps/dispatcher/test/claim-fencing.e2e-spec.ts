@@ -34,6 +34,7 @@ describe('claims of a lost replica', () => {
   });
 
   afterAll(async () => {
+    await claims?.close();
     await db?.destroy();
     await schema?.drop();
   });

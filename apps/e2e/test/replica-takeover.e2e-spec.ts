@@ -43,7 +43,7 @@ describe('two dispatcher replicas, one killed with SIGKILL mid-burst', () => {
         async () =>
           (await world.ledger.outcomes(ids)).filter((outcome) => outcome.status === 'sent').length >=
           EVENTS / 3,
-        { timeoutMs: 60_000, intervalMs: 50, description: 'a third of the emails sent' },
+        { timeoutMs: 60_000, intervalMs: 200, description: 'a third of the emails sent' },
       );
       const killedAt = Date.now();
       await second.kill('SIGKILL');

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { pgClientConfig } from '@notify/persistence';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { queryRows } from '../database/query-rows';
 
 export type ClaimKind = 'delivery' | 'digest';
@@ -16,14 +19,32 @@ const CLAIM_TABLES: Record<ClaimKind, string> = { delivery: 'deliveries', digest
 /** Expired leases are kept a while after their claims are taken over, then deleted. */
 const EXPIRED_LEASE_KEPT = '1 hour';
 
+/** A renewal that waits longer than this has failed; the lease may then run out and be taken over. */
+const RENEWAL_TIMEOUT_MS = 2000;
+
 /** Replica leases and the takeover of claims whose replica is gone; every time is the database's clock. */
 @Injectable()
 export class ClaimsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Leases are renewed on a connection of their own, so a busy pool cannot make a live replica look dead. */
+  private readonly leaseConnection: Pool;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.leaseConnection = new Pool({
+      ...pgClientConfig(dataSource.options as PostgresConnectionOptions),
+      max: 1,
+      statement_timeout: RENEWAL_TIMEOUT_MS,
+      connectionTimeoutMillis: RENEWAL_TIMEOUT_MS,
+    });
+  }
+
+  /** Closes the lease connection; called once the lease is dropped. */
+  async close(): Promise<void> {
+    await this.leaseConnection.end();
+  }
 
   /** Creates or extends the replica's lease; an expired lease is extended too, as fencing guards its old claims. */
   async renewLease(replicaId: string, ttlMs: number): Promise<void> {
-    await this.dataSource.query(
+    await this.leaseConnection.query(
       `INSERT INTO replica_leases (replica_id, expires_at)
        VALUES ($1, now() + make_interval(secs => $2::double precision / 1000))
        ON CONFLICT (replica_id) DO UPDATE SET expires_at = EXCLUDED.expires_at`,
@@ -33,7 +54,7 @@ export class ClaimsRepository {
 
   /** Ends the lease at once, so any claim left behind is taken over without waiting for it to expire. */
   async dropLease(replicaId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM replica_leases WHERE replica_id = $1`, [replicaId]);
+    await this.leaseConnection.query(`DELETE FROM replica_leases WHERE replica_id = $1`, [replicaId]);
   }
 
   /**

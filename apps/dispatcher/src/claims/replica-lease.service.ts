@@ -46,6 +46,7 @@ export class ReplicaLease implements OnModuleInit, OnApplicationShutdown {
     await this.claims.dropLease(this.replicaId).catch((error: unknown) => {
       this.logger.warn({ msg: 'could not drop the replica lease', error: String(error) });
     });
+    await this.claims.close();
   }
 
   private async renew(): Promise<void> {
