@@ -59,6 +59,17 @@ describe('two dispatcher replicas, one killed with SIGKILL mid-burst', () => {
         .map((match) => Number(match[1]))
         .reduce((sum, count) => sum + count, 0);
 
+      logSummary('two replicas, one SIGKILL', {
+        events: EVENTS,
+        recipients: RECIPIENTS,
+        emails: census.total,
+        duplicates: census.duplicates,
+        rowsAtKill: JSON.stringify(atKill),
+        claimsTakenOver: takenOver,
+        lastEmailAfterKill: secondsSince(killedAt, lastSentAt),
+        oneOutcomeEach: JSON.stringify(countBy(outcomes)),
+      });
+
       expect(
         deliveriesWithoutOneOutcome(
           mentions.map((mention) => ({ eventId: mention.id, recipientUserId: mention.data.recipientUserId })),
@@ -71,16 +82,6 @@ describe('two dispatcher replicas, one killed with SIGKILL mid-burst', () => {
       expect(takenOver).toBeGreaterThan(0);
       expect((lastSentAt - killedAt) / 1000).toBeLessThanOrEqual(MAX_SECONDS_AFTER_KILL);
       expect(census.duplicates).toBeLessThanOrEqual(MAX_DUPLICATES);
-
-      logSummary('two replicas, one SIGKILL', {
-        events: EVENTS,
-        recipients: RECIPIENTS,
-        emails: census.total,
-        duplicates: census.duplicates,
-        rowsAtKill: JSON.stringify(atKill),
-        claimsTakenOver: takenOver,
-        lastEmailAfterKill: secondsSince(killedAt, lastSentAt),
-      });
     }),
   );
 });
