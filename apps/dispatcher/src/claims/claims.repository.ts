@@ -19,9 +19,6 @@ const CLAIM_TABLES: Record<ClaimKind, string> = { delivery: 'deliveries', digest
 /** Expired leases are kept a while after their claims are taken over, then deleted. */
 const EXPIRED_LEASE_KEPT = '1 hour';
 
-/** A renewal that waits longer than this has failed; the lease may then run out and be taken over. */
-const RENEWAL_TIMEOUT_MS = 2000;
-
 /** Replica leases and the takeover of claims whose replica is gone; every time is the database's clock. */
 @Injectable()
 export class ClaimsRepository {
@@ -32,8 +29,6 @@ export class ClaimsRepository {
     this.leaseConnection = new Pool({
       ...pgClientConfig(dataSource.options as PostgresConnectionOptions),
       max: 1,
-      statement_timeout: RENEWAL_TIMEOUT_MS,
-      connectionTimeoutMillis: RENEWAL_TIMEOUT_MS,
     });
   }
 

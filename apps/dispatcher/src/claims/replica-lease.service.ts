@@ -34,9 +34,12 @@ export class ReplicaLease implements OnModuleInit, OnApplicationShutdown {
     }, this.config.REPLICA_LEASE_RENEW_INTERVAL);
   }
 
-  /** False once renewals have failed for a whole TTL: the replica stops claiming, its claims may be taken over. */
+  /**
+   * True while at least half the TTL is surely left: a batch claimed now can finish before the lease could run
+   * out, so late renewals stop new claims well before other replicas may take the old ones over.
+   */
   isHeld(): boolean {
-    return Date.now() < this.heldUntil;
+    return Date.now() < this.heldUntil - this.config.REPLICA_LEASE_TTL / 2;
   }
 
   /** Runs after the sender lanes drained (renewing until then): what is still claimed is taken over at once. */

@@ -58,7 +58,7 @@ export class DigestRunner {
 
   /** Sends every digest that is due, claimed under this replica's lease. */
   private async sendDue(summary: DigestRunSummary): Promise<void> {
-    for (;;) {
+    while (this.lease.isHeld()) {
       const claimed = await this.digests.claimDue(this.config.SENDER_BATCH_SIZE, this.lease.replicaId);
       if (claimed.length === 0) {
         return;
