@@ -36,13 +36,13 @@ group() { # principal
 }
 
 user communities "$KAFKA_PASSWORD_COMMUNITIES"
-acl communities Write communities.events.v1 moderation.events.v1.dlq
-acl communities Read moderation.events.v1
+acl communities Write communities.events.v1 moderation.events.v1.dlq platform.activity.v1.dlq
+acl communities Read moderation.events.v1 platform.activity.v1
 group communities
 
 user moderation "$KAFKA_PASSWORD_MODERATION"
-acl moderation Write moderation.events.v1 communities.events.v1.dlq
-acl moderation Read communities.events.v1
+acl moderation Write moderation.events.v1 communities.events.v1.dlq platform.activity.v1.dlq
+acl moderation Read communities.events.v1 platform.activity.v1
 group moderation
 
 user preferences "$KAFKA_PASSWORD_PREFERENCES"

@@ -9,6 +9,7 @@ import { CommunitiesModule } from './communities/communities.module';
 import { CommunitiesConfig } from './config/communities.config';
 import { DecisionsModule } from './decisions/decisions.module';
 import { ENTITIES } from './entities';
+import { ErasureModule } from './erasure/erasure.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { MIGRATIONS } from './migrations';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -38,13 +39,18 @@ export const SERVICE_NAME = 'communities';
       inject: [CommunitiesConfig],
       useFactory: (config: CommunitiesConfig) =>
         serviceMessagingOptions(SERVICE_NAME, config, {
-          topics: [{ name: Topics.CommunityEvents, deadLetters: false }, { name: Topics.ModerationEvents }],
+          topics: [
+            { name: Topics.CommunityEvents, deadLetters: false },
+            { name: Topics.ModerationEvents },
+            { name: Topics.PlatformActivity },
+          ],
         }),
     }),
     CommunitiesModule,
     MembershipsModule,
     SubmissionsModule,
     DecisionsModule,
+    ErasureModule,
   ],
 })
 export class AppModule {}

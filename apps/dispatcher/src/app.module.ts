@@ -13,6 +13,7 @@ import { ENTITIES } from './entities';
 import { FeedbackModule } from './feedback/feedback.module';
 import { MIGRATIONS } from './migrations';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RetentionModule } from './retention/retention.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 
 export const SERVICE_NAME = 'dispatcher';
@@ -64,6 +65,7 @@ const CONSUMED_TOPICS = [
         }),
     }),
     NotificationsModule,
+    RetentionModule,
     DeliveriesModule,
     DigestsModule,
     FeedbackModule,

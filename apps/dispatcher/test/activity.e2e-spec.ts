@@ -23,7 +23,7 @@ describe('activity emails', () => {
   let dispatcher: DispatcherTestApp;
 
   beforeAll(async () => {
-    dispatcher = await startDispatcher('activity', { CLAIM_TIMEOUT: '3s' });
+    dispatcher = await startDispatcher('activity');
   });
 
   afterAll(async () => {
@@ -354,21 +354,21 @@ describe('activity emails', () => {
     ).toEqual(['cursor', 'limit']);
   });
 
-  it('sends a notification claimed by a replica that stopped once its claim expires, and counts it', async () => {
+  it('takes over at once a notification claimed by a replica without a live lease, sends it and counts it', async () => {
     const [reader] = await profiles({});
     const mention = cloudEventFactory.build(EventTypes.MentionCreated, {
       recipientUserId: reader.userId,
       communityId: undefined,
     });
-    // The state a replica leaves when it dies between claiming a delivery and recording its outcome.
+    // The state a replica leaves when it dies between claiming a delivery and recording its outcome; it holds no lease.
     const [{ id: eventRef }]: { id: string }[] = await dispatcher.dataSource.query(
       `INSERT INTO notification_events (source, event_id, type, occurred_at, data) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [mention.source, mention.id, mention.type, mention.time, JSON.stringify(mention.data)],
     );
     await dispatcher.dataSource.query(
       `INSERT INTO deliveries (event_ref, recipient_user_id, recipient_role, template, category, members_only, status,
-                               attempts, claimed_at)
-       VALUES ($1, $2, 'recipient', 'activity.mention', 'mentions', false, 'sending', 1, now() - interval '1 minute')`,
+                               attempts, claimed_at, claimed_by, claim_version)
+       VALUES ($1, $2, 'recipient', 'activity.mention', 'mentions', false, 'sending', 1, now(), gen_random_uuid(), 1)`,
       [eventRef, reader.userId],
     );
 
@@ -379,6 +379,8 @@ describe('activity emails', () => {
       expect.objectContaining({ status: 'sent', sesMessageId: email.messageId }),
     ]);
     const metrics = await request(dispatcher.http).get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/dispatcher_expired_claims_total\{[^}]*kind="delivery"[^}]*\} [1-9]/);
+    expect(metrics.text).toMatch(
+      /dispatcher_claim_takeovers_total\{[^}]*kind="delivery"[^}]*cause="replica-lost"[^}]*\} 1/,
+    );
   });
 });

@@ -5,7 +5,7 @@ export { ServiceApis } from './clients/service-apis';
 export { expectNoOtherMail, header, htmlOf, Mailbox, recipientOf, SETTLE_MS, textOf } from './mail/mailbox';
 export { DispatcherReadModels } from './system/dispatcher-read-models';
 export { OtlpCollector, type CollectedSpan } from './system/otlp-collector';
-export { startSystem, type RunningSystem } from './system/start-system';
+export { startSystem, type RunningSystem, type ServiceReplica } from './system/start-system';
 export { DIGEST_HOUR, REMINDER_AFTER_HOURS, SERVICES, type ServiceName } from './system/system-environment';
 export { E2eWorld, type CommunityOptions } from './world/e2e-world';
 export { People, type Moderator, type Person, type PersonOptions } from './world/people';
@@ -21,6 +21,7 @@ export { admitToRestricted } from './world/admissions';
 export { mentionsOf } from './world/mention-burst';
 export { logSummary, secondsSince } from './world/scenario-summary';
 export { takeMailCensus, waitForMailCensus, type MailCensus } from './mail/mail-census';
+export { takeMessageCensus, type ExpectedEmail, type MessageCensus } from './mail/message-census';
 export {
   countBy,
   DeliveryLedger,
@@ -39,3 +40,4 @@ export {
   type ChangeTally,
   type ProfileChange,
 } from './system/profile-changes';
+export { countSearchedColumns, findPersonalData } from './system/personal-data-search';

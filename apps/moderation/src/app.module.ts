@@ -9,6 +9,7 @@ import { ClockModule } from './clock/clock.module';
 import { ModerationConfig } from './config/moderation.config';
 import { DecisionsModule } from './decisions/decisions.module';
 import { ENTITIES } from './entities';
+import { ErasureModule } from './erasure/erasure.module';
 import { IntakeModule } from './intake/intake.module';
 import { MIGRATIONS } from './migrations';
 import { QueueModule } from './queue/queue.module';
@@ -39,7 +40,11 @@ export const SERVICE_NAME = 'moderation';
       inject: [ModerationConfig],
       useFactory: (config: ModerationConfig) =>
         serviceMessagingOptions(SERVICE_NAME, config, {
-          topics: [{ name: Topics.ModerationEvents, deadLetters: false }, { name: Topics.CommunityEvents }],
+          topics: [
+            { name: Topics.ModerationEvents, deadLetters: false },
+            { name: Topics.CommunityEvents },
+            { name: Topics.PlatformActivity },
+          ],
         }),
     }),
     ClockModule,
@@ -47,6 +52,7 @@ export const SERVICE_NAME = 'moderation';
     DecisionsModule,
     IntakeModule,
     RemindersModule,
+    ErasureModule,
   ],
 })
 export class AppModule {}

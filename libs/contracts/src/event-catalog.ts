@@ -25,6 +25,7 @@ import {
   MentionCreatedData,
   MessageCreatedData,
   PlatformContentPublishedData,
+  UserDeletedData,
   UserUpsertedData,
 } from './payloads/platform.data';
 import { PreferenceProfileData } from './payloads/preferences.data';
@@ -56,6 +57,7 @@ export const EVENT_CATALOG = Object.freeze({
     PlatformContentPublishedData,
     'communityId',
   ),
+  [EventTypes.UserDeleted]: define(Topics.PlatformActivity, UserDeletedData, 'userId'),
 
   [EventTypes.CommunityCreated]: define(Topics.CommunityEvents, CommunityData, 'communityId'),
   [EventTypes.CommunityUpdated]: define(Topics.CommunityEvents, CommunityData, 'communityId'),

@@ -8,6 +8,7 @@ export const EventTypes = {
   CommentCreated: 'platform.comment.created',
   MessageCreated: 'platform.message.created',
   PlatformContentPublished: 'platform.content.published',
+  UserDeleted: 'platform.user.deleted',
 
   // communities.events.v1
   CommunityCreated: 'communities.community.created',

@@ -24,15 +24,15 @@ const TOPICS = [...ALL_TOPICS, ...ALL_TOPICS.map(deadLetterTopic)];
 // What each principal must be able to do, written out here rather than read from the ACL file, so that a wrong
 // declaration fails this test instead of defining its expectations.
 const MAY_PRODUCE: Record<Principal, string[]> = {
-  communities: ['communities.events.v1', 'moderation.events.v1.dlq'],
-  moderation: ['moderation.events.v1', 'communities.events.v1.dlq'],
+  communities: ['communities.events.v1', 'moderation.events.v1.dlq', 'platform.activity.v1.dlq'],
+  moderation: ['moderation.events.v1', 'communities.events.v1.dlq', 'platform.activity.v1.dlq'],
   preferences: ['preferences.profiles.v1', 'platform.activity.v1.dlq'],
   dispatcher: ['notifications.email-feedback.v1', ...ALL_TOPICS.map(deadLetterTopic)],
   platform: ['platform.activity.v1'],
 };
 const MAY_CONSUME: Record<Principal, string[]> = {
-  communities: ['moderation.events.v1'],
-  moderation: ['communities.events.v1'],
+  communities: ['moderation.events.v1', 'platform.activity.v1'],
+  moderation: ['communities.events.v1', 'platform.activity.v1'],
   preferences: ['platform.activity.v1'],
   dispatcher: [...ALL_TOPICS],
   platform: [],

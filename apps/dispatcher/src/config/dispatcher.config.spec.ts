@@ -112,11 +112,17 @@ describe('DispatcherConfig', () => {
     SENDER_MAX_ATTEMPTS: ['12', 12],
     SENDER_RETRY_DELAY: ['1m', 60_000],
     CLAIM_TIMEOUT: ['90s', 90_000],
+    REPLICA_LEASE_TTL: ['6s', 6000],
+    REPLICA_LEASE_RENEW_INTERVAL: ['1500ms', 1500],
     FANOUT_PAGE_SIZE: ['5000', 5000],
     DIGEST_HOUR: ['8', 8],
     DIGEST_TICK_INTERVAL: ['1m', 60_000],
     DIGEST_USER_BATCH_SIZE: ['250', 250],
     DIGEST_MAX_ITEMS: ['300', 300],
+    RETENTION_DELIVERY_LOG: ['90d', 90 * 24 * 3_600_000],
+    RETENTION_EVENT_PAYLOADS: ['14d', 14 * 24 * 3_600_000],
+    RETENTION_INTERVAL: ['30m', 1_800_000],
+    RETENTION_BATCH_SIZE: ['2000', 2000],
   };
 
   it('reads every numeric field from its environment string', () => {

@@ -217,10 +217,20 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Duration()
   SENDER_RETRY_DELAY: number = 30 * SECOND;
 
-  /** A claim older than this belongs to a replica that died: the delivery is sent again. */
+  /** A claim older than this is taken back even from a live replica (a stuck lane): the delivery is sent again. */
   @Duration()
   @Min(SECOND)
   CLAIM_TIMEOUT: number = 2 * MINUTE;
+
+  /** How long a replica's lease lives without renewal; a lost replica's claims are taken over once it expires. */
+  @Duration()
+  @Min(SECOND)
+  REPLICA_LEASE_TTL: number = 8 * SECOND;
+
+  /** How often a replica renews its lease and takes over the claims of lost replicas; well under the TTL. */
+  @Duration()
+  @Min(100)
+  REPLICA_LEASE_RENEW_INTERVAL: number = 2 * SECOND;
 
   /** Members inserted per statement when notifying a whole community. */
   @IsInt()
@@ -253,6 +263,28 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Min(1)
   @Max(5000)
   DIGEST_MAX_ITEMS: number = 200;
+
+  // Retention
+
+  /** Finished deliveries and digests older than this are deleted. */
+  @Duration()
+  @Min(DAY)
+  RETENTION_DELIVERY_LOG: number = 180 * DAY;
+
+  /** Stored event payloads older than this are emptied (the event's source, id and type stay for the log). */
+  @Duration()
+  @Min(DAY)
+  RETENTION_EVENT_PAYLOADS: number = 30 * DAY;
+
+  /** How often the retention job runs on each replica; 0 turns it off. */
+  @Duration()
+  RETENTION_INTERVAL: number = 60 * MINUTE;
+
+  /** Rows one retention statement touches at most (one short transaction each). */
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  RETENTION_BATCH_SIZE: number = 5000;
 
   get sesRegion(): string {
     return this.SES_REGION ?? this.AWS_REGION ?? 'eu-west-1';

@@ -47,4 +47,17 @@ describe('WriteCoalescer', () => {
     await expect(coalescer.write('d')).resolves.toBeUndefined();
     expect(calls).toBe(3);
   });
+
+  it('answers each item with its own result from the shared statement', async () => {
+    const coalescer = new WriteCoalescer<number, boolean>(
+      (items) => Promise.resolve(items.map((item) => item % 2 === 0)),
+      100,
+    );
+
+    await expect(Promise.all([1, 2, 3].map((item) => coalescer.write(item)))).resolves.toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
 });

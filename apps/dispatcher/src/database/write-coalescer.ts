@@ -1,6 +1,6 @@
-interface Waiting<T> {
+interface Waiting<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R | undefined) => void;
   reject: (error: unknown) => void;
 }
 
@@ -8,17 +8,18 @@ interface Waiting<T> {
  * Turns concurrent single-item writes into few statements: while one statement runs, the items that arrive wait and
  * go together in the next (group commit). An item alone is written at once, so nothing waits for company.
  */
-export class WriteCoalescer<T> {
-  private readonly waiting: Waiting<T>[] = [];
+export class WriteCoalescer<T, R = void> {
+  private readonly waiting: Waiting<T, R>[] = [];
   private draining = false;
 
   constructor(
-    private readonly writeMany: (items: T[]) => Promise<void>,
+    /** Writes the items in one statement; may answer with one result per item, in their order. */
+    private readonly writeMany: (items: T[]) => Promise<R[] | void>,
     private readonly maxBatch: number,
   ) {}
 
-  /** Resolves once the item's statement succeeded; rejects with its error, for every item of that statement. */
-  write(item: T): Promise<void> {
+  /** Resolves with the item's result once its statement succeeded; rejects with its error, for every item of it. */
+  write(item: T): Promise<R | undefined> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
       if (!this.draining) {
@@ -32,8 +33,8 @@ export class WriteCoalescer<T> {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0, this.maxBatch);
       try {
-        await this.writeMany(batch.map((waiting) => waiting.item));
-        batch.forEach((waiting) => waiting.resolve());
+        const results = await this.writeMany(batch.map((waiting) => waiting.item));
+        batch.forEach((waiting, index) => waiting.resolve(results ? results[index] : undefined));
       } catch (error) {
         batch.forEach((waiting) => waiting.reject(error));
       }

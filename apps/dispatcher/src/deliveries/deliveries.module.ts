@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClaimsModule } from '../claims/claims.module';
 import { MailModule } from '../composition/mail.module';
 import { NotificationContextLoader } from '../composition/notification-context.loader';
 import { ReadModelsModule } from '../read-models/read-models.module';
@@ -14,7 +15,7 @@ import { NotificationEventsRepository } from './notification-events.repository';
 
 /** Delivery rows, the immediate sender and the delivery log. */
 @Module({
-  imports: [ReadModelsModule, MailModule],
+  imports: [ReadModelsModule, MailModule, ClaimsModule],
   controllers: [DeliveryLogController],
   providers: [
     NotificationEventsRepository,

@@ -22,11 +22,18 @@ export interface NewDelivery {
   decision: EventDecision;
 }
 
+/** What identifies one claim of a delivery: an outcome is recorded only while the row still carries it. */
+export type DeliveryClaim = Pick<DeliveryEntity, 'id' | 'claimVersion'>;
+
 interface SentMark {
   id: string;
+  claimVersion: number;
   sesMessageId: string;
   language: string;
 }
+
+/** The claim fence: still claimed, by the same claim (a takeover resets the status, a new claim the version). */
+const fence = (claimVersion: string): string => `d.status = 'sending' AND d.claim_version = ${claimVersion}`;
 
 const DETAIL_MAX = 2000;
 const SENT_MARKS_PER_STATEMENT = 500;
@@ -34,7 +41,7 @@ const SENT_MARKS_PER_STATEMENT = 500;
 @Injectable()
 export class DeliveriesRepository {
   private readonly notifiedTransactions = new WeakSet<EntityManager>();
-  private readonly sentMarks = new WriteCoalescer<SentMark>(
+  private readonly sentMarks = new WriteCoalescer<SentMark, boolean>(
     (sent) => this.markManySent(sent),
     SENT_MARKS_PER_STATEMENT,
   );
@@ -80,77 +87,95 @@ export class DeliveriesRepository {
   }
 
   /**
-   * Claims due deliveries for this replica: marked `sending` and committed before any email goes out, so another
-   * replica skips them and a crash leaves a claim that `releaseStaleClaims` hands back.
+   * Claims due deliveries for this replica: marked `sending`, owned by its lease and given a new claim version, and
+   * committed before any email goes out. Nothing is claimed unless the replica's lease is live.
    */
-  async claimDue(limit: number): Promise<DeliveryEntity[]> {
+  async claimDue(limit: number, replicaId: string): Promise<DeliveryEntity[]> {
     const rows = await queryRows<DeliveryRow>(
       this.dataSource,
       `UPDATE deliveries d
-          SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1, updated_at = now()
+          SET status = 'sending', claimed_at = now(), claimed_by = $2, claim_version = d.claim_version + 1,
+              attempts = d.attempts + 1, updated_at = now()
          FROM (SELECT id FROM deliveries
                 WHERE status = 'pending' AND next_attempt_at <= now()
+                  AND EXISTS (SELECT 1 FROM replica_leases WHERE replica_id = $2 AND expires_at > now())
                 ORDER BY next_attempt_at
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED) due
         WHERE d.id = due.id
         RETURNING d.*`,
-      [limit],
+      [limit, replicaId],
     );
     return rows.map(toDelivery);
   }
 
-  /** Hands claims older than `timeoutMs` back; each one may already have been sent (the counted duplicate window). */
-  async releaseStaleClaims(timeoutMs: number): Promise<number> {
+  /**
+   * Records an email SES accepted; concurrent calls share one statement, so the sending lanes never queue on it.
+   * False when the claim was taken over meanwhile (the fence): the row is left as it is.
+   */
+  async markSent(claim: DeliveryClaim, sesMessageId: string, language: string): Promise<boolean> {
+    return (
+      (await this.sentMarks.write({ id: claim.id, claimVersion: claim.claimVersion, sesMessageId, language })) ===
+      true
+    );
+  }
+
+  private async markManySent(sent: readonly SentMark[]): Promise<boolean[]> {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
-      `UPDATE deliveries SET status = 'pending', claimed_at = NULL, next_attempt_at = now(), updated_at = now()
-        WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => $1::double precision / 1000)
-        RETURNING id`,
-      [timeoutMs],
-    );
-    return rows.length;
-  }
-
-  /** Records an email SES accepted; concurrent calls share one statement, so the sending lanes never queue on it. */
-  markSent(id: string, sesMessageId: string, language: string): Promise<void> {
-    return this.sentMarks.write({ id, sesMessageId, language });
-  }
-
-  private async markManySent(sent: readonly SentMark[]): Promise<void> {
-    await this.dataSource.query(
       `UPDATE deliveries d
           SET status = 'sent', ses_message_id = s.ses_message_id, language = s.language, sent_at = now(),
-              claimed_at = NULL, updated_at = now()
-         FROM unnest($1::bigint[], $2::varchar[], $3::varchar[]) AS s (id, ses_message_id, language)
-        WHERE d.id = s.id`,
-      [sent.map((mark) => mark.id), sent.map((mark) => mark.sesMessageId), sent.map((mark) => mark.language)],
+              claimed_at = NULL, claimed_by = NULL, updated_at = now()
+         FROM unnest($1::bigint[], $2::integer[], $3::varchar[], $4::varchar[])
+              AS s (id, claim_version, ses_message_id, language)
+        WHERE d.id = s.id AND ${fence('s.claim_version')}
+        RETURNING d.id`,
+      [
+        sent.map((mark) => mark.id),
+        sent.map((mark) => mark.claimVersion),
+        sent.map((mark) => mark.sesMessageId),
+        sent.map((mark) => mark.language),
+      ],
+    );
+    const recorded = new Set(rows.map((row) => String(row.id)));
+    return sent.map((mark) => recorded.has(mark.id));
+  }
+
+  async markSkipped(claim: DeliveryClaim, reason: SkipReason): Promise<boolean> {
+    return this.fenced(
+      `UPDATE deliveries d SET status = 'skipped', reason = $3, claimed_at = NULL, claimed_by = NULL, updated_at = now()`,
+      claim,
+      [reason],
     );
   }
 
-  async markSkipped(id: string, reason: SkipReason): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE deliveries SET status = 'skipped', reason = $2, claimed_at = NULL, updated_at = now() WHERE id = $1`,
-      [id, reason],
-    );
-  }
-
-  async markFailed(id: string, reason: FailureReason, detail: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE deliveries SET status = 'failed', reason = $2, detail = $3, claimed_at = NULL, updated_at = now()
-        WHERE id = $1`,
-      [id, reason, detail.slice(0, DETAIL_MAX)],
+  async markFailed(claim: DeliveryClaim, reason: FailureReason, detail: string): Promise<boolean> {
+    return this.fenced(
+      `UPDATE deliveries d SET status = 'failed', reason = $3, detail = $4, claimed_at = NULL, claimed_by = NULL,
+              updated_at = now()`,
+      claim,
+      [reason, detail.slice(0, DETAIL_MAX)],
     );
   }
 
   /** Back to pending for a later try; a try that never reached the provider (sending paused) is not counted. */
-  async retryLater(id: string, at: Date, detail: string, countAttempt: boolean): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE deliveries
-          SET status = 'pending', next_attempt_at = $2, detail = $3, claimed_at = NULL, updated_at = now(),
-              attempts = CASE WHEN $4 THEN attempts ELSE greatest(attempts - 1, 0) END
-        WHERE id = $1`,
-      [id, at, detail.slice(0, DETAIL_MAX), countAttempt],
+  async retryLater(claim: DeliveryClaim, at: Date, detail: string, countAttempt: boolean): Promise<boolean> {
+    return this.fenced(
+      `UPDATE deliveries d
+          SET status = 'pending', next_attempt_at = $3, detail = $4, claimed_at = NULL, claimed_by = NULL,
+              updated_at = now(), attempts = CASE WHEN $5 THEN attempts ELSE greatest(attempts - 1, 0) END`,
+      claim,
+      [at, detail.slice(0, DETAIL_MAX), countAttempt],
     );
+  }
+
+  /** Runs `update` on the claimed row only while it still carries its claim; true when it did. */
+  private async fenced(update: string, claim: DeliveryClaim, parameters: unknown[]): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `${update} WHERE d.id = $1 AND ${fence('$2')} RETURNING d.id`,
+      [claim.id, claim.claimVersion, ...parameters],
+    );
+    return rows.length > 0;
   }
 }

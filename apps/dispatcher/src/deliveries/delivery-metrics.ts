@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MetricsService } from '@notify/observability';
 import type { Counter, Histogram } from 'prom-client';
 
-/** The dispatcher's delivery metrics; the completion window is the only source of duplicate emails. */
+/** The dispatcher's delivery metrics; a crash inside the completion window is the only source of duplicate emails. */
 @Injectable()
 export class DeliveryMetrics {
   readonly outcomes: Counter<'outcome' | 'category'>;
@@ -10,8 +10,6 @@ export class DeliveryMetrics {
   readonly eventToSend: Histogram;
   /** SES acceptance to the delivery row being marked sent: a crash inside this window sends twice. */
   readonly completionWindow: Histogram;
-  /** Claims taken back from a replica that stopped; each may have been sent already. */
-  readonly expiredClaims: Counter<'kind'>;
 
   constructor(metrics: MetricsService) {
     this.outcomes = metrics.counter('dispatcher_deliveries_total', 'Delivery outcomes by category', [
@@ -27,11 +25,6 @@ export class DeliveryMetrics {
       'Time from SES accepting an email to its delivery being recorded as sent (the duplicate window)',
       [],
       [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-    );
-    this.expiredClaims = metrics.counter(
-      'dispatcher_expired_claims_total',
-      'Claims released after CLAIM_TIMEOUT; each may be a duplicate send',
-      ['kind'],
     );
   }
 }

@@ -17,6 +17,8 @@ export interface DeliveryRow {
   attempts: number;
   next_attempt_at: Date;
   claimed_at: Date | null;
+  claimed_by: string | null;
+  claim_version: number;
   digest_id: string | null;
   ses_message_id: string | null;
   language: string | null;
@@ -42,6 +44,8 @@ export function toDelivery(row: DeliveryRow): DeliveryEntity {
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     claimedAt: row.claimed_at,
+    claimedBy: row.claimed_by,
+    claimVersion: row.claim_version,
     digestId: row.digest_id,
     sesMessageId: row.ses_message_id,
     language: row.language,

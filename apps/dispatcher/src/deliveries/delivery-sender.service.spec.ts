@@ -3,6 +3,7 @@ import { EventTypes, sampleCloudEvent } from '@notify/contracts';
 import { MetricsService } from '@notify/observability';
 import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { Registry } from 'prom-client';
+import { ClaimMetrics } from '../claims/claim-metrics';
 import { NotificationContext } from '../composition/notification-context';
 import type { NotificationContextLoader } from '../composition/notification-context.loader';
 import { UnsubscribeLinks } from '../composition/unsubscribe-links';
@@ -33,6 +34,8 @@ describe('DeliverySender', () => {
   };
   let context: NotificationContext;
   let sender: DeliverySender;
+  let registry: Registry;
+  let metrics: MetricsService;
 
   function givenContext(
     options: { profiles?: ProfileEntity[]; members?: string[]; suppressed?: string[] } = {},
@@ -61,10 +64,12 @@ describe('DeliverySender', () => {
     renderer.render.mockReturnValue({ subject: 'Subject', html: '<p>html</p>', text: 'text', language: 'pl' });
     emails.send.mockResolvedValue({ messageId: 'ses-1' });
     for (const method of Object.values(deliveries)) {
-      method.mockResolvedValue(undefined);
+      method.mockResolvedValue(true);
     }
     givenContext();
     const config = { SENDER_MAX_ATTEMPTS: 3, SENDER_RETRY_DELAY: 1000 } as DispatcherConfig;
+    registry = new Registry();
+    metrics = new MetricsService(registry);
     const loader = { load: jest.fn(() => Promise.resolve(context)) } as unknown as NotificationContextLoader;
     const links = new UnsubscribeLinks(
       new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'delivery-sender-spec-secret-0123456789' }])),
@@ -78,7 +83,8 @@ describe('DeliverySender', () => {
       emails as unknown as EmailSender,
       links,
       deliveries as unknown as DeliveriesRepository,
-      new DeliveryMetrics(new MetricsService(new Registry())),
+      new DeliveryMetrics(metrics),
+      new ClaimMetrics(metrics),
     );
   });
 
@@ -106,7 +112,11 @@ describe('DeliverySender', () => {
       category: 'mentions',
       unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') },
     });
-    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1', 'pl');
+    expect(deliveries.markSent).toHaveBeenCalledWith(
+      expect.objectContaining({ id: '41', claimVersion: 1 }),
+      'ses-1',
+      'pl',
+    );
   });
 
   it('sends a transactional email without an unsubscribe link', async () => {
@@ -160,7 +170,10 @@ describe('DeliverySender', () => {
     await send(deliveryRow(row));
 
     expect(emails.send).not.toHaveBeenCalled();
-    expect(deliveries.markSkipped).toHaveBeenCalledWith('41', reason);
+    expect(deliveries.markSkipped).toHaveBeenCalledWith(
+      expect.objectContaining({ id: '41', claimVersion: 1 }),
+      reason,
+    );
   });
 
   it('sends restricted content to a current member', async () => {
@@ -168,7 +181,11 @@ describe('DeliverySender', () => {
 
     await send(deliveryRow({ membersOnly: true }));
 
-    expect(deliveries.markSent).toHaveBeenCalledWith('41', 'ses-1', 'pl');
+    expect(deliveries.markSent).toHaveBeenCalledWith(
+      expect.objectContaining({ id: '41', claimVersion: 1 }),
+      'ses-1',
+      'pl',
+    );
   });
 
   it('fails a notification the provider rejects for good', async () => {
@@ -177,7 +194,7 @@ describe('DeliverySender', () => {
     await send(deliveryRow());
 
     expect(deliveries.markFailed).toHaveBeenCalledWith(
-      '41',
+      expect.objectContaining({ id: '41', claimVersion: 1 }),
       'rejected-by-provider',
       expect.stringContaining('Address blacklisted'),
     );
@@ -190,11 +207,16 @@ describe('DeliverySender', () => {
 
     await send(deliveryRow());
 
-    expect(deliveries.retryLater).toHaveBeenCalledWith('41', resumeAt, expect.any(String), false);
+    expect(deliveries.retryLater).toHaveBeenCalledWith(
+      expect.objectContaining({ id: '41', claimVersion: 1 }),
+      resumeAt,
+      expect.any(String),
+      false,
+    );
   });
 
   it('retries recording a sent email rather than sending it again', async () => {
-    deliveries.markSent.mockRejectedValueOnce(new Error('connection reset')).mockResolvedValueOnce(undefined);
+    deliveries.markSent.mockRejectedValueOnce(new Error('connection reset')).mockResolvedValueOnce(true);
 
     await send(deliveryRow());
 
@@ -202,5 +224,19 @@ describe('DeliverySender', () => {
     expect(deliveries.markSent).toHaveBeenCalledTimes(2);
     expect(deliveries.retryLater).not.toHaveBeenCalled();
     expect(deliveries.markFailed).not.toHaveBeenCalled();
+  });
+
+  it('discards, and counts, a result whose claim was taken over meanwhile', async () => {
+    deliveries.markSent.mockResolvedValue(false);
+
+    await send(deliveryRow());
+
+    expect(deliveries.markSent).toHaveBeenCalledTimes(1);
+    await expect(registry.getSingleMetricAsString('dispatcher_fenced_results_total')).resolves.toContain(
+      'dispatcher_fenced_results_total{kind="delivery"} 1',
+    );
+    await expect(registry.getSingleMetricAsString('dispatcher_deliveries_total')).resolves.not.toContain(
+      'outcome="sent"',
+    );
   });
 });

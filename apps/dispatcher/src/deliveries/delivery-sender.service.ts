@@ -6,6 +6,7 @@ import type { NotificationContext } from '../composition/notification-context';
 import { NotificationContextLoader } from '../composition/notification-context.loader';
 import { outcomeOfFailure } from '../composition/send-failure';
 import { UnsubscribeLinks } from '../composition/unsubscribe-links';
+import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { EmailSender } from '../email/email-sender.service';
 import { decideOnSend } from '../policy/notification-policy';
@@ -31,6 +32,7 @@ export class DeliverySender {
     private readonly unsubscribeLinks: UnsubscribeLinks,
     private readonly deliveries: DeliveriesRepository,
     private readonly metrics: DeliveryMetrics,
+    private readonly claimMetrics: ClaimMetrics,
   ) {}
 
   async sendBatch(rows: readonly DeliveryEntity[]): Promise<void> {
@@ -61,8 +63,10 @@ export class DeliverySender {
     const recipient = context.recipient(row);
     const event = context.event(row);
     if (decision.action === 'skip' || !recipient || !event) {
-      await this.deliveries.markSkipped(row.id, decision.action === 'skip' ? decision.reason : 'no-profile');
-      this.metrics.outcomes.inc({ outcome: 'skipped', category: row.category });
+      const reason = decision.action === 'skip' ? decision.reason : 'no-profile';
+      if (this.recorded(row, await this.deliveries.markSkipped(row, reason))) {
+        this.metrics.outcomes.inc({ outcome: 'skipped', category: row.category });
+      }
       return undefined;
     }
     const request = notificationModel(row.template, event, context.facts(row, recipient.name));
@@ -89,15 +93,17 @@ export class DeliverySender {
 
   /**
    * Retried briefly: until the row says sent, a crash would send the email again. When it cannot be recorded the
-   * claim is left to expire, which re-sends it (counted as an expired claim) rather than losing it.
+   * claim is left to be taken over, which re-sends it (counted as a takeover) rather than losing it.
    */
   private async complete(row: DeliveryEntity, messageId: string, language: string): Promise<void> {
     const stopTimer = this.metrics.completionWindow.startTimer();
     for (let attempt = 1; attempt <= COMPLETION_TRIES; attempt++) {
       try {
-        await this.deliveries.markSent(row.id, messageId, language);
+        const recorded = this.recorded(row, await this.deliveries.markSent(row, messageId, language));
         stopTimer();
-        this.metrics.outcomes.inc({ outcome: 'sent', category: row.category });
+        if (recorded) {
+          this.metrics.outcomes.inc({ outcome: 'sent', category: row.category });
+        }
         return;
       } catch (error) {
         this.logger.warn({
@@ -119,25 +125,37 @@ export class DeliverySender {
       maxDelayMs: MAX_RETRY_DELAY_MS,
     });
     try {
-      if (outcome.kind === 'failed') {
-        await this.deliveries.markFailed(row.id, outcome.reason, outcome.detail);
+      const recorded =
+        outcome.kind === 'failed'
+          ? await this.deliveries.markFailed(row, outcome.reason, outcome.detail)
+          : await this.deliveries.retryLater(row, outcome.at, outcome.detail, outcome.countAttempt);
+      if (this.recorded(row, recorded)) {
+        this.metrics.outcomes.inc({ outcome: outcome.kind, category: row.category });
+      }
+      if (recorded && outcome.kind === 'failed') {
         this.logger.warn({
           msg: 'notification failed',
           delivery: row.id,
           reason: outcome.reason,
           detail: outcome.detail,
         });
-      } else {
-        await this.deliveries.retryLater(row.id, outcome.at, outcome.detail, outcome.countAttempt);
       }
-      this.metrics.outcomes.inc({ outcome: outcome.kind, category: row.category });
     } catch (recordError) {
-      // The claim stays; it is released after CLAIM_TIMEOUT and the notification is tried again.
+      // The claim stays until CLAIM_TIMEOUT takes it back; the notification is tried again.
       this.logger.error({
         msg: 'could not record a delivery failure',
         delivery: row.id,
         error: String(recordError),
       });
     }
+  }
+
+  /** Counts a result the claim fence refused: the claim was taken over while this lane worked on it. */
+  private recorded(row: DeliveryEntity, recorded: boolean): boolean {
+    if (!recorded) {
+      this.claimMetrics.fencedResults.inc({ kind: 'delivery' });
+      this.logger.warn({ msg: 'result of a claim taken over meanwhile discarded', delivery: row.id });
+    }
+    return recorded;
   }
 }

@@ -1,20 +1,18 @@
 import { Logger } from '@nestjs/common';
-import { MetricsService } from '@notify/observability';
 import { waitFor } from '@notify/testing';
-import { Registry } from 'prom-client';
+import type { ReplicaLease } from '../claims/replica-lease.service';
 import type { DispatcherConfig } from '../config/dispatcher.config';
 import { deliveryRow } from '../testing/fixtures';
 import type { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryMetrics } from './delivery-metrics';
 import type { DeliverySender } from './delivery-sender.service';
 import { DeliverySenderWorker } from './delivery-sender.worker';
 import type { DeliveryWakeups } from './delivery-wakeups';
 
 describe('DeliverySenderWorker', () => {
-  const deliveries = { claimDue: jest.fn(), releaseStaleClaims: jest.fn() };
+  const deliveries = { claimDue: jest.fn() };
+  const lease = { replicaId: 'replica-1', isHeld: jest.fn() };
   const sender = { sendBatch: jest.fn() };
   const wakeups = { start: jest.fn(), stop: jest.fn(), wait: jest.fn(), wakeOne: jest.fn() };
-  const registry = new Registry();
   let worker: DeliverySenderWorker;
 
   function start(overrides: Partial<DispatcherConfig> = {}): Promise<void> {
@@ -23,7 +21,6 @@ describe('DeliverySenderWorker', () => {
       SENDER_CONCURRENCY: 1,
       SENDER_BATCH_SIZE: 2,
       SENDER_POLL_INTERVAL: 1000,
-      CLAIM_TIMEOUT: 4000,
       ...overrides,
     } as DispatcherConfig;
     worker = new DeliverySenderWorker(
@@ -31,7 +28,7 @@ describe('DeliverySenderWorker', () => {
       deliveries as unknown as DeliveriesRepository,
       sender as unknown as DeliverySender,
       wakeups as unknown as DeliveryWakeups,
-      new DeliveryMetrics(new MetricsService(registry)),
+      lease as unknown as ReplicaLease,
     );
     return worker.onApplicationBootstrap();
   }
@@ -41,12 +38,11 @@ describe('DeliverySenderWorker', () => {
   });
 
   beforeEach(() => {
-    registry.resetMetrics();
+    lease.isHeld.mockReturnValue(true);
     wakeups.start.mockResolvedValue(undefined);
     wakeups.stop.mockResolvedValue(undefined);
     wakeups.wait.mockImplementation(() => new Promise((resolve) => setTimeout(resolve, 5)));
     sender.sendBatch.mockResolvedValue(undefined);
-    deliveries.releaseStaleClaims.mockResolvedValue(0);
   });
 
   afterEach(async () => {
@@ -60,7 +56,7 @@ describe('DeliverySenderWorker', () => {
     await start();
 
     await waitFor(() => wakeups.wait.mock.calls.length > 0);
-    expect(deliveries.claimDue).toHaveBeenCalledWith(2);
+    expect(deliveries.claimDue).toHaveBeenCalledWith(2, 'replica-1');
     expect(sender.sendBatch).toHaveBeenCalledTimes(1);
     expect(sender.sendBatch).toHaveBeenCalledWith(batch);
     expect(wakeups.wait).toHaveBeenCalledWith(1000);
@@ -89,17 +85,15 @@ describe('DeliverySenderWorker', () => {
     await waitFor(() => sender.sendBatch.mock.calls.length === 1);
   });
 
-  it('releases expired claims and counts them as possible duplicates', async () => {
-    deliveries.claimDue.mockResolvedValue([]);
-    deliveries.releaseStaleClaims.mockResolvedValue(3);
-    await start({ CLAIM_TIMEOUT: 4000 });
+  it('claims nothing while its replica lease is not held', async () => {
+    lease.isHeld.mockReturnValue(false);
+    deliveries.claimDue.mockResolvedValue([deliveryRow()]);
 
-    // Checked every quarter of the timeout, at least every second.
-    await waitFor(() => deliveries.releaseStaleClaims.mock.calls.length > 0, { timeoutMs: 3000 });
-    expect(deliveries.releaseStaleClaims).toHaveBeenCalledWith(4000);
-    expect(await registry.getSingleMetricAsString('dispatcher_expired_claims_total')).toContain(
-      'dispatcher_expired_claims_total{kind="delivery"} 3',
-    );
+    await start();
+
+    await waitFor(() => wakeups.wait.mock.calls.length > 1);
+    expect(deliveries.claimDue).not.toHaveBeenCalled();
+    expect(sender.sendBatch).not.toHaveBeenCalled();
   });
 
   it('does not send at all on a replica with sending turned off', async () => {

@@ -4,9 +4,9 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { ReplicaLease } from '../claims/replica-lease.service';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryMetrics } from './delivery-metrics';
 import { DeliverySender } from './delivery-sender.service';
 import { DeliveryWakeups } from './delivery-wakeups';
 
@@ -14,21 +14,20 @@ const ERROR_PAUSE_MS = 1000;
 
 /**
  * Runs SENDER_CONCURRENCY lanes, each claiming a batch of due deliveries (SKIP LOCKED, so replicas share the
- * work) and sending it, and releases claims that outlived CLAIM_TIMEOUT. On shutdown the lanes finish their batch.
+ * work) under this replica's lease and sending it. On shutdown the lanes finish their batch.
  */
 @Injectable()
 export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliverySenderWorker.name);
   private running = false;
   private lanes: Promise<void>[] = [];
-  private claimTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly config: DispatcherConfig,
     private readonly deliveries: DeliveriesRepository,
     private readonly sender: DeliverySender,
     private readonly wakeups: DeliveryWakeups,
-    private readonly metrics: DeliveryMetrics,
+    private readonly lease: ReplicaLease,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,13 +37,10 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
     this.running = true;
     await this.wakeups.start();
     this.lanes = Array.from({ length: this.config.SENDER_CONCURRENCY }, () => this.runLane());
-    const claimCheckMs = Math.max(1000, Math.floor(this.config.CLAIM_TIMEOUT / 4));
-    this.claimTimer = setInterval(() => void this.releaseStaleClaims(), claimCheckMs);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    clearInterval(this.claimTimer);
     await this.wakeups.stop();
     await Promise.all(this.lanes);
     this.lanes = [];
@@ -53,7 +49,9 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
   private async runLane(): Promise<void> {
     while (this.running) {
       try {
-        const batch = await this.deliveries.claimDue(this.config.SENDER_BATCH_SIZE);
+        const batch = this.lease.isHeld()
+          ? await this.deliveries.claimDue(this.config.SENDER_BATCH_SIZE, this.lease.replicaId)
+          : [];
         if (batch.length === this.config.SENDER_BATCH_SIZE) {
           // More may be due: let another lane claim them while this one sends.
           this.wakeups.wakeOne();
@@ -67,18 +65,6 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
         this.logger.error({ msg: 'sender lane failed; retrying', error: String(error) });
         await this.wakeups.wait(ERROR_PAUSE_MS);
       }
-    }
-  }
-
-  private async releaseStaleClaims(): Promise<void> {
-    try {
-      const released = await this.deliveries.releaseStaleClaims(this.config.CLAIM_TIMEOUT);
-      if (released > 0) {
-        this.metrics.expiredClaims.inc({ kind: 'delivery' }, released);
-        this.logger.warn({ msg: 'released expired delivery claims', released });
-      }
-    } catch (error) {
-      this.logger.warn({ msg: 'could not release expired claims', error: String(error) });
     }
   }
 }

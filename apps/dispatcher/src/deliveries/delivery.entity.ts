@@ -56,6 +56,14 @@ export class DeliveryEntity {
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
   claimedAt!: Date | null;
 
+  /** The replica whose lease makes the claim live. */
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy!: string | null;
+
+  /** Raised by every claim; an outcome is recorded only while the row still carries the version its claim got. */
+  @Column({ name: 'claim_version', type: 'integer' })
+  claimVersion!: number;
+
   @Column({ name: 'digest_id', type: 'bigint', nullable: true })
   digestId!: string | null;
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ReplicaLease } from '../claims/replica-lease.service';
 import { DispatcherConfig } from '../config/dispatcher.config';
-import { DeliveryMetrics } from '../deliveries/delivery-metrics';
 import { ProfilesRepository } from '../read-models/profiles.repository';
 import { dueZones, type DuePeriod } from './digest-schedule';
 import { DigestSender, type DigestOutcome } from './digest-sender.service';
@@ -15,6 +15,8 @@ export interface DigestRunSummary {
   failed: number;
   /** Digests left pending for a later try (transient failure, sending paused). */
   retrying: number;
+  /** Results discarded because their claim was taken over meanwhile. */
+  fenced: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export class DigestRunner {
     private readonly profiles: ProfilesRepository,
     private readonly digests: DigestsRepository,
     private readonly sender: DigestSender,
-    private readonly metrics: DeliveryMetrics,
+    private readonly lease: ReplicaLease,
   ) {}
 
   async run(at: Date): Promise<DigestRunSummary> {
@@ -41,6 +43,7 @@ export class DigestRunner {
       skipped: 0,
       failed: 0,
       retrying: 0,
+      fenced: 0,
     };
     const due = dueZones(at, await this.profiles.timeZones(), this.config.digestSchedule);
     for (const { period, timeZones } of due.values()) {
@@ -53,15 +56,10 @@ export class DigestRunner {
     return summary;
   }
 
-  /** Releases digest claims of replicas that stopped, then sends every digest that is due. */
+  /** Sends every digest that is due, claimed under this replica's lease. */
   private async sendDue(summary: DigestRunSummary): Promise<void> {
-    const released = await this.digests.releaseStaleClaims(this.config.CLAIM_TIMEOUT);
-    if (released > 0) {
-      this.metrics.expiredClaims.inc({ kind: 'digest' }, released);
-      this.logger.warn({ msg: 'released expired digest claims', released });
-    }
-    for (;;) {
-      const claimed = await this.digests.claimDue(this.config.SENDER_BATCH_SIZE);
+    while (this.lease.isHeld()) {
+      const claimed = await this.digests.claimDue(this.config.SENDER_BATCH_SIZE, this.lease.replicaId);
       if (claimed.length === 0) {
         return;
       }
@@ -70,7 +68,7 @@ export class DigestRunner {
         if (outcome.status === 'fulfilled') {
           count(summary, outcome.value);
         } else {
-          // Its claim stays and expires, so it is tried again.
+          // Its claim stays until CLAIM_TIMEOUT takes it back, so it is tried again.
           summary.retrying++;
           this.logger.error({ msg: 'digest could not be sent', error: String(outcome.reason) });
         }
@@ -109,6 +107,9 @@ function count(summary: DigestRunSummary, outcome: DigestOutcome): void {
       return;
     case 'retry':
       summary.retrying++;
+      return;
+    case 'fenced':
+      summary.fenced++;
       return;
   }
 }

@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { EventTypes, sampleCloudEvent, type EventDataMap } from '@notify/contracts';
+import { MetricsService } from '@notify/observability';
 import { LinkSigner, UnsubscribeTokens } from '@notify/security';
+import { Registry } from 'prom-client';
+import { ClaimMetrics } from '../claims/claim-metrics';
 import { NotificationContext } from '../composition/notification-context';
 import type { NotificationContextLoader } from '../composition/notification-context.loader';
 import { UnsubscribeLinks } from '../composition/unsubscribe-links';
@@ -22,7 +25,7 @@ function event<T extends NotifiableEventType>(type: T, data: Partial<EventDataMa
   return { ...sample, data: { ...sample.data, ...data } } as NotifiableEvent;
 }
 
-const digest: ClaimedDigest = { id: '5', userId: 'user-1', kind: 'daily', attempts: 1 };
+const digest: ClaimedDigest = { id: '5', userId: 'user-1', kind: 'daily', attempts: 1, claimVersion: 3 };
 const mentionItem = deliveryRow({
   id: '1',
   eventRef: '10',
@@ -78,7 +81,7 @@ describe('DigestSender', () => {
 
   beforeEach(() => {
     for (const method of Object.values(digests)) {
-      method.mockResolvedValue(undefined);
+      method.mockResolvedValue(true);
     }
     renderer.render.mockReturnValue({ subject: 'Digest', html: '<p>digest</p>', text: 'digest', language: 'el' });
     emails.send.mockResolvedValue({ messageId: 'ses-9' });
@@ -98,6 +101,7 @@ describe('DigestSender', () => {
         'https://p.example.org',
         1000,
       ),
+      new ClaimMetrics(new MetricsService(new Registry())),
     );
   });
 
@@ -125,7 +129,7 @@ describe('DigestSender', () => {
         unsubscribe: undefined,
       }),
     );
-    expect(digests.markSent).toHaveBeenCalledWith('5', 'ses-9', 'el');
+    expect(digests.markSent).toHaveBeenCalledWith(digest, 'ses-9', 'el');
   });
 
   it('leaves out, with its reason, an item of a community the user has left', async () => {
@@ -134,7 +138,7 @@ describe('DigestSender', () => {
 
     await sender.send(digest);
 
-    expect(digests.skipItems).toHaveBeenCalledWith(['2'], 'not-a-member');
+    expect(digests.skipItems).toHaveBeenCalledWith(digest, ['2'], 'not-a-member');
     expect(renderedModel().sections.map((section) => section.category)).toEqual(['mentions']);
   });
 
@@ -154,8 +158,8 @@ describe('DigestSender', () => {
 
     await expect(sender.send(digest)).resolves.toBe('skipped');
 
-    expect(digests.skipItems).toHaveBeenCalledWith(['1'], 'preference-never');
-    expect(digests.markSkipped).toHaveBeenCalledWith('5', 'empty-digest');
+    expect(digests.skipItems).toHaveBeenCalledWith(digest, ['1'], 'preference-never');
+    expect(digests.markSkipped).toHaveBeenCalledWith(digest, 'empty-digest');
     expect(emails.send).not.toHaveBeenCalled();
   });
 
@@ -165,7 +169,7 @@ describe('DigestSender', () => {
 
     await expect(sender.send(digest)).resolves.toBe('retry');
 
-    expect(digests.retryLater).toHaveBeenCalledWith('5', expect.any(Date), expect.any(String), true);
+    expect(digests.retryLater).toHaveBeenCalledWith(digest, expect.any(Date), expect.any(String), true);
     expect(digests.markSent).not.toHaveBeenCalled();
   });
 
@@ -175,6 +179,13 @@ describe('DigestSender', () => {
 
     await expect(sender.send(digest)).resolves.toBe('sent');
 
-    expect(digests.failItems).toHaveBeenCalledWith(['3'], 'unrenderable', expect.any(String));
+    expect(digests.failItems).toHaveBeenCalledWith(digest, ['3'], 'unrenderable', expect.any(String));
+  });
+
+  it('reports a result whose claim was taken over meanwhile as fenced', async () => {
+    digests.items.mockResolvedValue([mentionItem]);
+    digests.markSent.mockResolvedValue(false);
+
+    await expect(sender.send(digest)).resolves.toBe('fenced');
   });
 });

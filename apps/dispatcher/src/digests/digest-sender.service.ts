@@ -4,6 +4,7 @@ import type { NotificationContext } from '../composition/notification-context';
 import { NotificationContextLoader } from '../composition/notification-context.loader';
 import { outcomeOfFailure } from '../composition/send-failure';
 import { UnsubscribeLinks } from '../composition/unsubscribe-links';
+import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import { EmailSender } from '../email/email-sender.service';
@@ -14,7 +15,8 @@ import { PortalLinks } from '../templates/portal-links';
 import { digestModel } from './digest-model';
 import { DigestsRepository, type ClaimedDigest } from './digests.repository';
 
-export type DigestOutcome = 'sent' | 'skipped' | 'failed' | 'retry';
+/** `fenced`: the claim was taken over meanwhile, so the result was discarded. */
+export type DigestOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'fenced';
 
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
@@ -31,6 +33,7 @@ export class DigestSender {
     private readonly renderer: EmailRenderer,
     private readonly emails: EmailSender,
     private readonly unsubscribeLinks: UnsubscribeLinks,
+    private readonly claimMetrics: ClaimMetrics,
   ) {
     this.portal = new PortalLinks(config.PUBLIC_BASE_URL);
   }
@@ -38,11 +41,10 @@ export class DigestSender {
   async send(digest: ClaimedDigest): Promise<DigestOutcome> {
     const items = await this.digests.items(digest.id);
     const context = await this.contexts.load(items);
-    const kept = await this.keepSendable(items, context);
+    const kept = await this.keepSendable(digest, items, context);
     const recipient = kept.length > 0 ? context.recipient(kept[0].item) : undefined;
     if (!recipient) {
-      await this.digests.markSkipped(digest.id, 'empty-digest');
-      return 'skipped';
+      return this.fenced(digest, await this.digests.markSkipped(digest, 'empty-digest'), 'skipped');
     }
     const entries = kept.map(({ entry }) => entry);
     const unsubscribeUrl = this.unsubscribeUrl(digest.userId, entries);
@@ -66,9 +68,8 @@ export class DigestSender {
     } catch (error) {
       return this.recordFailure(digest, error);
     }
-    // Not caught: an unrecorded send keeps its claim, which expires and sends again (counted) rather than losing it.
-    await this.digests.markSent(digest.id, messageId, language);
-    return 'sent';
+    // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
+    return this.fenced(digest, await this.digests.markSent(digest, messageId, language), 'sent');
   }
 
   /** One-click unsubscribe only when the whole digest is about one category the user can switch off. */
@@ -79,6 +80,7 @@ export class DigestSender {
 
   /** Skips, with their reason, the items that may no longer be sent; returns the others with their digest lines. */
   private async keepSendable(
+    digest: ClaimedDigest,
     items: readonly DeliveryEntity[],
     context: NotificationContext,
   ): Promise<{ item: DeliveryEntity; entry: DigestEntry }[]> {
@@ -93,7 +95,7 @@ export class DigestSender {
         try {
           kept.push({ item, entry: digestEntry(item.template, item.category, event, facts, this.portal) });
         } catch (error) {
-          await this.digests.failItems([item.id], 'unrenderable', String(error));
+          await this.digests.failItems(digest, [item.id], 'unrenderable', String(error));
         }
       } else {
         const reason = decision.action === 'skip' ? decision.reason : 'no-profile';
@@ -101,7 +103,7 @@ export class DigestSender {
       }
     }
     for (const [reason, ids] of skipped) {
-      await this.digests.skipItems(ids, reason);
+      await this.digests.skipItems(digest, ids, reason);
     }
     return kept;
   }
@@ -119,10 +121,22 @@ export class DigestSender {
         reason: outcome.reason,
         detail: outcome.detail,
       });
-      await this.digests.markFailed(digest.id, outcome.reason, outcome.detail);
-      return 'failed';
+      return this.fenced(
+        digest,
+        await this.digests.markFailed(digest, outcome.reason, outcome.detail),
+        'failed',
+      );
     }
-    await this.digests.retryLater(digest.id, outcome.at, outcome.detail, outcome.countAttempt);
-    return 'retry';
+    const retrying = await this.digests.retryLater(digest, outcome.at, outcome.detail, outcome.countAttempt);
+    return this.fenced(digest, retrying, 'retry');
+  }
+
+  private fenced(digest: ClaimedDigest, recorded: boolean, outcome: DigestOutcome): DigestOutcome {
+    if (recorded) {
+      return outcome;
+    }
+    this.claimMetrics.fencedResults.inc({ kind: 'digest' });
+    this.logger.warn({ msg: 'result of a digest claim taken over meanwhile discarded', digest: digest.id });
+    return 'fenced';
   }
 }

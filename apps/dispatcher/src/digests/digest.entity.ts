@@ -40,6 +40,13 @@ export class DigestEntity {
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
   claimedAt!: Date | null;
 
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy!: string | null;
+
+  /** Raised by every claim; fences the outcome of a claim that was taken over meanwhile. */
+  @Column({ name: 'claim_version', type: 'integer' })
+  claimVersion!: number;
+
   @Column({ name: 'ses_message_id', type: 'varchar', nullable: true })
   sesMessageId!: string | null;
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClaimsModule } from '../claims/claims.module';
 import { MailModule } from '../composition/mail.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
@@ -10,7 +11,7 @@ import { DigestsRepository } from './digests.repository';
 
 /** Daily and weekly digests: scheduling, building and sending. */
 @Module({
-  imports: [ReadModelsModule, DeliveriesModule, MailModule],
+  imports: [ReadModelsModule, DeliveriesModule, MailModule, ClaimsModule],
   controllers: [DigestsController],
   providers: [DigestsRepository, DigestSender, DigestRunner, DigestTicker],
 })

@@ -18,13 +18,21 @@ const TAKES_ITEM: Record<DigestFrequency, string> = {
 
 const DETAIL_MAX = 2000;
 
-/** A digest this replica now owns until it records an outcome (or its claim expires). */
+/** A digest this replica now owns until it records an outcome (or its claim is taken over). */
 export interface ClaimedDigest {
   id: string;
   userId: string;
   kind: DigestFrequency;
   attempts: number;
+  claimVersion: number;
 }
+
+/** What identifies one claim of a digest. */
+export type DigestClaim = Pick<ClaimedDigest, 'id' | 'claimVersion'>;
+
+/** Items change only while their digest still carries the claim ($1 digest id, $2 claim version). */
+const ITEM_FENCE = `digest_id = $1 AND EXISTS (SELECT 1 FROM digests g WHERE g.id = $1 AND g.status = 'sending'
+  AND g.claim_version = $2)`;
 
 @Injectable()
 export class DigestsRepository {
@@ -96,29 +104,33 @@ export class DigestsRepository {
     });
   }
 
-  /** Claims digests due for (re)sending, committed before anything is sent; other replicas skip them. */
-  async claimDue(limit: number): Promise<ClaimedDigest[]> {
-    const rows = await queryRows<{ id: string; user_id: string; kind: DigestFrequency; attempts: number }>(
+  /** Claims digests due for (re)sending under this replica's lease, committed before anything is sent. */
+  async claimDue(limit: number, replicaId: string): Promise<ClaimedDigest[]> {
+    const rows = await queryRows<{
+      id: string;
+      user_id: string;
+      kind: DigestFrequency;
+      attempts: number;
+      claim_version: number;
+    }>(
       this.dataSource,
-      `UPDATE digests g SET status = 'sending', claimed_at = now(), attempts = g.attempts + 1, updated_at = now()
+      `UPDATE digests g
+          SET status = 'sending', claimed_at = now(), claimed_by = $2, claim_version = g.claim_version + 1,
+              attempts = g.attempts + 1, updated_at = now()
          FROM (SELECT id FROM digests WHERE status = 'pending' AND next_attempt_at <= now()
+                  AND EXISTS (SELECT 1 FROM replica_leases WHERE replica_id = $2 AND expires_at > now())
                 ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
         WHERE g.id = due.id
-        RETURNING g.id, g.user_id, g.kind, g.attempts`,
-      [limit],
+        RETURNING g.id, g.user_id, g.kind, g.attempts, g.claim_version`,
+      [limit, replicaId],
     );
-    return rows.map((row) => ({ id: row.id, userId: row.user_id, kind: row.kind, attempts: row.attempts }));
-  }
-
-  async releaseStaleClaims(timeoutMs: number): Promise<number> {
-    const rows = await queryRows<{ id: string }>(
-      this.dataSource,
-      `UPDATE digests SET status = 'pending', claimed_at = NULL, next_attempt_at = now(), updated_at = now()
-        WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => $1::double precision / 1000)
-        RETURNING id`,
-      [timeoutMs],
-    );
-    return rows.length;
+    return rows.map((row) => ({
+      id: row.id,
+      userId: row.user_id,
+      kind: row.kind,
+      attempts: row.attempts,
+      claimVersion: row.claim_version,
+    }));
   }
 
   async items(digestId: string): Promise<DeliveryEntity[]> {
@@ -129,60 +141,86 @@ export class DigestsRepository {
     return rows.map(toDelivery);
   }
 
-  async skipItems(itemIds: readonly string[], reason: SkipReason): Promise<void> {
+  /** Skips items of a claimed digest; nothing changes once its claim was taken over. */
+  async skipItems(digest: DigestClaim, itemIds: readonly string[], reason: SkipReason): Promise<void> {
     await this.dataSource.query(
-      `UPDATE deliveries SET status = 'skipped', reason = $2, updated_at = now() WHERE id = ANY($1::bigint[])`,
-      [itemIds, reason],
+      `UPDATE deliveries SET status = 'skipped', reason = $4, updated_at = now()
+        WHERE id = ANY($3::bigint[]) AND status = 'digest-queued' AND ${ITEM_FENCE}`,
+      [digest.id, digest.claimVersion, itemIds, reason],
     );
   }
 
-  async failItems(itemIds: readonly string[], reason: FailureReason, detail: string): Promise<void> {
+  async failItems(
+    digest: DigestClaim,
+    itemIds: readonly string[],
+    reason: FailureReason,
+    detail: string,
+  ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE deliveries SET status = 'failed', reason = $2, detail = $3, updated_at = now() WHERE id = ANY($1::bigint[])`,
-      [itemIds, reason, detail.slice(0, DETAIL_MAX)],
+      `UPDATE deliveries SET status = 'failed', reason = $4, detail = $5, updated_at = now()
+        WHERE id = ANY($3::bigint[]) AND status = 'digest-queued' AND ${ITEM_FENCE}`,
+      [digest.id, digest.claimVersion, itemIds, reason, detail.slice(0, DETAIL_MAX)],
     );
   }
 
-  /** Marks the digest and its remaining items sent in one statement. */
-  /** `language`: what the email was written in, recorded on each of its items. */
-  async markSent(digestId: string, sesMessageId: string, language: string): Promise<void> {
-    await this.dataSource.query(
-      `WITH digest AS (
-         UPDATE digests SET status = 'sent', ses_message_id = $2, sent_at = now(), claimed_at = NULL, updated_at = now()
-          WHERE id = $1 RETURNING id
-       )
-       UPDATE deliveries SET status = 'sent', ses_message_id = $2, language = $3, sent_at = now(), updated_at = now()
-        WHERE digest_id = (SELECT id FROM digest) AND status = 'digest-queued'`,
-      [digestId, sesMessageId, language],
+  /**
+   * Marks the digest and its remaining items sent in one statement; false when its claim was taken over.
+   * `language`: what the email was written in, recorded on each of its items.
+   */
+  async markSent(digest: DigestClaim, sesMessageId: string, language: string): Promise<boolean> {
+    return this.closeClaim(
+      digest,
+      `status = 'sent', ses_message_id = $3, sent_at = now()`,
+      `status = 'sent', ses_message_id = $3, language = $4, sent_at = now()`,
+      [sesMessageId, language],
     );
   }
 
-  async markSkipped(digestId: string, reason: SkipReason): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE digests SET status = 'skipped', reason = $2, claimed_at = NULL, updated_at = now() WHERE id = $1`,
-      [digestId, reason],
+  async markSkipped(digest: DigestClaim, reason: SkipReason): Promise<boolean> {
+    return this.closeClaim(digest, `status = 'skipped', reason = $3`, undefined, [reason]);
+  }
+
+  async markFailed(digest: DigestClaim, reason: FailureReason, detail: string): Promise<boolean> {
+    return this.closeClaim(
+      digest,
+      `status = 'failed', reason = $3, detail = $4`,
+      `status = 'failed', reason = $3, detail = $4`,
+      [reason, detail.slice(0, DETAIL_MAX)],
     );
   }
 
-  async markFailed(digestId: string, reason: FailureReason, detail: string): Promise<void> {
-    await this.dataSource.query(
-      `WITH digest AS (
-         UPDATE digests SET status = 'failed', reason = $2, detail = $3, claimed_at = NULL, updated_at = now()
-          WHERE id = $1 RETURNING id
-       )
-       UPDATE deliveries SET status = 'failed', reason = $2, detail = $3, updated_at = now()
-        WHERE digest_id = (SELECT id FROM digest) AND status = 'digest-queued'`,
-      [digestId, reason, detail.slice(0, DETAIL_MAX)],
+  async retryLater(digest: DigestClaim, at: Date, detail: string, countAttempt: boolean): Promise<boolean> {
+    return this.closeClaim(
+      digest,
+      `status = 'pending', next_attempt_at = $3, detail = $4,
+       attempts = CASE WHEN $5 THEN attempts ELSE greatest(attempts - 1, 0) END`,
+      undefined,
+      [at, detail.slice(0, DETAIL_MAX), countAttempt],
     );
   }
 
-  async retryLater(digestId: string, at: Date, detail: string, countAttempt: boolean): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE digests
-          SET status = 'pending', next_attempt_at = $2, detail = $3, claimed_at = NULL, updated_at = now(),
-              attempts = CASE WHEN $4 THEN attempts ELSE greatest(attempts - 1, 0) END
-        WHERE id = $1`,
-      [digestId, at, detail.slice(0, DETAIL_MAX), countAttempt],
+  /**
+   * Ends a claim with `digestSet` (and `itemsSet` on its queued items), only while the digest still carries that
+   * claim: a late or repeated result after a takeover changes nothing. True when it was recorded.
+   */
+  private async closeClaim(
+    digest: DigestClaim,
+    digestSet: string,
+    itemsSet: string | undefined,
+    parameters: unknown[],
+  ): Promise<boolean> {
+    const closeDigest = `UPDATE digests SET ${digestSet}, claimed_at = NULL, claimed_by = NULL, updated_at = now()
+       WHERE id = $1 AND status = 'sending' AND claim_version = $2 RETURNING id`;
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      itemsSet
+        ? `WITH digest AS (${closeDigest}),
+                items AS (UPDATE deliveries SET ${itemsSet}, updated_at = now()
+                           WHERE digest_id = (SELECT id FROM digest) AND status = 'digest-queued')
+           SELECT id FROM digest`
+        : closeDigest,
+      [digest.id, digest.claimVersion, ...parameters],
     );
+    return rows.length > 0;
   }
 }

@@ -5,6 +5,7 @@ import { CreateDeliveries1795700001000 } from './1795700001000-CreateDeliveries'
 import { NotificationEventTrace1795709000000 } from './1795709000000-NotificationEventTrace';
 import { EmailFeedbackStatuses1796000000000 } from './1796000000000-EmailFeedbackStatuses';
 import { AddDeliveryLanguage1796200000000 } from './1796200000000-AddDeliveryLanguage';
+import { ReplicaLeases1796100000000 } from './1796100000000-ReplicaLeases';
 
 /** Every migration of the dispatcher's schema, oldest first. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   NotificationEventTrace1795709000000,
   EmailFeedbackStatuses1796000000000,
   AddDeliveryLanguage1796200000000,
+  ReplicaLeases1796100000000,
 ];

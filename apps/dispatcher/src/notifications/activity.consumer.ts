@@ -4,7 +4,10 @@ import { EventConsumer, OnEvent, type MessageContext } from '@notify/messaging';
 import type { EntityManager } from 'typeorm';
 import { EventIntake } from './event-intake.service';
 
-/** Ingress from the platform's services. User records are ignored: profiles come from the preferences service. */
+/**
+ * Ingress from the platform's services. User records are ignored (profiles come from the preferences service);
+ * a deleted user is erased from every table of the dispatcher.
+ */
 @Injectable()
 @EventConsumer({ topic: Topics.PlatformActivity, ignore: [EventTypes.UserUpserted] })
 export class ActivityConsumer {
@@ -40,6 +43,15 @@ export class ActivityConsumer {
   @OnEvent(EventTypes.PlatformContentPublished)
   onContentPublished(
     event: TypedCloudEvent<'platform.content.published'>,
+    tx: EntityManager,
+    context: MessageContext,
+  ): Promise<void> {
+    return this.intake.handle(event, tx, context);
+  }
+
+  @OnEvent(EventTypes.UserDeleted)
+  onUserDeleted(
+    event: TypedCloudEvent<'platform.user.deleted'>,
     tx: EntityManager,
     context: MessageContext,
   ): Promise<void> {

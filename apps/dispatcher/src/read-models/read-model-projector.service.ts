@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes } from '@notify/contracts';
 import type { EntityManager } from 'typeorm';
+import { UserErasure } from '../erasure/user-erasure.service';
 import type { KnownEvent } from '../policy/notifiable-event';
 import { CommunitiesRepository } from './communities.repository';
 import { MembershipsRepository } from './memberships.repository';
 import { ProfilesRepository } from './profiles.repository';
 
-/** Keeps the dispatcher's own copies of profiles, communities and memberships up to date from events. */
+/** Keeps the dispatcher's own copies of profiles, communities and memberships up to date from events; erases users. */
 @Injectable()
 export class ReadModelProjector {
   constructor(
     private readonly profiles: ProfilesRepository,
     private readonly communities: CommunitiesRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly erasure: UserErasure,
   ) {}
 
   /** Applies the event to the read models it changes; events that change none are left alone. */
@@ -31,6 +33,8 @@ export class ReadModelProjector {
         return this.memberships.record(event.data, 'joined', occurredAt, tx);
       case 'communities.member.left':
         return this.memberships.record(event.data, 'left', occurredAt, tx);
+      case 'platform.user.deleted':
+        return this.erasure.erase(event.data.userId, tx);
     }
   }
 }
@@ -42,6 +46,7 @@ const PROJECTED_TYPES = [
   EventTypes.CommunityUpdated,
   EventTypes.MemberJoined,
   EventTypes.MemberLeft,
+  EventTypes.UserDeleted,
 ] as const;
 
 type ProjectedEvent = Extract<KnownEvent, { type: (typeof PROJECTED_TYPES)[number] }>;

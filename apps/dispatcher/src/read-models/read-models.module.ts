@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UserErasureRepository } from '../erasure/user-erasure.repository';
+import { UserErasure } from '../erasure/user-erasure.service';
 import { CommunitiesRepository } from './communities.repository';
 import { MembershipsRepository } from './memberships.repository';
 import { ProfilesRepository } from './profiles.repository';
@@ -6,7 +8,14 @@ import { ReadModelProjector } from './read-model-projector.service';
 
 /** The dispatcher's own copies of profiles, communities and memberships. */
 @Module({
-  providers: [ProfilesRepository, CommunitiesRepository, MembershipsRepository, ReadModelProjector],
+  providers: [
+    ProfilesRepository,
+    CommunitiesRepository,
+    MembershipsRepository,
+    ReadModelProjector,
+    UserErasureRepository,
+    UserErasure,
+  ],
   exports: [ProfilesRepository, CommunitiesRepository, MembershipsRepository, ReadModelProjector],
 })
 export class ReadModelsModule {}

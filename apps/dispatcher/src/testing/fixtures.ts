@@ -31,6 +31,8 @@ export function deliveryRow(overrides: Partial<DeliveryEntity> = {}): DeliveryEn
     attempts: 1,
     nextAttemptAt: new Date(),
     claimedAt: new Date(),
+    claimedBy: 'replica-1',
+    claimVersion: 1,
     digestId: null,
     sesMessageId: null,
     createdAt: new Date(),

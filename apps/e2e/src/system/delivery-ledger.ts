@@ -9,6 +9,8 @@ export interface DeliveryOutcome {
   status: string;
   reason: string | null;
   attempts: number;
+  /** When the row was recorded as sent (the database's clock). */
+  sentAt: Date | null;
 }
 
 const IN_PROGRESS = new Set(['pending', 'sending']);
@@ -32,7 +34,7 @@ export class DeliveryLedger {
   async outcomes(eventIds: readonly string[]): Promise<DeliveryOutcome[]> {
     const { rows } = await this.pool.query<DeliveryOutcome>(
       `SELECT e.event_id AS "eventId", d.recipient_user_id AS "recipientUserId", d.template, d.status, d.reason,
-              d.attempts
+              d.attempts, d.sent_at AS "sentAt"
          FROM deliveries d
          JOIN notification_events e ON e.id = d.event_ref
         WHERE e.event_id = ANY($1::text[])`,

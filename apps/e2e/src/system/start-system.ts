@@ -25,6 +25,13 @@ export interface SystemOptions {
   environment?: Partial<Record<ServiceName, ServiceEnv>>;
 }
 
+/** An extra replica of a service, to kill on its own. */
+export interface ServiceReplica {
+  readonly name: string;
+  /** Signals the replica; SIGKILL and SIGTERM resolve once it has exited. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
 /** The four services of one run, started from their built output, sharing a topic prefix. */
 export interface RunningSystem {
   readonly settings: SystemSettings;
@@ -45,6 +52,11 @@ export interface RunningSystem {
   kill(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a killed service again on its port, with its environment, and waits until it is ready. */
   restart(service: ServiceName): Promise<void>;
+  /**
+   * Starts one more replica of a service, with its environment on a port of its own, and waits until it is ready.
+   * It is named `<service>-<n>` in the output and stops with the system.
+   */
+  addReplica(service: ServiceName): Promise<ServiceReplica>;
   stop(): Promise<void>;
 }
 
@@ -142,6 +154,22 @@ function runningSystem(
     output: (service, marks = {}) => byName(service).outputSince(marks[service] ?? 0),
     kill: (service, signal = 'SIGKILL') => byName(service).kill(signal),
     restart: (service) => byName(service).restart(READY_TIMEOUT_MS),
+    addReplica: async (service) => {
+      const [port] = await freePorts(1);
+      const name = `${service}-${processes.filter((child) => child.name.startsWith(service)).length + 1}`;
+      const replica = new ServiceProcess({
+        name,
+        entry: builtEntry(service),
+        cwd: WORKSPACE_ROOT,
+        env: { ...environments[service], PORT: String(port) },
+        port,
+        logFile: path.join(logDirectory, `${name}.log`),
+      });
+      processes.push(replica);
+      replica.start();
+      await replica.waitUntilReady(READY_TIMEOUT_MS);
+      return { name, kill: (signal = 'SIGKILL') => replica.kill(signal) };
+    },
     stop: () => {
       stopped ??= (async () => {
         await Promise.all(processes.map((child) => child.stop(STOP_GRACE_MS)));

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
 import { EventConsumer, OnEvent } from '@notify/messaging';
 import type { EntityManager } from 'typeorm';
+import { UserSettingsService } from '../settings/user-settings.service';
 import { ProfileService } from './profile.service';
 
-/** Takes the user profiles the platform publishes; the other ingress events are the dispatcher's. */
+/** Takes the user profiles the platform publishes, and erases deleted users; the other ingress events are the dispatcher's. */
 @Injectable()
 @EventConsumer({
   topic: Topics.PlatformActivity,
@@ -16,10 +17,18 @@ import { ProfileService } from './profile.service';
   ],
 })
 export class UserUpsertedConsumer {
-  constructor(private readonly profiles: ProfileService) {}
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly settings: UserSettingsService,
+  ) {}
 
   @OnEvent(EventTypes.UserUpserted)
   onUserUpserted(event: TypedCloudEvent<typeof EventTypes.UserUpserted>, tx: EntityManager): Promise<void> {
     return this.profiles.applyUpsert(event, tx);
+  }
+
+  @OnEvent(EventTypes.UserDeleted)
+  onUserDeleted(event: TypedCloudEvent<typeof EventTypes.UserDeleted>, tx: EntityManager): Promise<void> {
+    return this.settings.erase(tx, event.data.userId);
   }
 }

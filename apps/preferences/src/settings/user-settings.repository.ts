@@ -41,6 +41,15 @@ export class UserSettingsRepository {
     return created;
   }
 
+  /** Deletes the user's row inside `manager`'s transaction; answers what it held, or null when there was none. */
+  async delete(manager: EntityManager, userId: string): Promise<UserSettings | null> {
+    const existing = await this.findForUpdate(manager, userId);
+    if (existing) {
+      await manager.getRepository(UserSettingsEntity).delete({ userId });
+    }
+    return existing;
+  }
+
   async save(manager: EntityManager, settings: UserSettings): Promise<void> {
     await manager.getRepository(UserSettingsEntity).update({ userId: settings.userId }, toRow(settings));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventTypes } from '@notify/contracts';
+import { EventTypes, Topics } from '@notify/contracts';
 import { OutboxWriter } from '@notify/messaging';
 import type { EntityManager } from 'typeorm';
 import { UserSettingsRepository } from './user-settings.repository';
@@ -32,6 +32,17 @@ export class UserSettingsService {
   /** Applies `change` in a transaction of its own. */
   change(userId: string, change: SettingsChange): Promise<ChangeOutcome> {
     return this.repository.transaction((manager) => this.changeWithin(manager, userId, change));
+  }
+
+  /**
+   * Erases the user inside the caller's transaction: their settings, every outbox event that names them, and a
+   * tombstone on the compacted profile topic so its consumers and the topic itself forget them too.
+   */
+  async erase(manager: EntityManager, userId: string): Promise<void> {
+    const erased = await this.repository.delete(manager, userId);
+    const profile = erased?.profile;
+    await this.outbox.eraseMentions(manager, [userId, profile?.email ?? '', profile?.displayName ?? '']);
+    await this.outbox.tombstone(manager, Topics.PreferenceProfiles, userId);
   }
 
   /**

@@ -25,6 +25,12 @@ export class UserUpsertedData {
   timeZone!: string;
 }
 
+/** A user left the platform: every service erases them within a minute (right to erasure). */
+export class UserDeletedData {
+  @IsId()
+  userId!: string;
+}
+
 /** Something a user did on a piece of content, told to the users it concerns. */
 abstract class ContentActivityData {
   @Nested(() => UserRef)

@@ -54,6 +54,7 @@ const SAMPLES: { [K in EventType]: EventDataMap[K] } = {
     url: content.url,
     excerpt: 'A short summary of the call for tenders.',
   },
+  [EventTypes.UserDeleted]: { userId: 'user-1' },
   [EventTypes.CommunityCreated]: {
     communityId: 'community-1',
     name: 'Green public procurement',

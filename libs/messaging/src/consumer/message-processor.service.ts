@@ -57,6 +57,10 @@ export class MessageProcessor {
         this.metrics.ignored(inbound.topic, decision.event.type);
         this.logger.debug({ msg: 'event ignored', ...this.coordinates(inbound), type: decision.event.type });
         return 'ignored';
+      case 'tombstone':
+        this.metrics.ignored(inbound.topic, 'tombstone');
+        this.logger.debug({ msg: 'tombstone skipped', ...this.coordinates(inbound) });
+        return 'ignored';
       case 'dead-letter':
         await this.deadLetter(inbound, decision.reason, decision.error, control, decision.event?.type);
         return 'dead-lettered';

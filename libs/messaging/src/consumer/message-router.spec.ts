@@ -37,6 +37,16 @@ describe('MessageRouter', () => {
     );
   });
 
+  it('recognises a null value on a compacted topic as a tombstone, and only there', async () => {
+    await expect(router.route(Topics.PreferenceProfiles, { value: null })).resolves.toEqual({
+      kind: 'tombstone',
+    });
+    await expect(router.route(topic, { value: null })).resolves.toMatchObject({
+      kind: 'dead-letter',
+      reason: 'invalid-envelope',
+    });
+  });
+
   it('dead-letters a record that is not a CloudEvent as invalid-envelope', async () => {
     const malformed: ConsumedRecord = { value: Buffer.from('{not json'), headers: record().headers };
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  COMPACTED_TOPICS,
   decodeCloudEvent,
   isEventType,
   validatePayload,
@@ -15,6 +16,8 @@ import { HandlerRegistry, type RegisteredHandler } from './handler-registry';
 export type RoutingDecision =
   | { kind: 'handle'; event: TypedCloudEvent<EventType>; handler: RegisteredHandler }
   | { kind: 'ignore'; event: CloudEvent<unknown> }
+  /** A null value on a compacted topic: the key was erased; what a consumer keeps of it goes with its own event. */
+  | { kind: 'tombstone'; event?: undefined }
   | { kind: 'dead-letter'; reason: DeadLetterReason; error: string; event?: CloudEvent<unknown> };
 
 /**
@@ -27,6 +30,9 @@ export class MessageRouter {
   constructor(private readonly registry: HandlerRegistry) {}
 
   async route(topic: string, record: ConsumedRecord): Promise<RoutingDecision> {
+    if (record.value === null && (COMPACTED_TOPICS as readonly string[]).includes(topic)) {
+      return { kind: 'tombstone' };
+    }
     let event: CloudEvent<unknown>;
     try {
       event = decodeCloudEvent(record);

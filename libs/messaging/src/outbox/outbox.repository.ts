@@ -67,6 +67,8 @@ export class OutboxRepository {
   }
 
   async markPublished(runner: SqlRunner, ids: string[]): Promise<void> {
+    // A published tombstone is of no use kept, and its key may be the id of a user who asked to be erased.
+    await runner.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[]) AND payload = 'null'::jsonb`, [ids]);
     await runner.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
   }
 

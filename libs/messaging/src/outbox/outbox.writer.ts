@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import {
+  COMPACTED_TOPICS,
   EVENT_CATALOG,
   createCloudEvent,
   encodeBinary,
@@ -80,4 +82,47 @@ export class OutboxWriter {
       },
     );
   }
+
+  /**
+   * Deletes, through `manager`, every outbox row whose payload contains one of `texts` (a user's id, address,
+   * name), published or not: an erased user's personal data must not wait for the retention to leave.
+   */
+  async eraseMentions(manager: EntityManager, texts: readonly string[]): Promise<number> {
+    const patterns = texts.filter((text) => text.length > 0).map(containsPattern);
+    if (patterns.length === 0) {
+      return 0;
+    }
+    const [, deleted] = await manager.query<[unknown, number]>(
+      `DELETE FROM outbox WHERE payload::text LIKE ANY($1::text[])`,
+      [patterns],
+    );
+    return deleted;
+  }
+
+  /**
+   * Writes a tombstone for `key` on a compacted topic through `manager`: relayed in order after the key's earlier
+   * events, it ends the key once the topic is compacted.
+   */
+  async tombstone(manager: EntityManager, topic: Topic, key: string): Promise<void> {
+    if (!COMPACTED_TOPICS.includes(topic)) {
+      throw new Error(`Tombstones belong on compacted topics only, not ${topic}`);
+    }
+    await this.repository.insert(manager, {
+      topic,
+      messageKey: key,
+      eventType: TOMBSTONE_EVENT_TYPE,
+      eventId: randomUUID(),
+      payload: null,
+      headers: {},
+    });
+  }
 }
+
+/** A LIKE pattern finding `text` inside a JSON document: JSON-escaped, with LIKE's wildcards escaped. */
+function containsPattern(text: string): string {
+  const json = JSON.stringify(text).slice(1, -1);
+  return `%${json.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** The outbox's `event_type` of a tombstone; never a CloudEvents type. */
+export const TOMBSTONE_EVENT_TYPE = 'tombstone';

@@ -20,6 +20,14 @@ function row(
 }
 
 describe('toTopicMessages', () => {
+  it('relays a null payload as a tombstone: a null value without headers', () => {
+    const tombstone = { ...row(1, 'p.v1', 'user-1'), payload: null };
+
+    expect(toTopicMessages([tombstone], new TopicNamer(''))[0].messages).toEqual([
+      { key: 'user-1', value: null },
+    ]);
+  });
+
   it('groups rows by prefixed topic and keeps id order within each topic', () => {
     const rows = [row(1, 'a.v1', 'k1'), row(2, 'b.v1', 'k9'), row(3, 'a.v1', 'k1'), row(4, 'a.v1', 'k2')];
 

@@ -11,7 +11,12 @@ export function toTopicMessages(rows: OutboxRow[], namer: TopicNamer): TopicMess
   for (const row of rows) {
     const topic = namer.physical(row.topic);
     const messages = byTopic.get(topic) ?? [];
-    messages.push({ key: row.messageKey, value: JSON.stringify(row.payload), headers: row.headers });
+    // A null payload is a tombstone: a null value with no headers ends its key on a compacted topic.
+    messages.push(
+      row.payload === null
+        ? { key: row.messageKey, value: null }
+        : { key: row.messageKey, value: JSON.stringify(row.payload), headers: row.headers },
+    );
     byTopic.set(topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
