@@ -3,7 +3,7 @@ import { EventTypes, Topics, sampleEventData } from '@notify/contracts';
 import { withTransaction } from '@notify/persistence';
 import type { ISocketFactory } from 'kafkajs';
 import { connect } from 'node:net';
-import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { connect as tlsConnect } from 'node:tls';
 import { DataSource } from 'typeorm';
 import { OutboxRelay, OutboxWriter } from '../src';
 import {
@@ -69,7 +69,7 @@ describe('outbox relay against Kafka and PostgreSQL', () => {
     // Over TLS when the broker is secured: the certificate names 127.0.0.1, the proxy's address too.
     const throughProxy: ISocketFactory = ({ ssl, onConnect }) =>
       ssl
-        ? tlsConnect({ ...(ssl as ConnectionOptions), host: '127.0.0.1', port: proxy.port }, onConnect)
+        ? tlsConnect({ ...ssl, host: '127.0.0.1', port: proxy.port }, onConnect)
         : connect({ host: '127.0.0.1', port: proxy.port }, onConnect);
     const app = await startMessagingApp({
       schema,
