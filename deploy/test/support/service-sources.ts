@@ -28,9 +28,10 @@ export function consumedTopics(service: Service): string[] {
   return [...topics].sort();
 }
 
-/** Variables the service's config class (and the base class) declares. */
+/** Variables the service's config class (and the base classes) declares. */
 export function configVariables(service: Service): Set<string> {
   const files = [
+    path.join(ROOT, 'libs/config/src/kafka-client.config.ts'),
     path.join(ROOT, 'libs/config/src/base-service.config.ts'),
     ...sourceFiles(path.join(ROOT, 'apps', service, 'src/config')),
   ];
