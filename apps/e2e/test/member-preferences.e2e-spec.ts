@@ -283,8 +283,10 @@ describe('dead letters', () => {
       );
       const { kafkaBrokers } = world.system.settings.infra;
       const source = `${world.system.settings.topicPrefix}${Topics.PlatformActivity}`;
+      // The dispatcher sets aside the invalid payload; all four services read the ingress topic (communities and
+      // moderation for erasures), so each sets the unknown type aside under its own group.
       const deadLetters = await readTopic(kafkaBrokers, deadLetterTopic(source), {
-        count: 3,
+        count: 5,
         timeoutMs: 15_000,
       });
       const byEvent = (id: string): Record<string, string>[] =>
@@ -297,13 +299,19 @@ describe('dead letters', () => {
           [DeadLetterHeaders.Error]: expect.stringContaining('content'),
         }),
       ]);
-      // Both services reading the ingress topic set the unknown type aside, each under its own group.
       expect(
         byEvent(unknown.id)
           .map((headers) => headers[DeadLetterHeaders.ConsumerGroup])
           .sort(),
-      ).toEqual([expect.stringMatching(/dispatcher$/), expect.stringMatching(/preferences$/)]);
+      ).toEqual([
+        expect.stringMatching(/communities$/),
+        expect.stringMatching(/dispatcher$/),
+        expect.stringMatching(/moderation$/),
+        expect.stringMatching(/preferences$/),
+      ]);
       expect(byEvent(unknown.id).map((headers) => headers[DeadLetterHeaders.Reason])).toEqual([
+        'unknown-type',
+        'unknown-type',
         'unknown-type',
         'unknown-type',
       ]);

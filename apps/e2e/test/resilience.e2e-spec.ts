@@ -92,9 +92,10 @@ describe('a poison event and an unknown type inside a burst on one partition', (
 
       const { kafkaBrokers } = world.system.settings.infra;
       const source = `${world.system.settings.topicPrefix}${Topics.PlatformActivity}`;
-      // The dispatcher sets aside all three; preferences, reading the same topic, the garbage and the unknown type.
+      // The dispatcher sets aside all three; preferences, communities and moderation, reading the same topic, the
+      // garbage and the unknown type.
       const deadLetters = await readTopic(kafkaBrokers, deadLetterTopic(source), {
-        count: 5,
+        count: 9,
         timeoutMs: 20_000,
       });
       const dispatcherReasons = (matches: (headers: Record<string, string>) => boolean): string[] =>
