@@ -136,7 +136,9 @@ describe('dead-letter replay against Kafka and PostgreSQL', () => {
     expect(output.lines.at(-1)).toBe(`3 dead letter(s) of ${topic}.dlq`);
 
     const recent = await tool.list(Topics.PlatformActivity, { ids: [], since: between });
-    expect(recent.map((entry) => entry.eventId)).toEqual([second.id, `evt-${suffix}-user-invalid`]);
+    expect(recent.map((entry) => entry.eventId).sort()).toEqual(
+      [second.id, `evt-${suffix}-user-invalid`].sort(),
+    );
   });
 
   it('replays only the selected event after the fix; it is handled exactly once, even when replayed twice', async () => {
