@@ -8,4 +8,5 @@ export { InvalidTokenError, JwtVerifier } from './jwt-verifier';
 export { LinkSigner, type LinkClaims, type LinkSigningKey } from './link-signer';
 export { assertActsFor, SERVICE_ROLE, type Principal } from './principal';
 export { IS_PUBLIC_KEY, Public } from './public.decorator';
+export { ServiceOnlyGuard } from './service-only.guard';
 export { UNSUBSCRIBE_PURPOSE, UnsubscribeTokens, type UnsubscribeClaims } from './unsubscribe-tokens';

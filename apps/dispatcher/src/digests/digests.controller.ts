@@ -6,9 +6,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ServiceOnlyGuard } from '@notify/security';
 import { DigestRunner } from './digest-runner.service';
 import { DigestRunResponse, RunDigestsDto } from './dto/run-digests.dto';
-import { ServiceOnlyGuard } from './service-only.guard';
 
 @ApiTags('digests')
 @UseGuards(ServiceOnlyGuard)

@@ -8,8 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@notify/security';
-import { ServiceOnlyGuard } from '../digests/service-only.guard';
+import { CurrentPrincipal, type Principal, ServiceOnlyGuard } from '@notify/security';
 import { SuppressionService } from '../email/suppression.service';
 import {
   RemoveSuppressionDto,

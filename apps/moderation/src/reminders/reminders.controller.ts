@@ -6,9 +6,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ServiceOnlyGuard } from '@notify/security';
 import { RunRemindersDto, RunRemindersResponse } from './dto/run-reminders.dto';
 import { RemindersService } from './reminders.service';
-import { ServiceOnlyGuard } from './service-only.guard';
 
 @ApiTags('reminders')
 @UseGuards(ServiceOnlyGuard)

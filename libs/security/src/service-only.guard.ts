@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
-import type { AuthenticatedRequest } from '@notify/security';
+import type { AuthenticatedRequest } from './authenticated-request';
 
 /** Lets only platform-service tokens through; runs after the global authentication guard. */
 @Injectable()
