@@ -121,11 +121,14 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Min(0.1)
   SES_MAX_SEND_RATE?: number;
 
-  /** SendEmail calls in flight at once. */
+  /**
+   * SendEmail calls in flight at once per replica. It also bounds the emails a hard crash of the replica can send
+   * twice: SES may accept those calls after the process died, before their rows say `sent`.
+   */
   @IsInt()
   @Min(1)
   @Max(512)
-  SES_MAX_CONCURRENCY: number = 16;
+  SES_MAX_CONCURRENCY: number = 8;
 
   /** Tries of one SendEmail call for throttling, 5xx and network failures, before the delivery is retried later. */
   @IsInt()

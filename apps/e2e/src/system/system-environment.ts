@@ -84,7 +84,7 @@ function serviceSpecific(service: ServiceName, settings: SystemSettings): Servic
         // Stated rather than left to defaults: the resilience scenarios bound duplicates and stalls by them.
         SENDER_CONCURRENCY: '4',
         SENDER_BATCH_SIZE: '25',
-        SES_MAX_CONCURRENCY: '16',
+        SES_MAX_CONCURRENCY: '8',
         SES_REQUEST_TIMEOUT: '10s',
       };
   }
