@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The whole test command: infrastructure up (idempotent), type check, lint, then every project's
-// jest suite through Nx, one project at a time. Ends with one summary line over all projects.
+// The whole test command: infrastructure up (idempotent), type check, lint, the project graph check, then every
+// project's jest suite through Nx, one project at a time. Ends with one summary line over all projects.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -45,14 +45,20 @@ if (!infraUp) {
 }
 const typecheckOk = step('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 const lintOk = step('lint', npx, ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream']);
+const graphOk = step('project graph', process.execPath, [
+  '--require', './libs/testing/src/register-typescript.js', 'tools/graph/check-graph.ts',
+]);
 const testsOk = step('tests', npx, [
   'nx', 'run-many', '-t', 'test', '--parallel=1', '--outputStyle=stream', '--skipNxCache',
 ]);
 
 console.log('\nTest results by project:');
 const totals = summarise();
-const ok = typecheckOk && lintOk && testsOk && totals.failed === 0 && totals.suitesFailed === 0;
-console.log(`type check: ${typecheckOk ? 'ok' : 'FAILED'}, lint: ${lintOk ? 'ok' : 'FAILED'}`);
+const ok = typecheckOk && lintOk && graphOk && testsOk && totals.failed === 0 && totals.suitesFailed === 0;
+console.log(
+  `type check: ${typecheckOk ? 'ok' : 'FAILED'}, lint: ${lintOk ? 'ok' : 'FAILED'}, ` +
+    `project graph: ${graphOk ? 'ok' : 'FAILED'}`,
+);
 if (!testsOk && totals.failed === 0 && totals.suitesFailed === 0) {
   console.log('a test target failed without reporting results: see the Nx output above');
 }

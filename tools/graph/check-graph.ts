@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { missingEdges, workspaceSpecifiers, type SourceImport } from './graph-edges';
+
+// Fails when a project imports a workspace library that Nx's project graph does not list as its dependency:
+// `nx affected`, the build order and the cache would then miss that library's changes.
+
+const WORKSPACE_ROOT = path.resolve(__dirname, '../..');
+const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'tmp', '.infra']);
+
+interface ProjectGraphFile {
+  graph: {
+    nodes: Record<string, { data: { root: string } }>;
+    dependencies: Record<string, { target: string }[]>;
+  };
+}
+
+function projectGraph(): ProjectGraphFile['graph'] {
+  const directory = mkdtempSync(path.join(tmpdir(), 'nx-graph-'));
+  const file = path.join(directory, 'graph.json');
+  try {
+    const result = spawnSync('npx', ['nx', 'graph', `--file=${file}`], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
+    if (result.status !== 0) {
+      throw new Error(`nx graph failed:\n${result.stderr || result.stdout}`);
+    }
+    return (JSON.parse(readFileSync(file, 'utf8')) as ProjectGraphFile).graph;
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+function* sourceFiles(directory: string): Generator<string> {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
+      yield* sourceFiles(path.join(directory, entry.name));
+    } else if (entry.isFile() && /\.(ts|mts|js|mjs)$/.test(entry.name)) {
+      yield path.join(directory, entry.name);
+    }
+  }
+}
+
+function aliasResolver(roots: Record<string, string>): (specifier: string) => string | undefined {
+  const tsconfig = JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return (specifier) => {
+    const target = tsconfig.compilerOptions.paths[specifier]?.[0];
+    return target === undefined
+      ? undefined
+      : Object.keys(roots).find((project) => target.startsWith(`${roots[project]}/`));
+  };
+}
+
+function main(): number {
+  const graph = projectGraph();
+  const roots = Object.fromEntries(Object.entries(graph.nodes).map(([name, node]) => [name, node.data.root]));
+  const imports: SourceImport[] = [];
+  for (const [project, root] of Object.entries(roots)) {
+    for (const file of sourceFiles(path.join(WORKSPACE_ROOT, root))) {
+      for (const specifier of workspaceSpecifiers(readFileSync(file, 'utf8'))) {
+        imports.push({ project, file: path.relative(WORKSPACE_ROOT, file), specifier });
+      }
+    }
+  }
+  const dependencies = Object.fromEntries(
+    Object.entries(graph.dependencies).map(([project, edges]) => [project, edges.map((edge) => edge.target)]),
+  );
+  const missing = missingEdges(imports, dependencies, aliasResolver(roots));
+  const edgeCount = Object.values(dependencies).reduce((sum, targets) => sum + targets.length, 0);
+  if (missing.length === 0) {
+    console.log(
+      `project graph: ${imports.length} workspace imports in ${Object.keys(roots).length} projects, ` +
+        `all among its ${edgeCount} edges`,
+    );
+    return 0;
+  }
+  console.error(`project graph: ${missing.length} imports Nx does not see as dependencies:`);
+  for (const edge of missing) {
+    console.error(`  ${edge.project} -> ${edge.library}: ${edge.specifier} in ${edge.file}`);
+  }
+  console.error('Check pluginsConfig["@nx/js"] in nx.json and the path aliases in tsconfig.base.json.');
+  return 1;
+}
+
+process.exitCode = main();

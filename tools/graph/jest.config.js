@@ -1,0 +1,8 @@
+const preset = require('../../jest.preset');
+
+module.exports = {
+  ...preset,
+  displayName: 'graph',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+};
