@@ -52,6 +52,7 @@ export {
 } from './typescript-process';
 export {
   startServiceUnderTest,
+  type ReplicaOf,
   type ServiceUnderTest,
   type ServiceUnderTestOptions,
 } from './service-under-test';

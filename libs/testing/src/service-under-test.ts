@@ -11,7 +11,7 @@ import { deleteTopicsWithPrefix, produceMessages, uniqueTopicPrefix } from './ka
 import { getTestInfra } from './test-infra';
 import { signTestJwt } from './test-jwt';
 import { createSuiteTopics } from './suite-topics';
-import { createTestSchema } from './test-schema';
+import { createTestSchema, type TestSchema } from './test-schema';
 
 const JWT_SECRET = 'service-under-test-jwt-secret-0123456789abcdef';
 
@@ -30,13 +30,26 @@ export interface ServiceUnderTestOptions {
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   /** Tables whose row counts tell whether a request wrote anything (see `rowCounts`). */
   writtenTables?: readonly string[];
+  /** Starts another replica of a service already under test: same schema and topics, which it leaves in place. */
+  replicaOf?: ReplicaOf;
 }
 
-export interface ServiceUnderTest {
+/** Where a service under test keeps its state, so that a second replica can share it. */
+export interface ReplicaOf {
+  schema: string;
+  topicPrefix: string;
+}
+
+export interface ServiceUnderTest<C extends object = object> {
   app: INestApplication<App>;
   http: App;
   dataSource: DataSource;
+  /** The configuration the service runs with. */
+  config: C;
+  /** Pass as `replicaOf` to start another replica of this service. */
+  replica: ReplicaOf;
   brokers: string[];
+  sesEndpoint: string;
   /** Physical name of a logical topic in this suite. */
   topic(logical: string): string;
   bearer(userId: string, roles?: string[]): Promise<string>;
@@ -53,11 +66,19 @@ export interface ServiceUnderTest {
 }
 
 /** Boots a whole service in-process against a fresh schema and topics no other suite uses. */
-export async function startServiceUnderTest(options: ServiceUnderTestOptions): Promise<ServiceUnderTest> {
+export async function startServiceUnderTest<C extends object>(
+  options: ServiceUnderTestOptions & { configClass: ClassConstructor<C> },
+): Promise<ServiceUnderTest<C>> {
   const infra = await getTestInfra();
-  const schema = await createTestSchema(`${options.service}_${options.label}`);
-  const prefix = uniqueTopicPrefix(`${options.service}-${options.label}`);
-  await createSuiteTopics(infra, prefix);
+  const { replicaOf } = options;
+  // A replica leaves the schema and the topics to the instance that created them.
+  const schema: TestSchema = replicaOf
+    ? { schema: replicaOf.schema, drop: () => Promise.resolve() }
+    : await createTestSchema(`${options.service}_${options.label}`);
+  const prefix = replicaOf?.topicPrefix ?? uniqueTopicPrefix(`${options.service}-${options.label}`);
+  if (!replicaOf) {
+    await createSuiteTopics(infra, prefix);
+  }
   const config = loadConfig(options.configClass, {
     ...infra.kafkaAccess.serviceEnv(options.principal ?? options.service),
     DB_SCHEMA: schema.schema,
@@ -90,7 +111,10 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
     app,
     http: app.getHttpServer(),
     dataSource,
+    config,
+    replica: { schema: schema.schema, topicPrefix: prefix },
     brokers: infra.kafkaBrokers,
+    sesEndpoint: infra.sesEndpoint,
     topic,
     bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
     produce: (logicalTopic, event, key) =>
@@ -112,8 +136,10 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
       await Promise.all(taps.map((tap) => tap.stop()));
       await app.close();
       await schema.drop();
-      await deleteTopicsWithPrefix(infra.kafkaBrokers, prefix);
-      await infra.kafkaAccess.revokeSuite(prefix);
+      if (!replicaOf) {
+        await deleteTopicsWithPrefix(infra.kafkaBrokers, prefix);
+        await infra.kafkaAccess.revokeSuite(prefix);
+      }
     },
   };
 }

@@ -1,7 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { configureApp } from '@notify/bootstrap';
-import { loadConfig } from '@notify/config';
 import {
   encodeBinary,
   eventKey,
@@ -10,24 +6,18 @@ import {
   type TypedCloudEvent,
 } from '@notify/contracts';
 import {
-  createTestSchema,
   getTestInfra,
-  signTestJwt,
-  uniqueTopicPrefix,
-  waitFor,
-  type TestSchema,
-  createSuiteTopics,
-  deleteTopicsWithPrefix,
+  startServiceUnderTest,
   testKafka,
+  waitFor,
+  type ReplicaOf,
+  type ServiceUnderTest,
 } from '@notify/testing';
 import { Partitioners, type Message, type Producer } from 'kafkajs';
 import request from 'supertest';
-import type { App } from 'supertest/types';
-import { DataSource } from 'typeorm';
 import { AppModule, SERVICE_NAME } from '../../src/app.module';
 import { DispatcherConfig } from '../../src/config/dispatcher.config';
 
-export const JWT_SECRET = 'dispatcher-e2e-jwt-secret-0123456789abcdef';
 export const SIGNING_KEYS = 'k1:dispatcher-e2e-unsubscribe-secret-0123456789';
 export const UNSUBSCRIBE_BASE_URL = 'https://preferences.example.org';
 const PRODUCE_BATCH = 500;
@@ -47,34 +37,17 @@ export interface DeliveryLogItem {
   language?: string;
 }
 
-/** Another replica of a dispatcher already started: same schema and topics. */
-export interface ReplicaOf {
-  schema: string;
-  topicPrefix: string;
-}
-
-export interface DispatcherTestApp {
-  app: INestApplication<App>;
-  /** Pass to `startDispatcher` to start another replica of this dispatcher. */
-  replica: ReplicaOf;
-  http: App;
-  dataSource: DataSource;
-  config: DispatcherConfig;
-  sesEndpoint: string;
-  bearer(userId: string, roles?: string[]): Promise<string>;
+export interface DispatcherTestApp extends ServiceUnderTest<DispatcherConfig> {
   /** Produces the event on this suite's copy of its topic, keyed as the contract says. */
   publish<T extends EventType>(event: TypedCloudEvent<T>): Promise<void>;
   /** Produces many events with few requests (batches per topic), keyed as the contract says. */
   publishMany(events: readonly TypedCloudEvent<EventType>[]): Promise<void>;
   /** Produces the events and waits until the dispatcher has handled every one of them. */
   publishAndWait(...events: TypedCloudEvent<EventType>[]): Promise<void>;
-  /** Waits until the dispatcher's consumer has handled the event (its inbox row exists). */
-  consumed(eventId: string): Promise<void>;
   deliveries(userId: string): Promise<DeliveryLogItem[]>;
   /** Waits until the user's log has `count` entries none of which is still pending or being sent. */
   settledDeliveries(userId: string, count: number): Promise<DeliveryLogItem[]>;
   runDigests(at: Date): Promise<{ opened: number; sent: number; skipped: number; failed: number }>;
-  close(): Promise<void>;
 }
 
 /** Boots the whole dispatcher in-process against a fresh schema and topics no other suite uses. */
@@ -86,65 +59,44 @@ export async function startDispatcher(
   // The SDK reads credentials from the default provider chain; the emulator accepts any.
   process.env.AWS_ACCESS_KEY_ID ??= 'dispatcher-e2e';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'dispatcher-e2e';
-  const infra = await getTestInfra();
-  // A replica leaves the schema to the dispatcher that created it.
-  const schema: TestSchema = replicaOf
-    ? { schema: replicaOf.schema, drop: () => Promise.resolve() }
-    : await createTestSchema(`dispatcher_${label}`);
-  const prefix = replicaOf?.topicPrefix ?? uniqueTopicPrefix(`dispatcher-${label}`);
-  if (!replicaOf) {
-    await createSuiteTopics(infra, prefix);
-  }
-  const config = loadConfig(DispatcherConfig, {
-    ...infra.kafkaAccess.serviceEnv(SERVICE_NAME),
-    DB_SCHEMA: schema.schema,
-    KAFKA_TOPIC_PREFIX: prefix,
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    PGHOST: infra.postgres.host,
-    PGPORT: String(infra.postgres.port),
-    PGUSER: infra.postgres.user,
-    PGPASSWORD: infra.postgres.password,
-    PGDATABASE: infra.postgres.database,
-    AUTH_JWT_SECRET: JWT_SECRET,
-    UNSUBSCRIBE_SIGNING_KEYS: SIGNING_KEYS,
-    UNSUBSCRIBE_BASE_URL,
-    PUBLIC_BASE_URL: 'https://portal.example.org',
-    SUPPORT_EMAIL: 'support@buyers.example.eu',
-    SES_ENDPOINT: infra.sesEndpoint,
-    SES_MAX_SEND_RATE: '500',
-    DIGEST_TICK_INTERVAL: '0',
-    SENDER_POLL_INTERVAL: '250ms',
-    ...env,
+  const { sesEndpoint } = await getTestInfra();
+  const service = await startServiceUnderTest({
+    service: SERVICE_NAME,
+    label,
+    appModule: AppModule,
+    configClass: DispatcherConfig,
+    replicaOf,
+    env: {
+      UNSUBSCRIBE_SIGNING_KEYS: SIGNING_KEYS,
+      UNSUBSCRIBE_BASE_URL,
+      PUBLIC_BASE_URL: 'https://portal.example.org',
+      SUPPORT_EMAIL: 'support@buyers.example.eu',
+      SES_ENDPOINT: sesEndpoint,
+      SES_MAX_SEND_RATE: '500',
+      DIGEST_TICK_INTERVAL: '0',
+      SENDER_POLL_INTERVAL: '250ms',
+      ...env,
+    },
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(DispatcherConfig)
-    .useValue(config)
-    .compile();
-  const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: ['error', 'warn'] });
-  configureApp(app, { service: SERVICE_NAME, description: 'dispatcher under test' });
-  await app.init();
-  const dataSource = app.get(DataSource);
-  const http = app.getHttpServer();
-  const producer = await connectProducer(infra.kafkaBrokers);
-  const serviceToken = await signTestJwt({ sub: 'platform', roles: ['service'] }, JWT_SECRET);
+  const { http } = service;
+  const producer = await connectProducer(service.brokers);
+  const serviceToken = await service.bearer('platform', ['service']);
 
-  const consumed = async (eventId: string): Promise<void> => {
-    await waitFor(
-      async () => {
-        const rows: unknown[] = await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId]);
-        return rows.length > 0;
-      },
-      { timeoutMs: 30_000, intervalMs: 50, description: `event ${eventId} to be consumed` },
-    );
+  const untilConsumed = async (eventId: string): Promise<void> => {
+    await waitFor(() => service.consumed(eventId), {
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      description: `event ${eventId} to be consumed`,
+    });
   };
   const publish = async <T extends EventType>(event: TypedCloudEvent<T>): Promise<void> => {
     const message = encodeBinary(event, eventKey(event.type, event.data));
-    await producer.send({ topic: `${prefix}${EVENT_CATALOG[event.type].topic}`, messages: [message] });
+    await producer.send({ topic: service.topic(EVENT_CATALOG[event.type].topic), messages: [message] });
   };
   const publishMany = async (events: readonly TypedCloudEvent<EventType>[]): Promise<void> => {
     const byTopic = new Map<string, Message[]>();
     for (const event of events) {
-      const topic = `${prefix}${EVENT_CATALOG[event.type].topic}`;
+      const topic = service.topic(EVENT_CATALOG[event.type].topic);
       const messages = byTopic.get(topic) ?? [];
       messages.push(encodeBinary(event, eventKey(event.type, event.data)));
       byTopic.set(topic, messages);
@@ -164,13 +116,7 @@ export async function startDispatcher(
   };
 
   return {
-    app,
-    replica: { schema: schema.schema, topicPrefix: prefix },
-    http,
-    dataSource,
-    config,
-    sesEndpoint: infra.sesEndpoint,
-    bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
+    ...service,
     publish,
     publishMany,
     async publishAndWait(...events) {
@@ -178,10 +124,9 @@ export async function startDispatcher(
         await publish(event);
       }
       for (const event of events) {
-        await consumed(event.id);
+        await untilConsumed(event.id);
       }
     },
-    consumed,
     deliveries,
     settledDeliveries: (userId, count) =>
       waitFor(
@@ -203,13 +148,7 @@ export async function startDispatcher(
     },
     async close() {
       await producer.disconnect();
-      await app.close();
-      await schema.drop();
-      // Topics and ACLs, like the schema, belong to the dispatcher that created them.
-      if (!replicaOf) {
-        await deleteTopicsWithPrefix(infra.kafkaBrokers, prefix);
-        await infra.kafkaAccess.revokeSuite(prefix);
-      }
+      await service.close();
     },
   };
 }
