@@ -3,13 +3,12 @@ import {
   cloudEventFactory,
   communityFactory,
   sesMessages,
-  signTestJwt,
   userProfileFactory,
   waitForEmails,
 } from '@notify/testing';
 import request from 'supertest';
 import { DigestRunner } from '../src/digests/digest-runner.service';
-import { JWT_SECRET, startDispatcher, type DispatcherTestApp } from './support/dispatcher-test-app';
+import { startDispatcher, type DispatcherTestApp } from './support/dispatcher-test-app';
 
 const preferences = (overrides: Partial<NotificationPreferences>): NotificationPreferences => ({
   mentions: 'immediately',
@@ -218,7 +217,7 @@ describe('digests', () => {
   });
 
   it('lets only platform services run digests', async () => {
-    const userToken = await signTestJwt({ sub: 'someone' }, JWT_SECRET);
+    const userToken = await dispatcher.bearer('someone');
 
     await request(dispatcher.http).post('/digests/run').send({}).expect(401);
     await request(dispatcher.http)
@@ -226,7 +225,7 @@ describe('digests', () => {
       .set('Authorization', `Bearer ${userToken}`)
       .send({})
       .expect(403);
-    const serviceToken = await signTestJwt({ sub: 'ops', roles: ['service'] }, JWT_SECRET);
+    const serviceToken = await dispatcher.serviceBearer('ops');
     const invalid = await request(dispatcher.http)
       .post('/digests/run')
       .set('Authorization', `Bearer ${serviceToken}`)

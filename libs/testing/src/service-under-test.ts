@@ -9,11 +9,9 @@ import { DataSource } from 'typeorm';
 import { EventTap } from './event-tap';
 import { deleteTopicsWithPrefix, produceMessages, uniqueTopicPrefix } from './kafka-topics';
 import { getTestInfra } from './test-infra';
-import { signTestJwt } from './test-jwt';
 import { createSuiteTopics } from './suite-topics';
+import { TestTokens } from './test-tokens';
 import { createTestSchema } from './test-schema';
-
-const JWT_SECRET = 'service-under-test-jwt-secret-0123456789abcdef';
 
 export interface ServiceUnderTestOptions {
   /** Service name, e.g. `communities`; with `label` it names the suite's schema and topic prefix. */
@@ -39,7 +37,12 @@ export interface ServiceUnderTest {
   brokers: string[];
   /** Physical name of a logical topic in this suite. */
   topic(logical: string): string;
+  /** A user token (`roles` as the identity provider grants them, e.g. `platform-admin`). */
   bearer(userId: string, roles?: string[]): Promise<string>;
+  /** A platform-service token, signed with the service key; `portal-backend` by default. */
+  serviceBearer(serviceId?: string): Promise<string>;
+  /** The keys the service trusts, to mint tokens of either kind by hand. */
+  tokens: TestTokens;
   /** Produces an event on one of this suite's topics, as another service or the platform would. */
   produce(logicalTopic: string, event: CloudEvent<unknown>, key: string): Promise<void>;
   /** Starts collecting one of this suite's topics; the tap stops when the service closes. */
@@ -57,6 +60,7 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
   const infra = await getTestInfra();
   const schema = await createTestSchema(`${options.service}_${options.label}`);
   const prefix = uniqueTopicPrefix(`${options.service}-${options.label}`);
+  const tokens = TestTokens.random();
   await createSuiteTopics(infra, prefix);
   const config = loadConfig(options.configClass, {
     ...infra.kafkaAccess.serviceEnv(options.principal ?? options.service),
@@ -68,7 +72,7 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
     PGUSER: infra.postgres.user,
     PGPASSWORD: infra.postgres.password,
     PGDATABASE: infra.postgres.database,
-    AUTH_JWT_SECRET: JWT_SECRET,
+    ...tokens.env(),
     ...options.env,
   });
   const builder = Test.createTestingModule({ imports: [options.appModule] })
@@ -92,7 +96,9 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
     dataSource,
     brokers: infra.kafkaBrokers,
     topic,
-    bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
+    bearer: (userId, roles) => tokens.user(userId, roles),
+    serviceBearer: (serviceId) => tokens.service(serviceId),
+    tokens,
     produce: (logicalTopic, event, key) =>
       produceMessages(infra.kafkaBrokers, topic(logicalTopic), [encodeBinary(event, key)]),
     tap: async <T>(logicalTopic: string) => {

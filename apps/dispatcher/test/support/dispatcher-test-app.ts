@@ -12,7 +12,7 @@ import {
 import {
   createTestSchema,
   getTestInfra,
-  signTestJwt,
+  TestTokens,
   uniqueTopicPrefix,
   waitFor,
   type TestSchema,
@@ -27,7 +27,8 @@ import { DataSource } from 'typeorm';
 import { AppModule, SERVICE_NAME } from '../../src/app.module';
 import { DispatcherConfig } from '../../src/config/dispatcher.config';
 
-export const JWT_SECRET = 'dispatcher-e2e-jwt-secret-0123456789abcdef';
+/** The user and service keys every dispatcher of this test process trusts (replicas share them). */
+const TOKENS = TestTokens.random();
 export const SIGNING_KEYS = 'k1:dispatcher-e2e-unsubscribe-secret-0123456789';
 export const UNSUBSCRIBE_BASE_URL = 'https://preferences.example.org';
 const PRODUCE_BATCH = 500;
@@ -61,7 +62,10 @@ export interface DispatcherTestApp {
   dataSource: DataSource;
   config: DispatcherConfig;
   sesEndpoint: string;
+  /** A user token. */
   bearer(userId: string, roles?: string[]): Promise<string>;
+  /** A platform-service token. */
+  serviceBearer(serviceId?: string): Promise<string>;
   /** Produces the event on this suite's copy of its topic, keyed as the contract says. */
   publish<T extends EventType>(event: TypedCloudEvent<T>): Promise<void>;
   /** Produces many events with few requests (batches per topic), keyed as the contract says. */
@@ -105,7 +109,7 @@ export async function startDispatcher(
     PGUSER: infra.postgres.user,
     PGPASSWORD: infra.postgres.password,
     PGDATABASE: infra.postgres.database,
-    AUTH_JWT_SECRET: JWT_SECRET,
+    ...TOKENS.env(),
     UNSUBSCRIBE_SIGNING_KEYS: SIGNING_KEYS,
     UNSUBSCRIBE_BASE_URL,
     PUBLIC_BASE_URL: 'https://portal.example.org',
@@ -126,7 +130,7 @@ export async function startDispatcher(
   const dataSource = app.get(DataSource);
   const http = app.getHttpServer();
   const producer = await connectProducer(infra.kafkaBrokers);
-  const serviceToken = await signTestJwt({ sub: 'platform', roles: ['service'] }, JWT_SECRET);
+  const serviceToken = await TOKENS.service('platform');
 
   const consumed = async (eventId: string): Promise<void> => {
     await waitFor(
@@ -170,7 +174,8 @@ export async function startDispatcher(
     dataSource,
     config,
     sesEndpoint: infra.sesEndpoint,
-    bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
+    bearer: (userId, roles) => TOKENS.user(userId, roles),
+    serviceBearer: (serviceId) => TOKENS.service(serviceId),
     publish,
     publishMany,
     async publishAndWait(...events) {
