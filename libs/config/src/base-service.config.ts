@@ -141,10 +141,16 @@ export class BaseServiceConfig extends KafkaClientConfig {
     const secrets = this.AUTH_SERVICE_JWT_SECRET;
     const problems: ConfigProblem[] = [];
     if (secrets !== undefined && secrets.length > 0 && issuer === undefined) {
-      problems.push({ variable: 'AUTH_SERVICE_JWT_ISSUER', reason: 'is required with AUTH_SERVICE_JWT_SECRET' });
+      problems.push({
+        variable: 'AUTH_SERVICE_JWT_ISSUER',
+        reason: 'is required with AUTH_SERVICE_JWT_SECRET',
+      });
     }
     if (issuer !== undefined && (secrets === undefined || secrets.length === 0)) {
-      problems.push({ variable: 'AUTH_SERVICE_JWT_SECRET', reason: 'is required with AUTH_SERVICE_JWT_ISSUER' });
+      problems.push({
+        variable: 'AUTH_SERVICE_JWT_SECRET',
+        reason: 'is required with AUTH_SERVICE_JWT_ISSUER',
+      });
     }
     if (issuer !== undefined && issuer === this.AUTH_JWT_ISSUER) {
       problems.push({ variable: 'AUTH_SERVICE_JWT_ISSUER', reason: 'must differ from AUTH_JWT_ISSUER' });

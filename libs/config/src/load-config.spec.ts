@@ -264,12 +264,18 @@ describe('BaseServiceConfig', () => {
       ],
       [
         'a short secret among the list',
-        { AUTH_SERVICE_JWT_ISSUER: 'urn:notify:platform-services', AUTH_SERVICE_JWT_SECRET: `${SERVICE_SECRET},short` },
+        {
+          AUTH_SERVICE_JWT_ISSUER: 'urn:notify:platform-services',
+          AUTH_SERVICE_JWT_SECRET: `${SERVICE_SECRET},short`,
+        },
         [' - AUTH_SERVICE_JWT_SECRET: each secret must be at least 32 characters'],
       ],
       [
         'the user issuer and the user secret',
-        { AUTH_SERVICE_JWT_ISSUER: 'https://id.example.org/', AUTH_SERVICE_JWT_SECRET: `${SERVICE_SECRET},${SECRET}` },
+        {
+          AUTH_SERVICE_JWT_ISSUER: 'https://id.example.org/',
+          AUTH_SERVICE_JWT_SECRET: `${SERVICE_SECRET},${SECRET}`,
+        },
         [
           ' - AUTH_SERVICE_JWT_ISSUER: must differ from AUTH_JWT_ISSUER',
           ' - AUTH_SERVICE_JWT_SECRET: must differ from AUTH_JWT_SECRET',

@@ -65,7 +65,9 @@ describe('JwtVerifier with service tokens', () => {
   });
 
   it('accepts a service token signed with a previous secret still listed (rotation)', async () => {
-    await expect(verifier.verify(await serviceToken({ secret: PREVIOUS_SERVICE_SECRET }))).resolves.toMatchObject({
+    await expect(
+      verifier.verify(await serviceToken({ secret: PREVIOUS_SERVICE_SECRET })),
+    ).resolves.toMatchObject({
       kind: 'service',
       isService: true,
     });
@@ -74,7 +76,9 @@ describe('JwtVerifier with service tokens', () => {
   it('refuses a user token that claims the service role', async () => {
     const forged = await userToken({ roles: ['service'] });
 
-    await expect(reasonOf(verifier.verify(forged))).resolves.toBe('a user token may not claim the service role');
+    await expect(reasonOf(verifier.verify(forged))).resolves.toBe(
+      'a user token may not claim the service role',
+    );
   });
 
   it('refuses a user token that claims the service role even when no service tokens are configured', async () => {
@@ -93,12 +97,16 @@ describe('JwtVerifier with service tokens', () => {
 
   it('refuses a token signed with the service secret under the user issuer', async () => {
     await expect(
-      reasonOf(verifier.verify(await token({ secret: SERVICE_SECRET, issuer: USER_ISSUER, roles: ['service'] }))),
+      reasonOf(
+        verifier.verify(await token({ secret: SERVICE_SECRET, issuer: USER_ISSUER, roles: ['service'] })),
+      ),
     ).resolves.toMatch(/signature/);
   });
 
   it('checks the audience of service tokens too', async () => {
-    await expect(reasonOf(verifier.verify(await serviceToken({ audience: 'elsewhere' })))).resolves.toMatch(/aud/);
+    await expect(reasonOf(verifier.verify(await serviceToken({ audience: 'elsewhere' })))).resolves.toMatch(
+      /aud/,
+    );
   });
 
   it('pins service tokens to HS256', async () => {

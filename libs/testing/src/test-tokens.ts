@@ -51,6 +51,9 @@ export class TestTokens {
   /** A platform-service token, signed with the service secret under the service issuer. */
   service(serviceId: string = TEST_SERVICE_ID): Promise<string> {
     const { serviceSecret, serviceIssuer, audience } = this.settings;
-    return signTestJwt({ sub: serviceId, roles: ['service'], issuer: serviceIssuer, audience }, serviceSecret);
+    return signTestJwt(
+      { sub: serviceId, roles: ['service'], issuer: serviceIssuer, audience },
+      serviceSecret,
+    );
   }
 }

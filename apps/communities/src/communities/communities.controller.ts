@@ -29,7 +29,9 @@ export class CommunitiesController {
       'The moderators become the first members (joinedVia community-created).',
   })
   @ApiCreatedResponse({ type: CommunityResponse })
-  @ApiForbiddenResponse({ description: 'The caller is neither a platform service nor a platform administrator' })
+  @ApiForbiddenResponse({
+    description: 'The caller is neither a platform service nor a platform administrator',
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateCommunityDto,

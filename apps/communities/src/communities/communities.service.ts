@@ -21,7 +21,9 @@ export class CommunitiesService {
   /** Creates the community; its moderators become its first members. */
   async create(principal: Principal, draft: CommunityDraft): Promise<Community> {
     if (!this.access.canCreate(principal)) {
-      throw new ForbiddenException('Only a platform service or a platform administrator may create a community');
+      throw new ForbiddenException(
+        'Only a platform service or a platform administrator may create a community',
+      );
     }
     return withTransaction(this.dataSource, async (tx) => {
       const community = await this.communities.insert(tx, draft);

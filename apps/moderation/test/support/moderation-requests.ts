@@ -13,7 +13,12 @@ export type CallerKind = 'user' | 'service';
 export class ModerationRequests {
   constructor(private readonly t: ModerationTestApp) {}
 
-  async decide(userId: string, path: string, body: object = {}, kind: CallerKind = 'user'): Promise<request.Response> {
+  async decide(
+    userId: string,
+    path: string,
+    body: object = {},
+    kind: CallerKind = 'user',
+  ): Promise<request.Response> {
     return request(this.t.http)
       .post(path)
       .auth(await this.token(userId, kind), { type: 'bearer' })
