@@ -81,6 +81,21 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it.each(SERVICES)('gives %s the issuers, audience and secrets of both token kinds', (service) => {
+    const environment = compose.services[service].environment ?? {};
+
+    for (const variable of [
+      'AUTH_JWT_SECRET',
+      'AUTH_JWT_ISSUER',
+      'AUTH_JWT_AUDIENCE',
+      'AUTH_SERVICE_JWT_ISSUER',
+      'AUTH_SERVICE_JWT_SECRET',
+    ]) {
+      expect(environment[variable]).toBeTruthy();
+    }
+    expect(environment.AUTH_SERVICE_JWT_ISSUER).not.toBe(environment.AUTH_JWT_ISSUER);
+  });
+
   it('runs the Kafka version of `npm start`, with SASL_SSL, SCRAM and a principal for every service', () => {
     const kafka = compose.services.kafka.environment ?? {};
     const setup = readFileSync(path.join(ROOT, 'deploy/compose/kafka-setup.sh'), 'utf8');

@@ -201,7 +201,7 @@ describe.each(['local', 'production'])('one service alone (%s)', (environment) =
 
 describe('production overlay', () => {
   it.each(SERVICES)(
-    'connects %s to Kafka with SASL_SSL as its own principal and mounts its credentials',
+    'connects %s to Kafka with SASL_SSL as its own principal, mounts its credentials and checks both token kinds',
     (service) => {
       const config = configOf(production, service);
       const mounts = deploymentOf(production, service).spec.template.spec.containers[0].volumeMounts ?? [];
@@ -218,6 +218,8 @@ describe('production overlay', () => {
       expect(config).not.toHaveProperty('SES_ENDPOINT');
       expect(config.AUTH_JWT_ISSUER).toMatch(/^https:\/\//);
       expect(config.AUTH_JWT_AUDIENCE).toBeTruthy();
+      expect(config.AUTH_SERVICE_JWT_ISSUER).toBeTruthy();
+      expect(config.AUTH_SERVICE_JWT_ISSUER).not.toBe(config.AUTH_JWT_ISSUER);
       expect(mounted(config.KAFKA_SASL_PASSWORD_FILE)).toBe(true);
       expect(mounted(config.KAFKA_SSL_CA_FILE)).toBe(true);
     },

@@ -23,7 +23,7 @@ describe('communities service rejects bad input, naming the field and writing no
 
   beforeAll(async () => {
     t = await startCommunitiesApp('validation');
-    token = await t.bearer('portal-backend', ['service']);
+    token = await t.serviceBearer();
     const { body } = await request(t.http)
       .post('/communities')
       .auth(token, { type: 'bearer' })

@@ -225,7 +225,7 @@ describe('digests', () => {
       .set('Authorization', `Bearer ${userToken}`)
       .send({})
       .expect(403);
-    const serviceToken = await dispatcher.bearer('ops', ['service']);
+    const serviceToken = await dispatcher.serviceBearer('ops');
     const invalid = await request(dispatcher.http)
       .post('/digests/run')
       .set('Authorization', `Bearer ${serviceToken}`)

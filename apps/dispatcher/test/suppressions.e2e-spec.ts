@@ -9,7 +9,7 @@ describe('suppression management', () => {
 
   beforeAll(async () => {
     dispatcher = await startDispatcher('suppressions');
-    service = `Bearer ${await dispatcher.bearer('support-backend', ['service'])}`;
+    service = `Bearer ${await dispatcher.serviceBearer('support-backend')}`;
   });
 
   afterAll(async () => {

@@ -125,9 +125,12 @@ describe('moderation: decisions (HTTP + Kafka)', () => {
       `/moderation/access-requests/${id}/approve`,
     );
     const byMember = await api.decide(uniqueId('member'), `/moderation/access-requests/${id}/approve`);
-    const byService = await api.decide('portal-backend', `/moderation/access-requests/${id}/approve`, {}, [
+    const byService = await api.decide(
+      'portal-backend',
+      `/moderation/access-requests/${id}/approve`,
+      {},
       'service',
-    ]);
+    );
 
     for (const response of [byModeratorElsewhere, byMember, byService]) {
       expect(response.status).toBe(403);

@@ -116,7 +116,7 @@ describe('moderation service rejects bad input, naming the field and writing not
 
     const response = await request(t.http)
       .post('/moderation/reminders/run')
-      .auth(await t.bearer('portal-backend', ['service']), { type: 'bearer' })
+      .auth(await t.serviceBearer(), { type: 'bearer' })
       .send({ at: 'yesterday' });
 
     expect(response.status).toBe(400);

@@ -36,7 +36,7 @@ describe('moderation: the queue built from community events (HTTP + Kafka)', () 
       communityId: mine.communityId,
       communityName: 'Green public procurement',
     });
-    const all = await api.queue('portal-backend', { limit: 200 }, ['service']);
+    const all = await api.queue('portal-backend', { limit: 200 }, 'service');
     expect(all.items.map((item) => item.id)).toEqual(
       expect.arrayContaining([request1.id, submission.id, other.id]),
     );

@@ -51,7 +51,7 @@ describe('moderation: reminders (clock controlled by the test, scheduler every 2
     await sleep(1000);
     const run = await request(t.http)
       .post('/moderation/reminders/run')
-      .auth(await t.bearer('portal-backend', ['service']), { type: 'bearer' })
+      .auth(await t.serviceBearer(), { type: 'bearer' })
       .send({ at: new Date(start.getTime() + 200 * HOUR_MS).toISOString() })
       .expect(200);
     expect(run.body).toEqual({ reminded: 1 });

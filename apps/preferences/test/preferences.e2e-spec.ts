@@ -17,7 +17,7 @@ describe('preferences (e2e)', () => {
 
   beforeAll(async () => {
     t = await startPreferencesApp('prefs');
-    service = await t.bearer('platform-backend', ['service']);
+    service = await t.serviceBearer('platform-backend');
   });
 
   afterAll(async () => {

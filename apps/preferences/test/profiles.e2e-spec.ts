@@ -16,7 +16,7 @@ describe('profiles (e2e)', () => {
 
   beforeAll(async () => {
     t = await startPreferencesApp('profiles');
-    service = await t.bearer('platform-backend', ['service']);
+    service = await t.serviceBearer('platform-backend');
   });
 
   afterAll(async () => {

@@ -17,7 +17,7 @@ describe('one-click unsubscribe (e2e)', () => {
 
   beforeAll(async () => {
     t = await startPreferencesApp('unsubscribe');
-    service = await t.bearer('platform-backend', ['service']);
+    service = await t.serviceBearer('platform-backend');
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { LogLevel } from '@nestjs/common';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
-import { Duration, HttpsUrl, HttpUrl, OneOf, Port, Required, UrlWith } from './config-fields';
+import type { ConfigProblem } from './config-validation.error';
+import { CommaSeparated, Duration, HttpsUrl, HttpUrl, OneOf, Port, Required, UrlWith } from './config-fields';
 import { KafkaClientConfig } from './kafka-client.config';
 
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -59,13 +60,26 @@ export class BaseServiceConfig extends KafkaClientConfig {
   @HttpsUrl()
   AUTH_JWKS_URL?: string;
 
+  /** `iss` of user tokens (the identity provider); checked when set. */
   @IsOptional()
   @IsString()
   AUTH_JWT_ISSUER?: string;
 
+  /** `aud` of every token, user or service; checked when set. */
   @IsOptional()
   @IsString()
   AUTH_JWT_AUDIENCE?: string;
+
+  /** `iss` of platform-service tokens; with AUTH_SERVICE_JWT_SECRET, or no token is a service principal. */
+  @IsOptional()
+  @IsString()
+  AUTH_SERVICE_JWT_ISSUER?: string;
+
+  /** HS256 secrets of platform-service tokens, current first; more than one only while rotating. */
+  @IsOptional()
+  @CommaSeparated()
+  @MinLength(32, { each: true, message: 'each secret must be at least 32 characters' })
+  AUTH_SERVICE_JWT_SECRET?: string[];
 
   /** Oldest accepted token, counted from its `iat`; tokens must then carry one. `0` lifts the limit. */
   @Duration()
@@ -81,6 +95,10 @@ export class BaseServiceConfig extends KafkaClientConfig {
 
   @OneOf(LOG_FORMATS)
   LOG_FORMAT: LogFormat = 'json';
+
+  override configurationProblems(): ConfigProblem[] {
+    return [...super.configurationProblems(), ...this.serviceTokenProblems()];
+  }
 
   get postgres(): PostgresConnection {
     if (this.DATABASE_URL) {
@@ -102,14 +120,45 @@ export class BaseServiceConfig extends KafkaClientConfig {
     issuer?: string;
     audience?: string;
     maxTokenAgeSeconds?: number;
+    serviceTokens?: { issuer: string; secrets: string[] };
   } {
+    const serviceIssuer = this.AUTH_SERVICE_JWT_ISSUER;
+    const serviceSecrets = this.AUTH_SERVICE_JWT_SECRET;
     return {
       jwtSecret: this.AUTH_JWT_SECRET,
       jwksUrl: this.AUTH_JWKS_URL,
       issuer: this.AUTH_JWT_ISSUER,
       audience: this.AUTH_JWT_AUDIENCE,
       maxTokenAgeSeconds: this.AUTH_JWT_MAX_AGE > 0 ? Math.ceil(this.AUTH_JWT_MAX_AGE / 1000) : undefined,
+      serviceTokens:
+        serviceIssuer && serviceSecrets ? { issuer: serviceIssuer, secrets: serviceSecrets } : undefined,
     };
+  }
+
+  /** Service tokens must be told apart from user tokens: an issuer and a secret of their own, both or neither. */
+  private serviceTokenProblems(): ConfigProblem[] {
+    const issuer = this.AUTH_SERVICE_JWT_ISSUER;
+    const secrets = this.AUTH_SERVICE_JWT_SECRET;
+    const problems: ConfigProblem[] = [];
+    if (secrets !== undefined && secrets.length > 0 && issuer === undefined) {
+      problems.push({
+        variable: 'AUTH_SERVICE_JWT_ISSUER',
+        reason: 'is required with AUTH_SERVICE_JWT_SECRET',
+      });
+    }
+    if (issuer !== undefined && (secrets === undefined || secrets.length === 0)) {
+      problems.push({
+        variable: 'AUTH_SERVICE_JWT_SECRET',
+        reason: 'is required with AUTH_SERVICE_JWT_ISSUER',
+      });
+    }
+    if (issuer !== undefined && issuer === this.AUTH_JWT_ISSUER) {
+      problems.push({ variable: 'AUTH_SERVICE_JWT_ISSUER', reason: 'must differ from AUTH_JWT_ISSUER' });
+    }
+    if (this.AUTH_JWT_SECRET !== undefined && secrets?.includes(this.AUTH_JWT_SECRET)) {
+      problems.push({ variable: 'AUTH_SERVICE_JWT_SECRET', reason: 'must differ from AUTH_JWT_SECRET' });
+    }
+    return problems;
   }
 
   /** Shaped for `startTracing`. */

@@ -221,6 +221,74 @@ describe('BaseServiceConfig', () => {
     );
   });
 
+  describe('service tokens', () => {
+    const SERVICE_SECRET = 'service-token-secret-of-at-least-32-chars';
+    const PREVIOUS_SECRET = 'previous-service-secret-of-32-chars-min';
+    const base = {
+      ...KAFKA_CLIENT,
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_JWT_ISSUER: 'https://id.example.org/',
+      AUTH_JWT_AUDIENCE: 'notifications',
+    };
+
+    it('passes issuer, audience and the service secrets, current first, to the verifier', () => {
+      const config = loadConfig(CommunitiesConfig, {
+        ...base,
+        AUTH_SERVICE_JWT_ISSUER: 'urn:notify:platform-services',
+        AUTH_SERVICE_JWT_SECRET: `${SERVICE_SECRET}, ${PREVIOUS_SECRET}`,
+      });
+
+      expect(config.auth).toEqual({
+        jwtSecret: SECRET,
+        issuer: 'https://id.example.org/',
+        audience: 'notifications',
+        maxTokenAgeSeconds: 86_400,
+        serviceTokens: { issuer: 'urn:notify:platform-services', secrets: [SERVICE_SECRET, PREVIOUS_SECRET] },
+      });
+    });
+
+    it('accepts no service tokens at all when neither variable is set', () => {
+      expect(loadConfig(CommunitiesConfig, base).auth.serviceTokens).toBeUndefined();
+    });
+
+    it.each<[string, Record<string, string>, string[]]>([
+      [
+        'a secret without an issuer',
+        { AUTH_SERVICE_JWT_SECRET: SERVICE_SECRET },
+        [' - AUTH_SERVICE_JWT_ISSUER: is required with AUTH_SERVICE_JWT_SECRET'],
+      ],
+      [
+        'an issuer without a secret',
+        { AUTH_SERVICE_JWT_ISSUER: 'urn:notify:platform-services' },
+        [' - AUTH_SERVICE_JWT_SECRET: is required with AUTH_SERVICE_JWT_ISSUER'],
+      ],
+      [
+        'a short secret among the list',
+        {
+          AUTH_SERVICE_JWT_ISSUER: 'urn:notify:platform-services',
+          AUTH_SERVICE_JWT_SECRET: `${SERVICE_SECRET},short`,
+        },
+        [' - AUTH_SERVICE_JWT_SECRET: each secret must be at least 32 characters'],
+      ],
+      [
+        'the user issuer and the user secret',
+        {
+          AUTH_SERVICE_JWT_ISSUER: 'https://id.example.org/',
+          AUTH_SERVICE_JWT_SECRET: `${SERVICE_SECRET},${SECRET}`,
+        },
+        [
+          ' - AUTH_SERVICE_JWT_ISSUER: must differ from AUTH_JWT_ISSUER',
+          ' - AUTH_SERVICE_JWT_SECRET: must differ from AUTH_JWT_SECRET',
+        ],
+      ],
+    ])('lists %s', (_case, variables, problems) => {
+      const message = problemsOf(() => loadConfig(CommunitiesConfig, { ...base, ...variables }));
+
+      expect(message.split('\n').slice(1)).toEqual(problems);
+      expect(message).not.toContain(SERVICE_SECRET);
+    });
+  });
+
   it('limits token age to a day unless configured, and lifts the limit with 0', () => {
     const withAge = (age?: string) =>
       loadConfig(CommunitiesConfig, {

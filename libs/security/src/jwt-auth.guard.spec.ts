@@ -8,6 +8,8 @@ import { assertActsFor, type Principal } from './principal';
 import { Public } from './public.decorator';
 
 const SECRET = 'guard-spec-secret-0123456789abcdefghij';
+const SERVICE_SECRET = 'guard-spec-service-secret-0123456789abcd';
+const SERVICE_ISSUER = 'urn:guard-spec:services';
 
 @Controller()
 class ProbeController {
@@ -28,6 +30,7 @@ interface TokenOptions {
   sub?: string;
   roles?: unknown;
   secret?: string;
+  issuer?: string;
   expiresAt?: number;
 }
 
@@ -35,6 +38,7 @@ function hs256Token({
   sub = 'user-1',
   roles,
   secret = SECRET,
+  issuer,
   expiresAt,
 }: TokenOptions = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -45,6 +49,9 @@ function hs256Token({
   if (sub) {
     jwt.setSubject(sub);
   }
+  if (issuer) {
+    jwt.setIssuer(issuer);
+  }
   return jwt.sign(new TextEncoder().encode(secret));
 }
 
@@ -53,7 +60,12 @@ describe('JwtAuthGuard', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [AuthModule.forRoot({ jwtSecret: SECRET })],
+      imports: [
+        AuthModule.forRoot({
+          jwtSecret: SECRET,
+          serviceTokens: { issuer: SERVICE_ISSUER, secrets: [SERVICE_SECRET] },
+        }),
+      ],
       controllers: [ProbeController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -103,7 +115,7 @@ describe('JwtAuthGuard', () => {
       .auth(token, { type: 'bearer' })
       .expect(200);
 
-    expect(response.body).toEqual({ userId: 'user-1', isService: false, roles: ['member'] });
+    expect(response.body).toEqual({ userId: 'user-1', kind: 'user', isService: false, roles: ['member'] });
   });
 
   it('answers 403 when a user acts for another user', async () => {
@@ -118,14 +130,30 @@ describe('JwtAuthGuard', () => {
   });
 
   it('lets a service act for any user', async () => {
-    const token = await hs256Token({ sub: 'portal-backend', roles: ['service'] });
+    const token = await hs256Token({ sub: 'portal-backend', secret: SERVICE_SECRET, issuer: SERVICE_ISSUER });
 
     const response = await request(app.getHttpServer())
       .get('/users/user-2/profile')
       .auth(token, { type: 'bearer' })
       .expect(200);
 
-    expect(response.body).toMatchObject({ userId: 'portal-backend', isService: true });
+    expect(response.body).toEqual({
+      userId: 'portal-backend',
+      kind: 'service',
+      isService: true,
+      roles: ['service'],
+    });
+  });
+
+  it('answers 401 for a user token that claims the service role', async () => {
+    const token = await hs256Token({ sub: 'portal-backend', roles: ['service'] });
+
+    const response = await request(app.getHttpServer())
+      .get('/users/user-2/profile')
+      .auth(token, { type: 'bearer' })
+      .expect(401);
+
+    expect(response.body).toMatchObject({ statusCode: 401, message: 'Invalid or expired token' });
   });
 
   it('leaves @Public routes open', async () => {

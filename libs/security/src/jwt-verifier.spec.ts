@@ -41,6 +41,7 @@ describe('JwtVerifier', () => {
   it('accepts an HS256 token signed with the secret', async () => {
     await expect(verifier.verify(await hs256())).resolves.toEqual({
       userId: 'user-1',
+      kind: 'user',
       isService: false,
       roles: [],
     });
@@ -150,7 +151,7 @@ describe('JwtVerifier', () => {
     });
 
     const rs256 = (key: KeyLike, kid = 'rsa-1'): Promise<string> =>
-      new SignJWT({ roles: ['service'] })
+      new SignJWT({ roles: ['member'] })
         .setProtectedHeader({ alg: 'RS256', kid })
         .setSubject('portal')
         .setExpirationTime('5m')
@@ -159,8 +160,9 @@ describe('JwtVerifier', () => {
     it('accepts an RS256 token signed by a published key', async () => {
       await expect(new JwtVerifier({ jwksUrl }).verify(await rs256(privateKey))).resolves.toEqual({
         userId: 'portal',
-        isService: true,
-        roles: ['service'],
+        kind: 'user',
+        isService: false,
+        roles: ['member'],
       });
     });
 

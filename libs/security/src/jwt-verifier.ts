@@ -1,6 +1,14 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+} from 'jose';
 import type { AuthOptions } from './auth-options';
-import { principalFromClaims, type Principal } from './principal';
+import { principalFromClaims, SERVICE_ROLE, type Principal, type PrincipalKind } from './principal';
 
 /** Absorbs small clock drift between the token issuer and the replicas, no more. */
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -13,50 +21,95 @@ export class InvalidTokenError extends Error {
   }
 }
 
+interface ServiceKeys {
+  issuer: string;
+  secrets: Uint8Array[];
+}
+
 /**
- * Verifies bearer JWTs: HS256 with the shared secret, RS256 through a JWKS endpoint, or both.
- * Each algorithm is bound to its own key source, so an HS256 token can never be checked against a public key.
+ * Verifies bearer JWTs of two kinds. User tokens: HS256 with the shared secret, RS256 through a JWKS endpoint, or
+ * both; each algorithm bound to its own key source, so an HS256 token can never be checked against a public key.
+ * Service tokens: HS256 with the service secrets and the service issuer only. A token is routed by its `iss`, and
+ * only a token verified with a service key becomes a service principal.
  */
 export class JwtVerifier {
   private readonly secret?: Uint8Array;
   private readonly jwks?: JWTVerifyGetKey;
   private readonly algorithms: string[] = [];
+  private readonly service?: ServiceKeys;
 
   constructor(private readonly options: AuthOptions) {
     if (!options.jwtSecret && !options.jwksUrl) {
       throw new Error('Authentication needs a JWT secret or a JWKS URL');
     }
     if (options.jwtSecret) {
-      this.secret = new TextEncoder().encode(options.jwtSecret);
+      this.secret = encode(options.jwtSecret);
       this.algorithms.push('HS256');
     }
     if (options.jwksUrl) {
       this.jwks = createRemoteJWKSet(new URL(options.jwksUrl));
       this.algorithms.push('RS256');
     }
+    if (options.serviceTokens) {
+      const { issuer, secrets } = options.serviceTokens;
+      if (!issuer || secrets.length === 0) {
+        throw new Error('Service tokens need an issuer and at least one secret');
+      }
+      if (issuer === options.issuer) {
+        throw new Error('Service tokens need an issuer of their own, not the user-token issuer');
+      }
+      if (options.jwtSecret !== undefined && secrets.includes(options.jwtSecret)) {
+        throw new Error('Service tokens need a secret of their own, not the user-token secret');
+      }
+      this.service = { issuer, secrets: secrets.map(encode) };
+    }
   }
 
   async verify(token: string): Promise<Principal> {
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, this.keyFor, {
-        algorithms: this.algorithms,
-        issuer: this.options.issuer,
-        audience: this.options.audience,
-        requiredClaims: ['exp'],
-        maxTokenAge: this.options.maxTokenAgeSeconds,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      }));
-    } catch (error) {
-      if (error instanceof InvalidTokenError) {
-        throw error;
-      }
-      throw new InvalidTokenError(error instanceof Error ? error.message : String(error));
-    }
-    return principalFromPayload(payload);
+    return this.service && issuerOf(token) === this.service.issuer
+      ? this.verifyService(token, this.service)
+      : this.verifyUser(token);
   }
 
-  private readonly keyFor: JWTVerifyGetKey = async (header, token) => {
+  private async verifyUser(token: string): Promise<Principal> {
+    const payload = await verified(() =>
+      jwtVerify(token, this.userKeyFor, this.checks(this.algorithms, this.options.issuer)),
+    );
+    const principal = principalFromPayload('user', payload);
+    if (principal.roles.includes(SERVICE_ROLE)) {
+      throw new InvalidTokenError('a user token may not claim the service role');
+    }
+    return principal;
+  }
+
+  private async verifyService(token: string, service: ServiceKeys): Promise<Principal> {
+    const checks = this.checks(['HS256'], service.issuer);
+    for (const secret of service.secrets) {
+      try {
+        const { payload } = await jwtVerify(token, secret, checks);
+        return principalFromPayload('service', payload);
+      } catch (error) {
+        // Another secret of the list may have signed it (rotation); any other failure is final.
+        if (!(error instanceof errors.JWSSignatureVerificationFailed)) {
+          throw invalidToken(error);
+        }
+      }
+    }
+    throw new InvalidTokenError('service token signature verification failed');
+  }
+
+  private checks(algorithms: string[], issuer: string | undefined): JWTVerifyOptions {
+    return {
+      algorithms,
+      issuer,
+      audience: this.options.audience,
+      requiredClaims: ['exp'],
+      maxTokenAge: this.options.maxTokenAgeSeconds,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    };
+  }
+
+  private readonly userKeyFor: JWTVerifyGetKey = async (header, token) => {
     if (header.alg === 'HS256' && this.secret) {
       return this.secret;
     }
@@ -67,7 +120,35 @@ export class JwtVerifier {
   };
 }
 
-function principalFromPayload(payload: JWTPayload): Principal {
+function encode(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+/** The unverified `iss`, only to pick the key that then verifies the token; undefined when unreadable. */
+function issuerOf(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
+}
+
+async function verified(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {
+  try {
+    return (await verify()).payload;
+  } catch (error) {
+    throw invalidToken(error);
+  }
+}
+
+function invalidToken(error: unknown): InvalidTokenError {
+  if (error instanceof InvalidTokenError) {
+    return error;
+  }
+  return new InvalidTokenError(error instanceof Error ? error.message : String(error));
+}
+
+function principalFromPayload(kind: PrincipalKind, payload: JWTPayload): Principal {
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
     throw new InvalidTokenError('missing sub claim');
   }
@@ -75,5 +156,5 @@ function principalFromPayload(payload: JWTPayload): Principal {
   if (!Array.isArray(roles) || !roles.every((role): role is string => typeof role === 'string')) {
     throw new InvalidTokenError('roles claim must be an array of strings');
   }
-  return principalFromClaims(payload.sub, roles);
+  return principalFromClaims(kind, payload.sub, roles);
 }

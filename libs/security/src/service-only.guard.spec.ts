@@ -1,5 +1,5 @@
 import { ForbiddenException, type ExecutionContext } from '@nestjs/common';
-import { principalFromClaims, SERVICE_ROLE, type Principal } from './principal';
+import { principalFromClaims, type Principal } from './principal';
 import { ServiceOnlyGuard } from './service-only.guard';
 
 function contextFor(principal: Principal | undefined): ExecutionContext {
@@ -10,11 +10,12 @@ describe('ServiceOnlyGuard', () => {
   const guard = new ServiceOnlyGuard();
 
   it('lets a platform service through', () => {
-    expect(guard.canActivate(contextFor(principalFromClaims('svc', [SERVICE_ROLE])))).toBe(true);
+    expect(guard.canActivate(contextFor(principalFromClaims('service', 'svc', [])))).toBe(true);
   });
 
   it.each([
-    ['a user token', principalFromClaims('user-1', [])],
+    ['a user token', principalFromClaims('user', 'user-1', [])],
+    ['a platform administrator', principalFromClaims('user', 'admin-1', ['platform-admin'])],
     ['an unauthenticated request', undefined],
   ])('refuses %s with 403', (_case, principal) => {
     expect(() => guard.canActivate(contextFor(principal))).toThrow(ForbiddenException);

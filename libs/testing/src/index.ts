@@ -42,6 +42,7 @@ export { testKafka } from './kafka-client';
 export { createSuiteTopics } from './suite-topics';
 export type { PostgresEndpoint, TestInfra } from './test-infra.types';
 export { signTestJwt, type TestJwtClaims } from './test-jwt';
+export { TEST_SERVICE_ID, TestTokens, type TestTokenSettings } from './test-tokens';
 export { createTestSchema, type TestSchema } from './test-schema';
 export {
   expectInvalidConfigurationExit,

@@ -9,11 +9,9 @@ import { DataSource } from 'typeorm';
 import { EventTap } from './event-tap';
 import { deleteTopicsWithPrefix, produceMessages, uniqueTopicPrefix } from './kafka-topics';
 import { getTestInfra } from './test-infra';
-import { signTestJwt } from './test-jwt';
 import { createSuiteTopics } from './suite-topics';
+import { TestTokens } from './test-tokens';
 import { createTestSchema, type TestSchema } from './test-schema';
-
-const JWT_SECRET = 'service-under-test-jwt-secret-0123456789abcdef';
 
 export interface ServiceUnderTestOptions {
   /** Service name, e.g. `communities`; with `label` it names the suite's schema and topic prefix. */
@@ -38,6 +36,7 @@ export interface ServiceUnderTestOptions {
 export interface ReplicaOf {
   schema: string;
   topicPrefix: string;
+  tokens: TestTokens;
 }
 
 export interface ServiceUnderTest<C extends object = object> {
@@ -52,7 +51,12 @@ export interface ServiceUnderTest<C extends object = object> {
   sesEndpoint: string;
   /** Physical name of a logical topic in this suite. */
   topic(logical: string): string;
+  /** A user token (`roles` as the identity provider grants them, e.g. `platform-admin`). */
   bearer(userId: string, roles?: string[]): Promise<string>;
+  /** A platform-service token, signed with the service key; `portal-backend` by default. */
+  serviceBearer(serviceId?: string): Promise<string>;
+  /** The keys the service trusts, to mint tokens of either kind by hand. */
+  tokens: TestTokens;
   /** Produces an event on one of this suite's topics, as another service or the platform would. */
   produce(logicalTopic: string, event: CloudEvent<unknown>, key: string): Promise<void>;
   /** Starts collecting one of this suite's topics; the tap stops when the service closes. */
@@ -71,11 +75,12 @@ export async function startServiceUnderTest<C extends object>(
 ): Promise<ServiceUnderTest<C>> {
   const infra = await getTestInfra();
   const { replicaOf } = options;
-  // A replica leaves the schema and the topics to the instance that created them.
+  // A replica leaves the schema and the topics to the instance that created them, and trusts the same keys.
   const schema: TestSchema = replicaOf
     ? { schema: replicaOf.schema, drop: () => Promise.resolve() }
     : await createTestSchema(`${options.service}_${options.label}`);
   const prefix = replicaOf?.topicPrefix ?? uniqueTopicPrefix(`${options.service}-${options.label}`);
+  const tokens = replicaOf?.tokens ?? TestTokens.random();
   if (!replicaOf) {
     await createSuiteTopics(infra, prefix);
   }
@@ -89,7 +94,7 @@ export async function startServiceUnderTest<C extends object>(
     PGUSER: infra.postgres.user,
     PGPASSWORD: infra.postgres.password,
     PGDATABASE: infra.postgres.database,
-    AUTH_JWT_SECRET: JWT_SECRET,
+    ...tokens.env(),
     ...options.env,
   });
   const builder = Test.createTestingModule({ imports: [options.appModule] })
@@ -112,11 +117,13 @@ export async function startServiceUnderTest<C extends object>(
     http: app.getHttpServer(),
     dataSource,
     config,
-    replica: { schema: schema.schema, topicPrefix: prefix },
+    replica: { schema: schema.schema, topicPrefix: prefix, tokens },
     brokers: infra.kafkaBrokers,
     sesEndpoint: infra.sesEndpoint,
     topic,
-    bearer: (userId, roles) => signTestJwt({ sub: userId, roles }, JWT_SECRET),
+    bearer: (userId, roles) => tokens.user(userId, roles),
+    serviceBearer: (serviceId) => tokens.service(serviceId),
+    tokens,
     produce: (logicalTopic, event, key) =>
       produceMessages(infra.kafkaBrokers, topic(logicalTopic), [encodeBinary(event, key)]),
     tap: async <T>(logicalTopic: string) => {

@@ -13,13 +13,14 @@ export function stubDataSource(manager: EntityManager = stubTransaction): DataSo
   return { transaction, manager } as unknown as DataSource;
 }
 
-export function userPrincipal(userId: string): Principal {
-  return { userId, isService: false, roles: [] };
+export function userPrincipal(userId: string, roles: string[] = []): Principal {
+  return { userId, kind: 'user', isService: false, roles };
 }
 
-/** A platform backend calling with the `service` role. */
+/** A platform backend calling with a service token. */
 export const servicePrincipal: Principal = {
   userId: 'platform-backend',
+  kind: 'service',
   isService: true,
   roles: [SERVICE_ROLE],
 };

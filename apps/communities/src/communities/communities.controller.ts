@@ -25,11 +25,13 @@ export class CommunitiesController {
   @ApiOperation({
     summary: 'Create a community',
     description:
-      'Allowed to a platform service, or to a user who lists themselves among the moderators. ' +
+      'A platform action: allowed to a platform-service token or a user token with the `platform-admin` role. ' +
       'The moderators become the first members (joinedVia community-created).',
   })
   @ApiCreatedResponse({ type: CommunityResponse })
-  @ApiForbiddenResponse({ description: 'The caller is neither a service nor one of the listed moderators' })
+  @ApiForbiddenResponse({
+    description: 'The caller is neither a platform service nor a platform administrator',
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateCommunityDto,
@@ -56,11 +58,14 @@ export class CommunitiesController {
   @ApiOperation({
     summary: 'Change a community',
     description:
-      'Allowed to its moderators and platform services. `moderators`, when given, replaces the list; ' +
-      'memberships are unchanged (a newly appointed moderator gets moderator alerts without being a member).',
+      'Settings: its moderators, platform services and platform administrators. `moderators`, when given, ' +
+      'replaces the list and is a platform action (platform service or `platform-admin` only); memberships are ' +
+      'unchanged (a newly appointed moderator gets moderator alerts without being a member).',
   })
   @ApiOkResponse({ type: CommunityResponse })
-  @ApiForbiddenResponse({ description: 'The caller is neither a moderator of the community nor a service' })
+  @ApiForbiddenResponse({
+    description: 'The caller may not change the community, or changes its moderators without a platform role',
+  })
   @ApiNotFoundResponse({ description: 'No such community' })
   async update(
     @CurrentPrincipal() principal: Principal,

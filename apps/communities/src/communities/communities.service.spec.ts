@@ -63,16 +63,21 @@ describe('CommunitiesService.create', () => {
     expect(events.memberJoined).toHaveBeenCalledTimes(2);
   });
 
-  it('lets a user create a community they moderate', async () => {
+  it('lets a platform administrator create a community', async () => {
     const { service } = setup();
 
-    await expect(service.create(userPrincipal('mod-2'), draft)).resolves.toBeDefined();
+    await expect(service.create(userPrincipal('admin-1', ['platform-admin']), draft)).resolves.toBeDefined();
   });
 
-  it('forbids a user who is not among the moderators', async () => {
+  it.each([
+    ['a user who is not among the moderators', 'alice'],
+    ['a user who lists themselves among the moderators', 'mod-2'],
+  ])('forbids %s', async (_who, userId) => {
     const { service, communities, events } = setup();
 
-    await expect(service.create(userPrincipal('alice'), draft)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(service.create(userPrincipal(userId), draft)).rejects.toThrow(
+      'Only a platform service or a platform administrator may create a community',
+    );
     expect(communities.insert).not.toHaveBeenCalled();
     expect(events.communityCreated).not.toHaveBeenCalled();
   });
@@ -133,9 +138,9 @@ describe('CommunitiesService.update', () => {
     communities.require.mockResolvedValue(updated);
     const moderators = [{ userId: 'mod-3', displayName: 'Ines', contactEmail: 'ines@example.org' }];
 
-    await expect(
-      service.update(userPrincipal('mod-1'), current.id, { name: 'Renamed', moderators }),
-    ).resolves.toBe(updated);
+    await expect(service.update(servicePrincipal, current.id, { name: 'Renamed', moderators })).resolves.toBe(
+      updated,
+    );
 
     expect(communities.findById).toHaveBeenCalledWith(current.id, { tx: stubTransaction, lock: true });
     expect(communities.update).toHaveBeenCalledWith(stubTransaction, current.id, { name: 'Renamed' });
@@ -151,6 +156,29 @@ describe('CommunitiesService.update', () => {
     await service.update(servicePrincipal, community().id, { confidential: true });
 
     expect(communities.replaceModerators).not.toHaveBeenCalled();
+  });
+
+  it('lets its moderator change its settings', async () => {
+    const { service, communities } = setup();
+    communities.findById.mockResolvedValue(community());
+    communities.require.mockResolvedValue(community());
+
+    await service.update(userPrincipal('mod-1'), community().id, { moderated: false });
+
+    expect(communities.update).toHaveBeenCalledWith(stubTransaction, community().id, { moderated: false });
+  });
+
+  it('forbids its moderator to change the moderators', async () => {
+    const { service, communities, events } = setup();
+    communities.findById.mockResolvedValue(community());
+    const moderators = [{ userId: 'mod-1', displayName: 'Marta', contactEmail: 'marta@example.org' }];
+
+    await expect(service.update(userPrincipal('mod-1'), community().id, { moderators })).rejects.toThrow(
+      `Only a platform service or a platform administrator may change the moderators of community ${community().id}`,
+    );
+    expect(communities.update).not.toHaveBeenCalled();
+    expect(communities.replaceModerators).not.toHaveBeenCalled();
+    expect(events.communityUpdated).not.toHaveBeenCalled();
   });
 
   it('forbids a caller who does not moderate the community', async () => {

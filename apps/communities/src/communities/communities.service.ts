@@ -20,12 +20,9 @@ export class CommunitiesService {
 
   /** Creates the community; its moderators become its first members. */
   async create(principal: Principal, draft: CommunityDraft): Promise<Community> {
-    if (
-      !principal.isService &&
-      !draft.moderators.some((moderator) => moderator.userId === principal.userId)
-    ) {
+    if (!this.access.canCreate(principal)) {
       throw new ForbiddenException(
-        'Only a platform service or one of the listed moderators may create a community',
+        'Only a platform service or a platform administrator may create a community',
       );
     }
     return withTransaction(this.dataSource, async (tx) => {
@@ -61,9 +58,11 @@ export class CommunitiesService {
       if (!current) {
         throw new NotFoundException(`Community ${id} not found`);
       }
-      if (!this.access.canManage(principal, current)) {
+      if (!this.access.canChange(principal, current, changes)) {
         throw new ForbiddenException(
-          `Only a moderator of community ${id} or a platform service may change it`,
+          changes.moderators === undefined
+            ? `Only a moderator of community ${id}, a platform service or a platform administrator may change it`
+            : `Only a platform service or a platform administrator may change the moderators of community ${id}`,
         );
       }
       const { moderators, ...settings } = changes;

@@ -24,7 +24,7 @@ export class CommunityRequests {
     };
     const response = await request(this.t.http)
       .post('/communities')
-      .auth(await this.t.bearer('portal-backend', ['service']), { type: 'bearer' })
+      .auth(await this.t.serviceBearer(), { type: 'bearer' })
       .send({ name: 'Green public procurement', confidential: false, moderators: [moderator], ...settings })
       .expect(201);
     return { id: response.body.id as string, moderator };

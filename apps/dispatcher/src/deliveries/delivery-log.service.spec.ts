@@ -3,7 +3,7 @@ import type { Principal } from '@notify/security';
 import type { DeliveryLogEntry, DeliveryLogRepository } from './delivery-log.repository';
 import { DeliveryLogService } from './delivery-log.service';
 
-const user: Principal = { userId: 'user-1', isService: false, roles: [] };
+const user: Principal = { userId: 'user-1', kind: 'user', isService: false, roles: [] };
 const entry = (id: string) => ({ id }) as DeliveryLogEntry;
 
 describe('DeliveryLogService', () => {
@@ -19,7 +19,7 @@ describe('DeliveryLogService', () => {
     repository.listForRecipient.mockResolvedValue([]);
 
     await expect(
-      service.list({ userId: 'svc', isService: true, roles: ['service'] }, 'user-2', 10),
+      service.list({ userId: 'svc', kind: 'service', isService: true, roles: ['service'] }, 'user-2', 10),
     ).resolves.toEqual({
       items: [],
       nextCursor: null,

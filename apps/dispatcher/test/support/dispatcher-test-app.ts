@@ -80,7 +80,7 @@ export async function startDispatcher(
   });
   const { http } = service;
   const producer = await connectProducer(service.brokers);
-  const serviceToken = await service.bearer('platform', ['service']);
+  const serviceToken = await service.serviceBearer('platform');
 
   const untilConsumed = async (eventId: string): Promise<void> => {
     await waitFor(() => service.consumed(eventId), {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { getTestInfra, uniqueTopicPrefix } from '@notify/testing';
+import { getTestInfra, TestTokens, uniqueTopicPrefix } from '@notify/testing';
 import { freePorts } from './free-ports';
 import { ServiceProcess } from './service-process';
 import { dropSchemas, createRunTopics, deleteRunTopics } from './system-resources';
@@ -77,7 +77,7 @@ export async function startSystem(label = 'e2e', options: SystemOptions = {}): P
       number
     >,
     infra,
-    jwtSecret: randomBytes(32).toString('hex'),
+    tokens: TestTokens.random().settings,
     unsubscribeSigningKeys: `k2:${randomBytes(24).toString('hex')},k1:${randomBytes(24).toString('hex')}`,
     publicBaseUrl: 'https://portal.example.test',
     supportEmail: 'support@example.test',

@@ -1,4 +1,4 @@
-import type { TestInfra } from '@notify/testing';
+import { TestTokens, type TestInfra, type TestTokenSettings } from '@notify/testing';
 
 export const SERVICES = ['communities', 'moderation', 'preferences', 'dispatcher'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -12,7 +12,8 @@ export interface SystemSettings {
   topicPrefix: string;
   ports: Record<ServiceName, number>;
   infra: TestInfra;
-  jwtSecret: string;
+  /** User and platform-service token keys, each kind with its own issuer and secret. */
+  tokens: TestTokenSettings;
   /** `kid:secret,...`, shared by the signer (dispatcher) and the verifier (preferences). */
   unsubscribeSigningKeys: string;
   publicBaseUrl: string;
@@ -47,7 +48,7 @@ export function serviceEnvironment(service: ServiceName, settings: SystemSetting
     PGPASSWORD: infra.postgres.password,
     PGDATABASE: infra.postgres.database,
     DB_SCHEMA: schemaOf(settings, service),
-    AUTH_JWT_SECRET: settings.jwtSecret,
+    ...new TestTokens(settings.tokens).env(),
     LOG_FORMAT: 'json',
     LOG_LEVEL: 'log',
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { signTestJwt, waitFor } from '@notify/testing';
+import { TestTokens, waitFor } from '@notify/testing';
 import type { Community, Delivery } from '../clients/api-types';
 import { expectStatus } from '../clients/http';
 import { PlatformClient } from '../clients/platform-client';
@@ -30,6 +30,7 @@ export class E2eWorld {
   readonly ledger: DeliveryLedger;
   /** Broker and SES emulator faults; whatever they stopped is brought back before the system stops. */
   readonly infraFaults: InfraFaults;
+  private readonly tokens: TestTokens;
 
   private constructor(
     readonly system: RunningSystem,
@@ -39,10 +40,10 @@ export class E2eWorld {
     const { infra } = system.settings;
     this.ledger = new DeliveryLedger(infra.postgres, system.schemas.dispatcher);
     this.infraFaults = new InfraFaults(infra);
-    const secret = system.settings.jwtSecret;
+    this.tokens = new TestTokens(system.settings.tokens);
     this.serviceApi = new ServiceApis(
       system.urls,
-      memo(() => signTestJwt({ sub: 'portal-backend', roles: ['service'] }, secret)),
+      memo(() => this.tokens.service()),
     );
     this.people = new People({
       platform,
@@ -78,12 +79,11 @@ export class E2eWorld {
     }
   }
 
-  /** The REST APIs called with the token of `userId`. */
-  as(userId: string): ServiceApis {
-    const secret = this.system.settings.jwtSecret;
+  /** The REST APIs called with the user token of `userId`; `roles` as the identity provider grants them. */
+  as(userId: string, roles?: string[]): ServiceApis {
     return new ServiceApis(
       this.system.urls,
-      memo(() => signTestJwt({ sub: userId }, secret)),
+      memo(() => this.tokens.user(userId, roles)),
     );
   }
 
@@ -91,11 +91,10 @@ export class E2eWorld {
     return new Mailbox(this.system.settings.infra.sesEndpoint, address);
   }
 
-  /** Created by its first moderator, as the portal does for a user who sets up a community. */
+  /** Created by the portal backend with its service token: creating a community is a platform action. */
   async createCommunity(options: CommunityOptions): Promise<Community> {
-    const [founder] = options.moderators;
     const community = expectStatus(
-      await founder.api.communities.create({
+      await this.serviceApi.communities.create({
         name: `${options.label ?? 'Community'} ${randomBytes(3).toString('hex')}`,
         visibility: options.visibility,
         moderated: options.moderated,
