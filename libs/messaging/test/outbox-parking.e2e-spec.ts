@@ -1,4 +1,4 @@
-import { Module, type INestApplication } from '@nestjs/common';
+import { Module, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureApp } from '@notify/bootstrap';
 import { EventTypes, Topics, encodeBinary, sampleCloudEvent, sampleEventData } from '@notify/contracts';
@@ -13,11 +13,14 @@ import {
   createTopics,
   deleteTopicsWithPrefix,
   dropSchema,
+  groupCaughtUp,
+  produce,
+  recordCount,
   sql,
   uniqueSuffix,
   waitFor,
 } from './support/infra';
-import { messagingAppModule } from './support/messaging-app';
+import { messagingAppModule, startMessagingApp } from './support/messaging-app';
 import { RecordingMetrics } from './support/recording-metrics';
 import { UserActivityConsumer } from './support/user-activity.consumer';
 
@@ -41,8 +44,8 @@ interface ParkedItem {
   lastAttemptAt: string;
 }
 
-async function handled(userId: string): Promise<number> {
-  const rows = await sql(`SELECT 1 FROM "${schema}".handled_event WHERE subject = $1`, [userId]);
+async function handled(userId: string, inSchema = schema): Promise<number> {
+  const rows = await sql(`SELECT 1 FROM "${inSchema}".handled_event WHERE subject = $1`, [userId]);
   return rows.length;
 }
 
@@ -139,10 +142,7 @@ describe('outbox parking against Kafka and PostgreSQL (issue: nothing blocks the
   it('lists parked rows to a platform service only', async () => {
     await request(http).get('/ops/outbox/parked').expect(401);
     await request(http).get('/ops/outbox/parked').auth(userToken, { type: 'bearer' }).expect(403);
-    await request(http)
-      .get('/ops/outbox/parked?limit=0')
-      .auth(serviceToken, { type: 'bearer' })
-      .expect(400);
+    await request(http).get('/ops/outbox/parked?limit=0').auth(serviceToken, { type: 'bearer' }).expect(400);
 
     const { body } = await request(http)
       .get('/ops/outbox/parked?limit=10')
@@ -193,5 +193,62 @@ describe('outbox parking against Kafka and PostgreSQL (issue: nothing blocks the
       () => Promise.resolve((metrics.parked.get(Topics.PlatformActivity) ?? 0) === 0),
       'the parked-rows gauge to drop',
     );
+  });
+});
+
+describe('dead-letter parking against Kafka and PostgreSQL', () => {
+  const dlqSchema = `t_park_dlq_${suffix}`;
+  const dlqPrefix = `t-park-dlq-${suffix}.`;
+  const topic = `${dlqPrefix}${Topics.PlatformActivity}`;
+  const groupId = `${dlqPrefix}group`;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    await createTopics([topic], 1);
+    app = await startMessagingApp({
+      schema: dlqSchema,
+      topicPrefix: dlqPrefix,
+      groupId,
+      providers: [UserActivityConsumer],
+      messaging: { maxMessageBytes: 2048 },
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await dropSchema(dlqSchema);
+    await deleteTopicsWithPrefix(dlqPrefix);
+  });
+
+  it('parks a dead-letter copy too large for the limit and goes on with the partition', async () => {
+    const next = sampleCloudEvent(EventTypes.UserUpserted, {
+      id: `evt-${suffix}-next`,
+      data: sampleEventData(EventTypes.UserUpserted, { userId: 'user-next' }),
+    });
+    await produce(topic, [
+      { key: 'user-poison', value: `not json ${'x'.repeat(3000)}` },
+      { ...encodeBinary(next, 'user-next') },
+    ]);
+
+    await waitFor(async () => (await handled('user-next', dlqSchema)) === 1, 'the next event to be handled');
+    await waitFor(() => groupCaughtUp(groupId, topic), 'the group to commit past the poison record');
+    const parked = await sql<{
+      kind: string;
+      reason: string;
+      topic: string;
+      message_key: string;
+      size_bytes: number;
+    }>(`SELECT kind, reason, topic, message_key, size_bytes FROM "${dlqSchema}".outbox_parked`);
+    expect(parked).toEqual([
+      {
+        kind: 'dead-letter',
+        reason: 'too-large',
+        topic: `${Topics.PlatformActivity}.dlq`,
+        message_key: 'user-poison',
+        size_bytes: expect.any(Number),
+      },
+    ]);
+    expect(parked[0].size_bytes).toBeGreaterThan(2048);
+    await expect(recordCount(`${topic}.dlq`)).resolves.toBe(0);
   });
 });
