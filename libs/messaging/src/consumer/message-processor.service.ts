@@ -131,12 +131,13 @@ export class MessageProcessor {
     for (let attempt = 1; ; attempt += 1) {
       try {
         if (tooLarge) {
+          // Never sent: Kafka would refuse it, and the attempt count says so (0).
           await this.park(
             inbound,
             info,
             'too-large',
             `${size} bytes, above the ${this.options.maxMessageBytes}-byte limit`,
-            attempt - 1,
+            0,
             type,
           );
         } else {

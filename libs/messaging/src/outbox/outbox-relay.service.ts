@@ -100,11 +100,8 @@ export class OutboxRelay {
       }
     }
     const sendable = rows.filter((_, index) => sizes[index] <= limit);
-    const count = fittingPrefix(
-      sizes.filter((size) => size <= limit),
-      limit,
-      this.window,
-    );
+    const sendableSizes = sizes.filter((size) => size <= limit);
+    const count = fittingPrefix(sendableSizes, limit, this.window);
     const batch = sendable.slice(0, count);
     this.backlog = rows.length === batchSize || count < sendable.length;
     if (batch.length === 0) {
