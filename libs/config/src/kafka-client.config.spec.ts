@@ -84,6 +84,18 @@ describe('KafkaClientConfig', () => {
         'KAFKA_SASL_MECHANISM: plain sends the password in clear text: use it only with KAFKA_SECURITY_PROTOCOL SASL_SSL',
       ],
     ],
+    [
+      'a record limit below 1 kB and a parking threshold of zero',
+      {
+        KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT',
+        KAFKA_MAX_MESSAGE_BYTES: '512',
+        OUTBOX_PARK_AFTER_ATTEMPTS: '0',
+      },
+      [
+        'KAFKA_MAX_MESSAGE_BYTES: must be a whole number of bytes from 1024 to 100000000',
+        'OUTBOX_PARK_AFTER_ATTEMPTS: must be a whole number from 1 to 1000',
+      ],
+    ],
   ])('names every variable at fault: %s', (_case, env, expected) => {
     expect(problems(env)).toEqual(expected);
   });

@@ -80,6 +80,21 @@ export class KafkaClientConfig {
   @Max(5, { message: 'must be a whole number from 1 to 5' })
   KAFKA_REPLICATION_FACTOR: number = 1;
 
+  /**
+   * Largest event record (key, value, headers) in bytes: the outbox refuses bigger events at write time and the
+   * relay parks older ones. Keep it below the brokers' `message.max.bytes` (1048588 by default).
+   */
+  @IsInt({ message: 'must be a whole number of bytes from 1024 to 100000000' })
+  @Min(1024, { message: 'must be a whole number of bytes from 1024 to 100000000' })
+  @Max(100_000_000, { message: 'must be a whole number of bytes from 1024 to 100000000' })
+  KAFKA_MAX_MESSAGE_BYTES: number = 1_000_000;
+
+  /** Failed sends of one outbox row on its own (retriable broker errors) before the relay parks it. */
+  @IsInt({ message: 'must be a whole number from 1 to 1000' })
+  @Min(1, { message: 'must be a whole number from 1 to 1000' })
+  @Max(1000, { message: 'must be a whole number from 1 to 1000' })
+  OUTBOX_PARK_AFTER_ATTEMPTS: number = 10;
+
   /** The combinations the field decorators cannot see, one problem per variable at fault. */
   configurationProblems(): ConfigProblem[] {
     const protocol = this.KAFKA_SECURITY_PROTOCOL;

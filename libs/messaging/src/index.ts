@@ -6,11 +6,16 @@ export {
   type HandlerRetryOptions,
   type HousekeepingOptions,
   type MessagingOptions,
+  type ParkingOptions,
   type RelayOptions,
   type ResolvedMessagingOptions,
 } from './messaging.options';
 export { MessagingTables1764000000000 } from './migrations/1764000000000-MessagingTables';
+export { OutboxParking1796511428716 } from './migrations/1796511428716-OutboxParking';
 export { OutboxWriter, OutboxTopicMismatchError, type OutboundEvent } from './outbox/outbox.writer';
+export { OutboxEventTooLargeError } from './outbox/outbox-event-too-large.error';
+export { DEFAULT_MAX_MESSAGE_BYTES, type ParkReason, type ParkedKind } from './parking/parking-rules';
+export type { ParkedRow } from './parking/parked-row';
 export { OutboxRelay, RelayPublishError } from './outbox/outbox-relay.service';
 export { EventConsumer, OnEvent, type EventConsumerOptions } from './consumer/event-consumer.decorator';
 export type { EventHandler, MessageContext } from './consumer/handler-context';

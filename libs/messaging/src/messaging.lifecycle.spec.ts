@@ -5,6 +5,7 @@ import type { HousekeepingService } from './housekeeping/housekeeping.service';
 import type { KafkaAdminService } from './kafka/kafka-admin.service';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { resolveMessagingOptions } from './messaging.options';
+import type { ParkedRowsGauge } from './parking/parked-rows.gauge';
 import type { OutboxRelay } from './outbox/outbox-relay.service';
 
 function deferred() {
@@ -49,6 +50,7 @@ function lifecycleWith(start: jest.Mock) {
     { start: jest.fn(), stop: jest.fn().mockResolvedValue(undefined) } as unknown as OutboxRelay,
     { start: jest.fn(), stop: jest.fn().mockResolvedValue(undefined) } as unknown as HousekeepingService,
     consumer as unknown as KafkaConsumerRunner,
+    { start: jest.fn(), stop: jest.fn() } as unknown as ParkedRowsGauge,
     {
       register: (name: string, check: () => Promise<void>) => checks.set(name, check),
     } as unknown as ReadinessRegistry,

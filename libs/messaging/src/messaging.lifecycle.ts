@@ -14,6 +14,7 @@ import { KafkaAdminService } from './kafka/kafka-admin.service';
 import { MESSAGING_OPTIONS } from './messaging.constants';
 import type { ResolvedMessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { ParkedRowsGauge } from './parking/parked-rows.gauge';
 import { errorMessage } from './shared/errors';
 import { backoffDelay, settlesWithin, sleep } from './shared/timing';
 
@@ -44,6 +45,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     private readonly relay: OutboxRelay,
     private readonly housekeeping: HousekeepingService,
     private readonly consumer: KafkaConsumerRunner,
+    private readonly parkedGauge: ParkedRowsGauge,
     @Optional() private readonly readiness?: ReadinessRegistry,
     @Optional() private readonly liveness?: LivenessRegistry,
   ) {}
@@ -55,6 +57,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     const topics = this.explorer.explore().topics();
     this.relay.start();
     this.housekeeping.start();
+    this.parkedGauge.start();
     if (topics.length > 0) {
       this.readiness?.register('kafka-consumer', () =>
         this.consumer.healthy ? Promise.resolve() : Promise.reject(new KafkaConsumerDownError()),
@@ -73,6 +76,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     }
     await this.consumer.stop();
     await this.housekeeping.stop();
+    this.parkedGauge.stop();
     await this.relay.stop(this.options.consumer.shutdownTimeoutMs);
   }
 

@@ -14,6 +14,7 @@ import { MESSAGING_PROVIDERS } from './messaging.providers';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxWriter } from './outbox/outbox.writer';
+import { OutboxParkingController } from './parking/outbox-parking.controller';
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   inject?: (InjectionToken | OptionalFactoryDependency)[];
@@ -22,7 +23,8 @@ export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'impor
 
 /**
  * The Kafka backbone as plain Nest providers: `OutboxWriter` for producing, `@EventConsumer`/`@OnEvent` classes
- * discovered for consuming. Needs the app's TypeORM `DataSource` (the outbox and inbox live in its schema).
+ * discovered for consuming, `GET /ops/outbox/parked` and its retry for operators. Needs the app's TypeORM
+ * `DataSource` (the outbox, inbox and parked rows live in its schema).
  */
 @Module({})
 export class MessagingModule {
@@ -31,6 +33,8 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       imports: [DiscoveryModule, ...(options.imports ?? [])],
+      // Every service with an outbox serves its parked rows (service tokens only).
+      controllers: [OutboxParkingController],
       providers: [
         {
           provide: MESSAGING_OPTIONS,

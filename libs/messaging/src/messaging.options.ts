@@ -1,6 +1,7 @@
 import type { KafkaConfig } from 'kafkajs';
 import type { MessagingMetrics } from './metrics/messaging-metrics';
 import type { TopicDefaults, TopicSpec } from './kafka/kafka-admin.service';
+import { DEFAULT_MAX_MESSAGE_BYTES } from './parking/parking-rules';
 import type { BackoffPolicy } from './shared/timing';
 
 export interface HandlerRetryOptions extends BackoffPolicy {
@@ -54,6 +55,13 @@ export interface HousekeepingOptions {
   batchSize: number;
 }
 
+export interface ParkingOptions {
+  /** Failed sends of a row on its own (a retriable broker error each time) before the relay parks it. */
+  maxAttempts: number;
+  /** How often every replica counts the parked rows for `messaging_outbox_parked_rows`. */
+  gaugeIntervalMs: number;
+}
+
 export interface MessagingOptions {
   clientId: string;
   brokers: string[];
@@ -74,6 +82,12 @@ export interface MessagingOptions {
   relay?: Partial<Omit<RelayOptions, 'backoff'>> & { backoff?: Partial<BackoffPolicy> };
   consumer?: Partial<ConsumerOptions>;
   housekeeping?: Partial<HousekeepingOptions>;
+  /**
+   * Largest record (key, value, headers) the outbox accepts and the relay sends, in bytes; keep it below the
+   * broker's `message.max.bytes` (default 1048588). Defaults to `DEFAULT_MAX_MESSAGE_BYTES`.
+   */
+  maxMessageBytes?: number;
+  parking?: Partial<ParkingOptions>;
   metrics?: MessagingMetrics;
   /** Transport settings passed to kafkajs as they are (ssl, sasl, socketFactory, connection retry). */
   kafka?: Omit<KafkaConfig, 'clientId' | 'brokers' | 'logCreator' | 'logLevel'>;
@@ -93,6 +107,8 @@ export interface ResolvedMessagingOptions {
   relay: RelayOptions;
   consumer: ConsumerOptions;
   housekeeping: HousekeepingOptions;
+  maxMessageBytes: number;
+  parking: ParkingOptions;
   metrics?: MessagingMetrics;
   kafka: Omit<KafkaConfig, 'clientId' | 'brokers' | 'logCreator' | 'logLevel'>;
 }
@@ -124,6 +140,14 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
   const chunkSize = options.consumer?.chunkSize;
   if (chunkSize !== undefined && !(Number.isInteger(chunkSize) && chunkSize >= 1)) {
     problems.push('consumer.chunkSize must be an integer >= 1');
+  }
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  if (!(Number.isInteger(maxMessageBytes) && maxMessageBytes >= 1024)) {
+    problems.push('maxMessageBytes must be an integer >= 1024');
+  }
+  const parking = { maxAttempts: 10, gaugeIntervalMs: 30_000, ...options.parking };
+  if (!(Number.isInteger(parking.maxAttempts) && parking.maxAttempts >= 1) || parking.gaugeIntervalMs <= 0) {
+    problems.push('parking needs an integer maxAttempts >= 1 and gaugeIntervalMs > 0');
   }
   if (problems.length > 0) {
     throw new MessagingOptionsError(problems);
@@ -172,6 +196,8 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
       batchSize: 1000,
       ...options.housekeeping,
     },
+    maxMessageBytes,
+    parking,
     metrics: options.metrics,
     kafka: options.kafka ?? {},
   };

@@ -27,6 +27,9 @@ import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxWriter } from './outbox/outbox.writer';
 import { RelayLeadership } from './outbox/relay-leadership';
+import { ParkedRowsGauge } from './parking/parked-rows.gauge';
+import { ParkedRowsRepository } from './parking/parked-rows.repository';
+import { ParkedRowsService } from './parking/parked-rows.service';
 
 function relayLeadership(dataSource: DataSource): RelayLeadership {
   if (dataSource.options.type !== 'postgres') {
@@ -62,6 +65,9 @@ export const MESSAGING_PROVIDERS: Provider[] = [
   OutboxWriter,
   OutboxPublisher,
   OutboxRelay,
+  ParkedRowsRepository,
+  ParkedRowsGauge,
+  ParkedRowsService,
   HousekeepingRepository,
   HousekeepingService,
   InboxRepository,

@@ -17,6 +17,7 @@ describe('serviceMessagingOptions', () => {
       topicSetup: { create: true },
       topicDefaults: { replicationFactor: 1 },
       consumer: {},
+      parking: {},
       topics: [{ name: 'moderation.events.v1' }],
     });
   });
@@ -47,6 +48,16 @@ describe('serviceMessagingOptions', () => {
     );
 
     expect(options.consumer).toEqual({ sessionTimeoutMs: 10_000, chunkSize: 50 });
+  });
+
+  it('takes the record size limit and the parking threshold from the settings', () => {
+    const options = serviceMessagingOptions('communities', {
+      ...settings,
+      KAFKA_MAX_MESSAGE_BYTES: 500_000,
+      OUTBOX_PARK_AFTER_ATTEMPTS: 3,
+    });
+
+    expect(options).toMatchObject({ maxMessageBytes: 500_000, parking: { maxAttempts: 3 } });
   });
 
   it('lets a service override a convention', () => {

@@ -9,6 +9,8 @@ export interface ServiceKafkaSettings {
   KAFKA_CREATE_TOPICS?: boolean;
   KAFKA_REPLICATION_FACTOR?: number;
   KAFKA_SASL_USERNAME?: string;
+  KAFKA_MAX_MESSAGE_BYTES?: number;
+  OUTBOX_PARK_AFTER_ATTEMPTS?: number;
   kafkaSecurity?: KafkaClientSecurity;
 }
 
@@ -21,7 +23,7 @@ export function serviceMessagingOptions(
   settings: ServiceKafkaSettings,
   extra: Partial<MessagingOptions> = {},
 ): MessagingOptions {
-  const { consumer, topicSetup, topicDefaults, ...rest } = extra;
+  const { consumer, topicSetup, topicDefaults, parking, ...rest } = extra;
   return {
     clientId: service,
     brokers: settings.KAFKA_BROKERS,
@@ -38,6 +40,13 @@ export function serviceMessagingOptions(
         ? {}
         : { sessionTimeoutMs: settings.KAFKA_SESSION_TIMEOUT }),
       ...consumer,
+    },
+    maxMessageBytes: settings.KAFKA_MAX_MESSAGE_BYTES,
+    parking: {
+      ...(settings.OUTBOX_PARK_AFTER_ATTEMPTS === undefined
+        ? {}
+        : { maxAttempts: settings.OUTBOX_PARK_AFTER_ATTEMPTS }),
+      ...parking,
     },
     ...rest,
   };

@@ -30,7 +30,7 @@ describe('messaging tables and housekeeping', () => {
       [schema],
     );
     expect(tables.map((table) => table.table_name)).toEqual(
-      expect.arrayContaining(['inbox', 'migrations', 'outbox']),
+      expect.arrayContaining(['inbox', 'migrations', 'outbox', 'outbox_parked']),
     );
     const indexes = await sql<{ indexname: string }>(
       `SELECT indexname FROM pg_indexes WHERE schemaname = $1`,
@@ -79,9 +79,10 @@ describe('messaging tables and housekeeping', () => {
     const dataSource = app.get(DataSource);
     await dataSource.undoLastMigration();
     await dataSource.undoLastMigration();
+    await dataSource.undoLastMigration();
 
     const tables = await sql(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('outbox', 'inbox')`,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('outbox', 'inbox', 'outbox_parked')`,
       [schema],
     );
     expect(tables).toEqual([]);

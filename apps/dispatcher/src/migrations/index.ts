@@ -1,4 +1,4 @@
-import { MessagingTables1764000000000 } from '@notify/messaging';
+import { MessagingTables1764000000000, OutboxParking1796511428716 } from '@notify/messaging';
 import { EMAIL_MIGRATIONS } from '../email/email.persistence';
 import { CreateReadModels1795700000000 } from './1795700000000-CreateReadModels';
 import { CreateDeliveries1795700001000 } from './1795700001000-CreateDeliveries';
@@ -17,4 +17,5 @@ export const MIGRATIONS = [
   EmailFeedbackStatuses1796000000000,
   AddDeliveryLanguage1796200000000,
   ReplicaLeases1796100000000,
+  OutboxParking1796511428716,
 ];

@@ -1,5 +1,9 @@
-import { MessagingTables1764000000000 } from '@notify/messaging';
+import { MessagingTables1764000000000, OutboxParking1796511428716 } from '@notify/messaging';
 import { CreateModerationTables1795645300000 } from './1795645300000-CreateModerationTables';
 
 /** In order; TypeORM records each one it ran in the schema's `migrations` table. */
-export const MIGRATIONS = [MessagingTables1764000000000, CreateModerationTables1795645300000];
+export const MIGRATIONS = [
+  MessagingTables1764000000000,
+  CreateModerationTables1795645300000,
+  OutboxParking1796511428716,
+];

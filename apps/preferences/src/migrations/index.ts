@@ -1,4 +1,4 @@
-import { MessagingTables1764000000000 } from '@notify/messaging';
+import { MessagingTables1764000000000, OutboxParking1796511428716 } from '@notify/messaging';
 import { CreateUserSettings1795645200000 } from './1795645200000-CreateUserSettings';
 import { WidenUserId1795900000000 } from './1795900000000-WidenUserId';
 
@@ -7,4 +7,5 @@ export const PREFERENCES_MIGRATIONS = [
   MessagingTables1764000000000,
   CreateUserSettings1795645200000,
   WidenUserId1795900000000,
+  OutboxParking1796511428716,
 ];

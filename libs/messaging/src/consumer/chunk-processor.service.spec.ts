@@ -4,6 +4,8 @@ import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
 import type { ChunkExecutor, ChunkItem } from './chunk-executor';
 import { ChunkProcessor } from './chunk-processor.service';
+import type { ParkedRowsGauge } from '../parking/parked-rows.gauge';
+import type { ParkedRowsRepository } from '../parking/parked-rows.repository';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import type { HandlerExecutor } from './handler-executor';
 import { HandlerRegistry } from './handler-registry';
@@ -61,6 +63,8 @@ describe('ChunkProcessor', () => {
       deadLetters as unknown as DeadLetterPublisher,
       new TopicNamer(''),
       metrics,
+      { parkDeadLetter: jest.fn() } as unknown as ParkedRowsRepository,
+      { refreshQuietly: jest.fn() } as unknown as ParkedRowsGauge,
     );
     processor = new ChunkProcessor(router, chunks as unknown as ChunkExecutor, records, metrics);
   });

@@ -1,25 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { deadLetterTopic } from '@notify/contracts';
 import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { KAFKA_CLIENT } from '../messaging.constants';
-import { buildDeadLetterHeaders, type DeadLetterInfo } from './dead-letter';
+import { deadLetterCopy, type DeadLetterCopy, type DeadLetterInfo } from './dead-letter';
 
-/** Copies a record, unchanged but for the `dlq-*` headers, to `<physical topic>.dlq` with the same key. */
+/** Sends dead-letter copies with the same key as the consumed record. */
 @Injectable()
 export class DeadLetterPublisher {
   private producer?: Promise<Producer>;
 
   constructor(@Inject(KAFKA_CLIENT) private readonly kafka: Kafka) {}
 
-  async publish(message: KafkaMessage, info: DeadLetterInfo): Promise<void> {
+  /** Copies a record, unchanged but for the `dlq-*` headers, to `<physical topic>.dlq`. */
+  publish(message: KafkaMessage, info: DeadLetterInfo): Promise<void> {
+    return this.send(deadLetterCopy(message, info));
+  }
+
+  async send(copy: DeadLetterCopy): Promise<void> {
     try {
       const producer = await this.connected();
       await producer.send({
-        topic: deadLetterTopic(info.topic),
+        topic: copy.topic,
         acks: -1,
-        messages: [
-          { key: message.key, value: message.value, headers: buildDeadLetterHeaders(message.headers, info) },
-        ],
+        messages: [{ key: copy.key, value: copy.value, headers: copy.headers }],
       });
     } catch (error) {
       await this.disconnect();

@@ -1,5 +1,5 @@
-import { DeadLetterHeaders, type DeadLetterReason } from '@notify/contracts';
-import type { IHeaders } from 'kafkajs';
+import { DeadLetterHeaders, deadLetterTopic, type DeadLetterReason } from '@notify/contracts';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
 
 export const MAX_DEAD_LETTER_ERROR_LENGTH = 1000;
 
@@ -35,5 +35,28 @@ export function buildDeadLetterHeaders(original: IHeaders | undefined, info: Dea
     [DeadLetterHeaders.OriginalOffset]: info.offset,
     [DeadLetterHeaders.ConsumerGroup]: info.groupId,
     [DeadLetterHeaders.FailedAt]: info.failedAt.toISOString(),
+  };
+}
+
+/** A record as sent to a dead-letter topic: key and value as consumed, header values as text. */
+export interface DeadLetterCopy {
+  /** Physical topic. */
+  topic: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+/** The copy of `message` that goes to `<physical topic>.dlq`, unchanged but for the `dlq-*` headers. */
+export function deadLetterCopy(message: KafkaMessage, info: DeadLetterInfo): DeadLetterCopy {
+  const headers = Object.entries(buildDeadLetterHeaders(message.headers, info)).flatMap(([name, value]) => {
+    const last = Array.isArray(value) ? value.at(-1) : value;
+    return last === undefined ? [] : [[name, last.toString()] as const];
+  });
+  return {
+    topic: deadLetterTopic(info.topic),
+    key: message.key ?? null,
+    value: message.value ?? null,
+    headers: Object.fromEntries(headers),
   };
 }

@@ -2,6 +2,8 @@ import { EventTypes, Topics, encodeBinary, sampleCloudEvent } from '@notify/cont
 import { TopicNamer } from '../kafka/topic-namer';
 import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
+import type { ParkedRowsGauge } from '../parking/parked-rows.gauge';
+import type { ParkedRowsRepository } from '../parking/parked-rows.repository';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import type { HandlerExecutor } from './handler-executor';
 import { HandlerRegistry } from './handler-registry';
@@ -21,30 +23,39 @@ describe('MessageProcessor', () => {
   let metrics: NoopMessagingMetrics;
   let control: ProcessingControl;
   let processor: MessageProcessor;
+  let parked: { parkDeadLetter: jest.Mock };
 
-  beforeEach(() => {
+  function processorWith(maxMessageBytes?: number): MessageProcessor {
     const registry = new HandlerRegistry();
     registry.register(Topics.PlatformActivity, EventTypes.UserUpserted, { name: 'h', handle: jest.fn() });
     registry.ignore(Topics.PlatformActivity, [EventTypes.MessageCreated]);
-    executor = { execute: jest.fn().mockResolvedValue({ kind: 'handled' }) };
-    deadLetters = { publish: jest.fn().mockResolvedValue(undefined) };
-    metrics = new NoopMessagingMetrics();
-    control = { signal: new AbortController().signal, shouldContinue: () => true };
     const options = resolveMessagingOptions({
       clientId: 'c',
       brokers: ['127.0.0.1:9092'],
       source: 'urn:test',
       topicPrefix: 'p.',
       relay: { backoff: { initialMs: 1, maxMs: 2 } },
+      maxMessageBytes,
     });
-    processor = new MessageProcessor(
+    return new MessageProcessor(
       options,
       new MessageRouter(registry),
       executor as unknown as HandlerExecutor,
       deadLetters as unknown as DeadLetterPublisher,
       new TopicNamer('p.'),
       metrics,
+      parked as unknown as ParkedRowsRepository,
+      { refreshQuietly: jest.fn() } as unknown as ParkedRowsGauge,
     );
+  }
+
+  beforeEach(() => {
+    executor = { execute: jest.fn().mockResolvedValue({ kind: 'handled' }) };
+    deadLetters = { publish: jest.fn().mockResolvedValue(undefined) };
+    parked = { parkDeadLetter: jest.fn().mockResolvedValue(undefined) };
+    metrics = new NoopMessagingMetrics();
+    control = { signal: new AbortController().signal, shouldContinue: () => true };
+    processor = processorWith();
   });
 
   it('runs the handler with the Kafka coordinates of the record', async () => {
@@ -116,5 +127,53 @@ describe('MessageProcessor', () => {
     const stopping = { signal: AbortSignal.abort(), shouldContinue: () => false };
 
     await expect(processor.process(inbound('x.y'), stopping)).rejects.toThrow(ProcessingAbortedError);
+  });
+
+  it('parks a dead-letter copy Kafka refuses for good, with the reason, and lets the partition go on', async () => {
+    const refused = Object.assign(new Error('Not authorized to access topic'), {
+      name: 'KafkaJSProtocolError',
+      type: 'TOPIC_AUTHORIZATION_FAILED',
+      retriable: false,
+    });
+    deadLetters.publish.mockRejectedValue(refused);
+
+    await expect(processor.process(inbound('x.y'), control)).resolves.toBe('dead-lettered');
+
+    expect(deadLetters.publish).toHaveBeenCalledTimes(1);
+    expect(parked.parkDeadLetter).toHaveBeenCalledWith(
+      expect.objectContaining({
+        reason: 'rejected',
+        error: 'Not authorized to access topic',
+        topic: `${Topics.PlatformActivity}.dlq`,
+        key: 'user-1',
+        attempts: 1,
+        headers: expect.objectContaining({ 'dlq-reason': 'unknown-type' }),
+      }),
+    );
+  });
+
+  it('parks a dead-letter copy above the record size limit without sending it', async () => {
+    processor = processorWith(1024);
+    const message = inbound('x.y');
+    message.message.value = Buffer.alloc(2000, 'a');
+
+    await expect(processor.process(message, control)).resolves.toBe('dead-lettered');
+
+    expect(deadLetters.publish).not.toHaveBeenCalled();
+    expect(parked.parkDeadLetter).toHaveBeenCalledWith(
+      expect.objectContaining({ reason: 'too-large', attempts: 0, sizeBytes: expect.any(Number) }),
+    );
+  });
+
+  it('holds the offset and keeps retrying while the broker is unreachable, parking nothing', async () => {
+    const outage = Object.assign(new Error('Connection error: ECONNREFUSED'), {
+      name: 'KafkaJSConnectionError',
+    });
+    deadLetters.publish.mockRejectedValueOnce(outage).mockResolvedValueOnce(undefined);
+
+    await expect(processor.process(inbound('x.y'), control)).resolves.toBe('dead-lettered');
+
+    expect(deadLetters.publish).toHaveBeenCalledTimes(2);
+    expect(parked.parkDeadLetter).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DeadLetterReason } from '@notify/contracts';
+import { deadLetterTopic, type DeadLetterReason } from '@notify/contracts';
 import type { KafkaMessage } from 'kafkajs';
 import { TopicNamer } from '../kafka/topic-namer';
 import { MESSAGING_OPTIONS } from '../messaging.constants';
@@ -7,7 +7,11 @@ import type { ResolvedMessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { errorMessage } from '../shared/errors';
 import { backoffDelay, sleep } from '../shared/timing';
-import { truncateError } from './dead-letter';
+import { classifyPublishFailure } from '../kafka/publish-failure';
+import { ParkedRowsGauge } from '../parking/parked-rows.gauge';
+import { ParkedRowsRepository } from '../parking/parked-rows.repository';
+import { deadLetterFailureVerdict, recordBytes, type ParkReason } from '../parking/parking-rules';
+import { deadLetterCopy, truncateError, type DeadLetterInfo } from './dead-letter';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { HandlerExecutor } from './handler-executor';
 import { MessageRouter, type RoutingDecision } from './message-router';
@@ -39,6 +43,8 @@ export class MessageProcessor {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly namer: TopicNamer,
     private readonly metrics: MessagingMetrics,
+    private readonly parked: ParkedRowsRepository,
+    private readonly parkedGauge: ParkedRowsGauge,
   ) {}
 
   async process(inbound: InboundMessage, control: ProcessingControl): Promise<ProcessingOutcome> {
@@ -99,7 +105,11 @@ export class MessageProcessor {
     }
   }
 
-  /** Retries the dead-letter write until it succeeds or the consumer must stop: a record is never dropped. */
+  /**
+   * Retries the dead-letter write until it succeeds or the consumer must stop: a record is never dropped. A copy
+   * Kafka can never take (too large, refused for good) is parked in `outbox_parked` instead, and the partition goes
+   * on.
+   */
   private async deadLetter(
     inbound: InboundMessage,
     reason: DeadLetterReason,
@@ -107,7 +117,7 @@ export class MessageProcessor {
     control: ProcessingControl,
     type?: string,
   ): Promise<void> {
-    const info = {
+    const info: DeadLetterInfo = {
       reason,
       error,
       topic: this.namer.physical(inbound.topic),
@@ -116,11 +126,32 @@ export class MessageProcessor {
       groupId: inbound.groupId,
       failedAt: new Date(),
     };
+    const size = recordBytes(deadLetterCopy(inbound.message, info));
+    const tooLarge = size > this.options.maxMessageBytes;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.deadLetters.publish(inbound.message, info);
+        if (tooLarge) {
+          // Never sent: Kafka would refuse it, and the attempt count says so (0).
+          await this.park(
+            inbound,
+            info,
+            'too-large',
+            `${size} bytes, above the ${this.options.maxMessageBytes}-byte limit`,
+            0,
+            type,
+          );
+        } else {
+          await this.deadLetters.publish(inbound.message, info);
+        }
         break;
       } catch (publishError) {
+        const verdict = deadLetterFailureVerdict(classifyPublishFailure(publishError));
+        if (
+          verdict.park &&
+          (await this.parkOrFalse(inbound, info, verdict.reason, publishError, attempt, type))
+        ) {
+          break;
+        }
         const delayMs = backoffDelay(attempt, this.options.relay.backoff);
         this.logger.error({
           msg: 'dead-letter write failed; offset held, retrying',
@@ -145,6 +176,54 @@ export class MessageProcessor {
       reason,
       error: truncateError(error, 300),
     });
+  }
+
+  private async parkOrFalse(
+    inbound: InboundMessage,
+    info: DeadLetterInfo,
+    reason: ParkReason,
+    publishError: unknown,
+    attempts: number,
+    type?: string,
+  ): Promise<boolean> {
+    try {
+      await this.park(inbound, info, reason, errorMessage(publishError), attempts, type);
+      return true;
+    } catch (parkError) {
+      this.logger.error({ msg: 'could not park a dead-letter copy', error: errorMessage(parkError) });
+      return false;
+    }
+  }
+
+  private async park(
+    inbound: InboundMessage,
+    info: DeadLetterInfo,
+    reason: ParkReason,
+    error: string,
+    attempts: number,
+    type?: string,
+  ): Promise<void> {
+    const copy = deadLetterCopy(inbound.message, info);
+    await this.parked.parkDeadLetter({
+      reason,
+      error: truncateError(error),
+      sizeBytes: recordBytes(copy),
+      topic: deadLetterTopic(inbound.topic),
+      key: copy.key?.toString() ?? null,
+      value: copy.value,
+      headers: copy.headers,
+      eventType: type,
+      eventId: copy.headers.ce_id,
+      attempts,
+      firstAttemptAt: info.failedAt,
+    });
+    this.logger.error({
+      msg: 'dead-letter copy parked: the partition goes on without it',
+      ...this.coordinates(inbound),
+      reason,
+      error: truncateError(error, 300),
+    });
+    this.parkedGauge.refreshQuietly();
   }
 
   private coordinates(inbound: InboundMessage) {

@@ -13,6 +13,8 @@ export abstract class MessagingMetrics {
   abstract published(topic: string, count: number): void;
   /** Age in seconds of the oldest unpublished outbox row (0 when the outbox is drained). */
   abstract relayLag(seconds: number): void;
+  /** Rows in the parked table by logical topic, as last counted; a topic missing from `counts` has none. */
+  abstract parkedRows(counts: ReadonlyMap<string, number>): void;
 }
 
 export class NoopMessagingMetrics extends MessagingMetrics {
@@ -23,4 +25,5 @@ export class NoopMessagingMetrics extends MessagingMetrics {
   deadLettered(): void {}
   published(): void {}
   relayLag(): void {}
+  parkedRows(): void {}
 }

@@ -12,6 +12,7 @@ export class PrometheusMessagingMetrics extends MessagingMetrics {
   private readonly deadLetteredTotal: Counter<'topic' | 'reason'>;
   private readonly publishedTotal: Counter<'topic'>;
   private readonly relayLagSeconds: Gauge;
+  private readonly parkedRowsGauge: Gauge<'topic'>;
 
   constructor(metrics: MetricsService) {
     super();
@@ -37,6 +38,11 @@ export class PrometheusMessagingMetrics extends MessagingMetrics {
     this.relayLagSeconds = metrics.gauge(
       'messaging_relay_lag_seconds',
       'Age of the oldest unpublished outbox event',
+    );
+    this.parkedRowsGauge = metrics.gauge(
+      'messaging_outbox_parked_rows',
+      'Outbox rows and dead-letter copies parked because Kafka cannot take them',
+      ['topic'],
     );
   }
 
@@ -66,5 +72,13 @@ export class PrometheusMessagingMetrics extends MessagingMetrics {
 
   relayLag(seconds: number): void {
     this.relayLagSeconds.set(seconds);
+  }
+
+  parkedRows(counts: ReadonlyMap<string, number>): void {
+    // Reset first: a topic whose rows were all retried must drop to nothing, not keep its last count.
+    this.parkedRowsGauge.reset();
+    for (const [topic, count] of counts) {
+      this.parkedRowsGauge.set({ topic }, count);
+    }
   }
 }

@@ -3,11 +3,17 @@ import { TopicNamer } from '../kafka/topic-namer';
 import { MESSAGING_OPTIONS } from '../messaging.constants';
 import type { ResolvedMessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { truncateError } from '../consumer/dead-letter';
+import { classifyPublishFailure } from '../kafka/publish-failure';
+import { ParkedRowsGauge } from '../parking/parked-rows.gauge';
+import { ParkedRowsRepository } from '../parking/parked-rows.repository';
+import { fittingPrefix, relayFailureVerdict, type ParkReason } from '../parking/parking-rules';
 import { errorMessage } from '../shared/errors';
 import { backoffDelay, settlesWithin, sleep } from '../shared/timing';
 import { OutboxPublisher } from './outbox-publisher';
-import { OutboxRepository } from './outbox.repository';
-import { countByTopic, relayLagSeconds, toTopicMessages } from './relay-batch';
+import { OutboxRepository, type SqlRunner } from './outbox.repository';
+import type { OutboxRow } from './outbox-entry';
+import { countByTopic, relayLagSeconds, rowBytes, toTopicMessages } from './relay-batch';
 import { RelayLeadership } from './relay-leadership';
 import { publishSpan, withTraceparents } from '../tracing/messaging-spans';
 
@@ -22,6 +28,10 @@ export class RelayPublishError extends Error {
  * Publishes committed outbox rows to Kafka. Only the replica holding the schema's relay lock publishes; rows are
  * read by `published_at IS NULL` in id order (never from a remembered last id: a lower id may commit later) and
  * marked published only after Kafka acknowledged them, so an outage delays events but never loses them.
+ *
+ * Nothing blocks the outbox: a row too large for the broker, refused by it for good, or failing alone
+ * `parking.maxAttempts` times is parked (moved to `outbox_parked` with the reason) and later rows go on.
+ * After a failed batch the next one is half as long, so a bad row is found in a few tries.
  */
 @Injectable()
 export class OutboxRelay {
@@ -29,6 +39,12 @@ export class OutboxRelay {
   private readonly stopping = new AbortController();
   private loop?: Promise<void>;
   private consecutiveFailures = 0;
+  /** Rows sent in the next batch: halved after a failure, doubled after a success. */
+  private window: number;
+  /** More rows were pending than the last batch took: go on without waiting for a NOTIFY. */
+  private backlog = false;
+  /** Consecutive failed sends of the head row on its own. */
+  private strikes = { id: '', count: 0 };
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
@@ -37,7 +53,11 @@ export class OutboxRelay {
     private readonly publisher: OutboxPublisher,
     private readonly namer: TopicNamer,
     private readonly metrics: MessagingMetrics,
-  ) {}
+    private readonly parked: ParkedRowsRepository,
+    private readonly parkedGauge: ParkedRowsGauge,
+  ) {
+    this.window = options.relay.batchSize;
+  }
 
   get isLeader(): boolean {
     return this.leadership.isLeader;
@@ -62,49 +82,124 @@ export class OutboxRelay {
     await this.publisher.disconnect();
   }
 
-  /** Publishes up to one batch of pending rows; returns how many were published. */
+  /** Publishes up to one batch of pending rows; returns how many left the queue (published or parked). */
   async relayBatch(): Promise<number> {
     const db = this.leadership.runner();
-    const rows = await this.repository.findPending(db, this.options.relay.batchSize);
+    const { batchSize } = this.options.relay;
+    const limit = this.options.maxMessageBytes;
+    const rows = await this.repository.findPending(db, batchSize);
     this.metrics.relayLag(relayLagSeconds(rows, new Date()));
-    if (rows.length === 0) {
-      return 0;
+    const sizes = rows.map(rowBytes);
+    // A row that can never be published is moved out of the way: its key's later events go on, since holding
+    // them would stop the key for good, and the parked row waits for an operator to fix and retry it.
+    let parked = 0;
+    for (const [index, row] of rows.entries()) {
+      if (sizes[index] > limit) {
+        const error = `${sizes[index]} bytes, above the ${limit}-byte limit`;
+        parked += await this.park(db, row, 'too-large', error, sizes[index]);
+      }
     }
-    const ids = rows.map((row) => row.id);
-    const spans = rows.map((row) => publishSpan(row, this.namer));
+    const sendable = rows.filter((_, index) => sizes[index] <= limit);
+    const sendableSizes = sizes.filter((size) => size <= limit);
+    const count = fittingPrefix(sendableSizes, limit, this.window);
+    const batch = sendable.slice(0, count);
+    this.backlog = rows.length === batchSize || count < sendable.length;
+    if (batch.length === 0) {
+      return parked;
+    }
+    return parked + (await this.send(db, batch));
+  }
+
+  private async send(db: SqlRunner, batch: OutboxRow[]): Promise<number> {
+    const ids = batch.map((row) => row.id);
+    const spans = batch.map((row) => publishSpan(row, this.namer));
     try {
-      await this.publisher.send(toTopicMessages(withTraceparents(rows, spans), this.namer));
+      await this.publisher.send(toTopicMessages(withTraceparents(batch, spans), this.namer));
       spans.forEach((span) => span.end());
     } catch (error) {
       spans.forEach((span) => span.end(error));
-      await this.repository.recordFailedAttempt(db, ids).catch(() => undefined);
-      throw new RelayPublishError(rows.length, error);
+      return this.failed(db, batch, error);
     }
     await this.repository.markPublished(db, ids);
-    for (const [topic, count] of countByTopic(rows)) {
+    this.window = Math.min(this.options.relay.batchSize, this.window * 2);
+    this.strikes = { id: '', count: 0 };
+    for (const [topic, count] of countByTopic(batch)) {
       this.metrics.published(topic, count);
     }
     this.logger.debug({
       msg: 'outbox events published',
-      count: rows.length,
+      count: batch.length,
       firstId: ids[0],
       lastId: ids.at(-1),
     });
-    return rows.length;
+    return batch.length;
+  }
+
+  /** Parks the row at fault when the failure is its own (returns 1), else throws for the loop to back off. */
+  private async failed(db: SqlRunner, batch: OutboxRow[], error: unknown): Promise<number> {
+    const message = truncateError(errorMessage(error));
+    await this.repository
+      .recordFailedAttempt(
+        db,
+        batch.map((row) => row.id),
+        message,
+      )
+      .catch(() => undefined);
+    const [head] = batch;
+    const isolated = batch.length === 1;
+    const failure = classifyPublishFailure(error);
+    if (isolated && failure === 'transient') {
+      this.strikes = { id: head.id, count: this.strikes.id === head.id ? this.strikes.count + 1 : 1 };
+    }
+    this.window = Math.max(1, Math.ceil(batch.length / 2));
+    const verdict = relayFailureVerdict({
+      failure,
+      isolated,
+      isolatedFailures: this.strikes.id === head.id ? this.strikes.count : 0,
+      maxAttempts: this.options.parking.maxAttempts,
+    });
+    if (!verdict.park) {
+      throw new RelayPublishError(batch.length, error);
+    }
+    return this.park(db, head, verdict.reason, message, rowBytes(head));
+  }
+
+  private async park(
+    db: SqlRunner,
+    row: OutboxRow,
+    reason: ParkReason,
+    error: string,
+    sizeBytes: number,
+  ): Promise<number> {
+    if (!(await this.parked.parkOutboxRow(db, row.id, { reason, error, sizeBytes }))) {
+      return 0;
+    }
+    this.logger.error({
+      msg: 'outbox row parked: later rows go on without it',
+      id: row.id,
+      topic: row.topic,
+      key: row.messageKey,
+      eventType: row.eventType,
+      reason,
+      error,
+      sizeBytes,
+    });
+    this.parkedGauge.refreshQuietly();
+    return 1;
   }
 
   private async run(): Promise<void> {
     const { signal } = this.stopping;
-    const { pollMs, batchSize, standbyRetryMs } = this.options.relay;
+    const { pollMs, standbyRetryMs } = this.options.relay;
     while (!signal.aborted) {
       try {
         if (!(await this.leadership.tryAcquire())) {
           await sleep(standbyRetryMs, signal);
           continue;
         }
-        const published = await this.relayBatch();
+        await this.relayBatch();
         this.recovered();
-        if (published < batchSize) {
+        if (!this.backlog) {
           await this.leadership.waitForWork(pollMs, signal);
         }
       } catch (error) {

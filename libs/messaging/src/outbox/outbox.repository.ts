@@ -22,7 +22,7 @@ export const OUTBOX_CHANNEL_SQL = `'outbox_' || current_schema()`;
 // Two-key advisory locks live in their own key space; the first key names the purpose, so a hash collision
 // between a message key and the relay's lock (held for hours) cannot block a writer.
 export const RELAY_LOCK_SQL = `740001, hashtext(current_schema())`;
-const MESSAGE_KEY_LOCK_SQL = `740002, hashtext(current_schema() || ':' || $1)`;
+export const MESSAGE_KEY_LOCK_SQL = `740002, hashtext(current_schema() || ':' || $1)`;
 
 /** SQL of the `outbox` table (unqualified: search_path is the service schema). */
 @Injectable()
@@ -72,7 +72,12 @@ export class OutboxRepository {
     await runner.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
-  async recordFailedAttempt(runner: SqlRunner, ids: string[]): Promise<void> {
-    await runner.query(`UPDATE outbox SET attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [ids]);
+  async recordFailedAttempt(runner: SqlRunner, ids: string[], error: string): Promise<void> {
+    await runner.query(
+      `UPDATE outbox SET attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
+              last_attempt_at = now(), last_error = $2
+        WHERE id = ANY($1::bigint[])`,
+      [ids, error],
+    );
   }
 }

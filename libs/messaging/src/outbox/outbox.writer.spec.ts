@@ -3,6 +3,8 @@ import { TraceContext } from '@notify/observability';
 import type { EntityManager } from 'typeorm';
 import { resolveMessagingOptions } from '../messaging.options';
 import type { OutboxRepository } from './outbox.repository';
+import { HttpStatus } from '@nestjs/common';
+import { OutboxEventTooLargeError } from './outbox-event-too-large.error';
 import { OutboxTopicMismatchError, OutboxWriter } from './outbox.writer';
 
 describe('OutboxWriter', () => {
@@ -84,5 +86,30 @@ describe('OutboxWriter', () => {
       manager,
       expect.objectContaining({ messageKey: 'explicit' }),
     );
+  });
+
+  it('refuses an event above the record size limit as HTTP 413 naming its largest field, storing nothing', async () => {
+    const options = resolveMessagingOptions({
+      clientId: 'communities',
+      brokers: ['127.0.0.1:9092'],
+      source: 'urn:notify:communities',
+      maxMessageBytes: 1024,
+    });
+    const small = new OutboxWriter(options, repository as unknown as OutboxRepository);
+    const data = sampleEventData(EventTypes.SubmissionReceived, { excerpt: 'x'.repeat(1900) });
+
+    const refusal = small.publish(manager, { type: EventTypes.SubmissionReceived, data });
+
+    await expect(refusal).rejects.toThrow(OutboxEventTooLargeError);
+    const error = (await refusal.catch((caught: unknown) => caught)) as OutboxEventTooLargeError;
+    expect(error.getStatus()).toBe(HttpStatus.PAYLOAD_TOO_LARGE);
+    expect(error.getResponse()).toMatchObject({
+      statusCode: 413,
+      field: 'data.excerpt',
+      message: expect.stringMatching(
+        /above the 1024-byte limit of a Kafka record; its largest field is data\.excerpt/,
+      ),
+    });
+    expect(repository.insert).not.toHaveBeenCalled();
   });
 });

@@ -16,6 +16,8 @@ import { inSpan, TraceContext, newTraceparent } from '@notify/observability';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../messaging.constants';
 import type { ResolvedMessagingOptions } from '../messaging.options';
+import { recordBytes } from '../parking/parking-rules';
+import { OutboxEventTooLargeError, largestField } from './outbox-event-too-large.error';
 import { OutboxRepository } from './outbox.repository';
 
 export interface OutboundEvent<T extends EventType> {
@@ -70,6 +72,15 @@ export class OutboxWriter {
           traceparent: TraceContext.current() ?? newTraceparent(),
         });
         const record = encodeBinary(event, key);
+        const bytes = recordBytes(record);
+        if (bytes > this.options.maxMessageBytes) {
+          throw new OutboxEventTooLargeError(
+            outbound.type,
+            bytes,
+            this.options.maxMessageBytes,
+            largestField(event.data),
+          );
+        }
         await this.repository.insert(manager, {
           topic,
           messageKey: key,
@@ -84,8 +95,8 @@ export class OutboxWriter {
   }
 
   /**
-   * Deletes, through `manager`, every outbox row whose payload contains one of `texts` (a user's id, address,
-   * name), published or not: an erased user's personal data must not wait for the retention to leave.
+   * Deletes, through `manager`, every outbox row (and parked row) whose payload contains one of `texts` (a user's
+   * id, address, name), published or not: an erased user's personal data must not wait for the retention to leave.
    */
   async eraseMentions(manager: EntityManager, texts: readonly string[]): Promise<number> {
     const patterns = texts.filter((text) => text.length > 0).map(containsPattern);
@@ -96,7 +107,13 @@ export class OutboxWriter {
       `DELETE FROM outbox WHERE payload::text LIKE ANY($1::text[])`,
       [patterns],
     );
-    return deleted;
+    // Parked rows and parked dead-letter copies (raw bytes, read as text) leave too.
+    const [, parked] = await manager.query<[unknown, number]>(
+      `DELETE FROM outbox_parked
+        WHERE payload::text LIKE ANY($1::text[]) OR encode(value, 'escape') LIKE ANY($1::text[])`,
+      [patterns],
+    );
+    return deleted + parked;
   }
 
   /**

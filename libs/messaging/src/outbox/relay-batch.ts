@@ -1,5 +1,6 @@
 import type { Message, TopicMessages } from 'kafkajs';
 import type { TopicNamer } from '../kafka/topic-namer';
+import { recordBytes } from '../parking/parking-rules';
 import type { OutboxRow } from './outbox-entry';
 
 /**
@@ -35,4 +36,11 @@ export function countByTopic(rows: OutboxRow[]): Map<string, number> {
 export function relayLagSeconds(rows: OutboxRow[], now: Date): number {
   const oldest = rows[0];
   return oldest ? Math.max(0, (now.getTime() - oldest.createdAt.getTime()) / 1000) : 0;
+}
+
+/** Bytes the row takes as a Kafka record (see `toTopicMessages`). */
+export function rowBytes(row: OutboxRow): number {
+  return row.payload === null
+    ? recordBytes({ key: row.messageKey, value: null, headers: {} })
+    : recordBytes({ key: row.messageKey, value: JSON.stringify(row.payload), headers: row.headers });
 }

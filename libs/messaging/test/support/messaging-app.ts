@@ -3,7 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createDataSource, typeOrmOptions } from '@notify/persistence';
 import type { DataSourceOptions } from 'typeorm';
-import { MessagingModule, MessagingTables1764000000000, type MessagingOptions } from '../../src';
+import {
+  MessagingModule,
+  MessagingTables1764000000000,
+  OutboxParking1796511428716,
+  type MessagingOptions,
+} from '../../src';
 import { CreateHandledEvents1764000000100 } from './1764000000100-CreateHandledEvents';
 import { adminSecurity, testInfra } from './infra';
 
@@ -40,7 +45,11 @@ export function messagingAppModule(options: TestAppOptions): DynamicModule {
           typeOrmOptions({
             ...postgres,
             schema: options.schema,
-            migrations: [MessagingTables1764000000000, CreateHandledEvents1764000000100],
+            migrations: [
+              MessagingTables1764000000000,
+              CreateHandledEvents1764000000100,
+              OutboxParking1796511428716,
+            ],
             poolSize: 5,
           }),
         dataSourceFactory: (dataSourceOptions?: DataSourceOptions) => createDataSource(dataSourceOptions!),

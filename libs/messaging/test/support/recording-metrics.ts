@@ -31,6 +31,12 @@ export class RecordingMetrics extends MessagingMetrics {
 
   relayLag(): void {}
 
+  parkedRows(counts: ReadonlyMap<string, number>): void {
+    this.parked = new Map(counts);
+  }
+
+  parked = new Map<string, number>();
+
   count(name: string): number {
     return this.counts.get(name) ?? 0;
   }
