@@ -1,5 +1,6 @@
 import eslint from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Tag rules: an app never imports an app, util stays util; test code may also use the testing lib. */
@@ -27,7 +28,11 @@ function moduleBoundaries({ testFiles }) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.infra/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '.infra/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+  },
+  // The scripts that start the broker, build and run the services: linted too (tsconfig.tools.json type-checks them).
+  { ignores: ['!tools/**/*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -68,6 +73,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       'no-restricted-syntax': 'off',
+    },
+  },
+  {
+    files: ['tools/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node, sourceType: 'module' },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      eqeqeq: ['error', 'always'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
 );

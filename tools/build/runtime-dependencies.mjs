@@ -37,7 +37,7 @@ export function runtimeClosure(app) {
   const packages = new Set();
   const pending = [path.join(outDir, 'main.js')];
   while (pending.length > 0) {
-    const file = pending.pop();
+    const file = /** @type {string} */ (pending.pop());
     if (modules.has(file)) {
       continue;
     }
@@ -91,7 +91,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     console.log(JSON.stringify({ ...runtimeClosure(app), manifest: writeRuntimePackage(app) }));
   } catch (error) {
-    console.error(error.message);
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

@@ -31,12 +31,14 @@ function projectGraph(): ProjectGraphFile['graph'] {
   }
 }
 
-function* sourceFiles(directory: string): Generator<string> {
+/** The project's files, without those of projects nested inside it (`otherRoots`). */
+function* sourceFiles(directory: string, otherRoots: ReadonlySet<string>): Generator<string> {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
-      yield* sourceFiles(path.join(directory, entry.name));
+    const child = path.join(directory, entry.name);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name) && !otherRoots.has(child)) {
+      yield* sourceFiles(child, otherRoots);
     } else if (entry.isFile() && /\.(ts|mts|js|mjs)$/.test(entry.name)) {
-      yield path.join(directory, entry.name);
+      yield child;
     }
   }
 }
@@ -57,8 +59,11 @@ function main(): number {
   const graph = projectGraph();
   const roots = Object.fromEntries(Object.entries(graph.nodes).map(([name, node]) => [name, node.data.root]));
   const imports: SourceImport[] = [];
+  const absoluteRoots = new Set(Object.values(roots).map((root) => path.join(WORKSPACE_ROOT, root)));
   for (const [project, root] of Object.entries(roots)) {
-    for (const file of sourceFiles(path.join(WORKSPACE_ROOT, root))) {
+    const directory = path.join(WORKSPACE_ROOT, root);
+    const otherRoots = new Set([...absoluteRoots].filter((other) => other !== directory));
+    for (const file of sourceFiles(directory, otherRoots)) {
       for (const specifier of workspaceSpecifiers(readFileSync(file, 'utf8'))) {
         imports.push({ project, file: path.relative(WORKSPACE_ROOT, file), specifier });
       }

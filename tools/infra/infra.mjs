@@ -93,6 +93,7 @@ function isValidInvocation(command, flags) {
   return flags.every((flag) => spec.flags.includes(flag));
 }
 
+/** @param {string[]} argv */
 async function main([command, ...flags]) {
   if (!isValidInvocation(command, flags)) {
     console.log(USAGE);

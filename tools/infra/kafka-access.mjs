@@ -162,7 +162,11 @@ export function writeJavaAdminConfig(file, { caFile, password }) {
   );
 }
 
-/** kafkajs connection settings of one principal, read from its client file. */
+/**
+ * kafkajs connection settings of one principal, read from its client file.
+ * @param {string} clientFile
+ * @returns {import('kafkajs').KafkaConfig}
+ */
 export function kafkajsOptions(clientFile) {
   const settings = Object.fromEntries(
     readFileSync(clientFile, 'utf8')
@@ -176,7 +180,7 @@ export function kafkajsOptions(clientFile) {
     brokers,
     ssl: { ca: [readFileSync(settings['ssl.ca.location'], 'utf8')] },
     sasl: {
-      mechanism: settings['sasl.mechanisms'].toLowerCase(),
+      mechanism: /** @type {'scram-sha-512'} */ (settings['sasl.mechanisms'].toLowerCase()),
       username: settings['sasl.username'],
       password: settings['sasl.password'],
     },

@@ -171,7 +171,7 @@ async function loadKafkaJs() {
   try {
     return (await import('kafkajs')).default;
   } catch (error) {
-    if (error.code === 'ERR_MODULE_NOT_FOUND') {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ERR_MODULE_NOT_FOUND') {
       throw new InfraError('kafkajs is not installed: run `npm install` first');
     }
     throw error;

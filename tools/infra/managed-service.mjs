@@ -21,6 +21,7 @@ export function managedService({
   start,
   waitUntilReady,
 }) {
+  /** @type {(state: string, pid?: number | null, note?: string) => object} */
   const summary = (state, pid = null, note = undefined) => ({ name, state, address, pid, logFile, note });
   const foreign = (note) => ({ name, state: 'running', address, note });
   const isAlive = (pid) => isProcessRunning(pid, processMarker);

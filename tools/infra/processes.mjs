@@ -24,7 +24,7 @@ export function readPid(pidFile) {
     const pid = Number.parseInt(readFileSync(pidFile, 'utf8'), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch (error) {
-    if (error.code === 'ENOENT') return null;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return null;
     throw error;
   }
 }
@@ -123,14 +123,18 @@ export function outputOfLastStart(logFile) {
 /**
  * Runs a command to completion and resolves with its combined output; rejects on a non-zero exit.
  * `input` is written to its standard input (secrets go there, never into the argument list others can read).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ input?: string }} [options]
+ * @returns {Promise<string>}
  */
 export function runCommand(command, args, { input } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    if (input !== undefined) child.stdin.end(input);
+    if (input !== undefined) child.stdin?.end(input);
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
     child.once('error', (error) => reject(commandNotFound(command, error)));
     child.once('close', (code) => {
       if (code === 0) resolve(output);
