@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from '@notify/config';
 import { Topics } from '@notify/contracts';
 import { MessagingModule, serviceMessagingOptions } from '@notify/messaging';
 import { ObservabilityModule } from '@notify/observability';
-import { createDataSource, DatabaseReadinessModule, typeOrmOptions } from '@notify/persistence';
+import { DatabaseModule } from '@notify/persistence';
 import { AuthModule } from '@notify/security';
 import { DispatcherConfig } from './config/dispatcher.config';
 import { DeliveriesModule } from './deliveries/deliveries.module';
@@ -34,20 +33,18 @@ const CONSUMED_TOPICS = [
       inject: [DispatcherConfig],
       useFactory: (config: DispatcherConfig) => config.auth,
     }),
-    TypeOrmModule.forRootAsync({
+    DatabaseModule.forRootAsync({
       inject: [DispatcherConfig],
-      useFactory: (config: DispatcherConfig) =>
-        typeOrmOptions({
-          ...config.postgres,
-          schema: config.DB_SCHEMA,
-          entities: ENTITIES,
-          migrations: MIGRATIONS,
-          applicationName: SERVICE_NAME,
-          poolSize: config.DB_POOL_SIZE,
-        }),
-      dataSourceFactory: (options) => createDataSource(options!),
+      useFactory: (config: DispatcherConfig) => ({
+        ...config.postgres,
+        schema: config.DB_SCHEMA,
+        entities: ENTITIES,
+        migrations: MIGRATIONS,
+        applicationName: SERVICE_NAME,
+        poolSize: config.DB_POOL_SIZE,
+        timeouts: config.databaseTimeouts,
+      }),
     }),
-    DatabaseReadinessModule,
     MessagingModule.forRootAsync({
       inject: [DispatcherConfig],
       useFactory: (config: DispatcherConfig) =>

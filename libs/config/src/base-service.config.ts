@@ -1,11 +1,24 @@
 import type { LogLevel } from '@nestjs/common';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { Duration, HttpsUrl, HttpUrl, OneOf, Port, Required, UrlWith } from './config-fields';
+import type { ConfigProblem } from './config-validation.error';
 import { KafkaClientConfig } from './kafka-client.config';
 
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 export const LOG_FORMATS = ['json', 'text'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** PostgreSQL keeps these settings in a signed 32-bit number of milliseconds. */
+const POSTGRES_TIMEOUT_LIMIT = { ms: 2_147_483_647, label: '24d' };
+
+/** Session settings every database connection of a service starts with, in milliseconds; 0 lifts a limit. */
+export interface DatabaseTimeouts {
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
+  /** `statement_timeout` (and lock wait) of the migrations run at start-up. */
+  migrationStatementMs: number;
+}
 
 export type PostgresConnection =
   { url: string } | { host: string; port: number; user: string; password: string; database: string };
@@ -43,6 +56,27 @@ export class BaseServiceConfig extends KafkaClientConfig {
   @Min(2)
   @Max(200)
   DB_POOL_SIZE: number = 10;
+
+  /** Longest one SQL statement may run (`statement_timeout`); `0` lifts the limit. */
+  @Duration(POSTGRES_TIMEOUT_LIMIT)
+  DB_STATEMENT_TIMEOUT: number = 30_000;
+
+  /** Longest a statement waits for a lock (`lock_timeout`) before it fails; `0` waits as long as the statement may. */
+  @Duration(POSTGRES_TIMEOUT_LIMIT)
+  DB_LOCK_TIMEOUT: number = 5_000;
+
+  /** A session idle inside an open transaction this long is closed, its locks released (`0`: never). */
+  @Duration(POSTGRES_TIMEOUT_LIMIT)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT: number = 60_000;
+
+  /** `statement_timeout` of the migrations at start-up, which may rewrite large tables; `0` lifts the limit. */
+  @Duration(POSTGRES_TIMEOUT_LIMIT)
+  DB_MIGRATION_STATEMENT_TIMEOUT: number = 15 * 60_000;
+
+  /** Longest one try of an event handler, its transaction included; a late try fails and is retried. */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  KAFKA_HANDLER_TIMEOUT: number = 30_000;
 
   @Required()
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
@@ -82,6 +116,17 @@ export class BaseServiceConfig extends KafkaClientConfig {
   @OneOf(LOG_FORMATS)
   LOG_FORMAT: LogFormat = 'json';
 
+  override configurationProblems(): ConfigProblem[] {
+    const problems = super.configurationProblems();
+    if (this.DB_STATEMENT_TIMEOUT > 0 && this.DB_LOCK_TIMEOUT >= this.DB_STATEMENT_TIMEOUT) {
+      problems.push({
+        variable: 'DB_LOCK_TIMEOUT',
+        reason: 'must be shorter than DB_STATEMENT_TIMEOUT, or a lock wait is never reported as one',
+      });
+    }
+    return problems;
+  }
+
   get postgres(): PostgresConnection {
     if (this.DATABASE_URL) {
       return { url: this.DATABASE_URL };
@@ -92,6 +137,16 @@ export class BaseServiceConfig extends KafkaClientConfig {
       user: this.PGUSER,
       password: this.PGPASSWORD,
       database: this.PGDATABASE,
+    };
+  }
+
+  /** Shaped for the persistence library's `timeouts` option. */
+  get databaseTimeouts(): DatabaseTimeouts {
+    return {
+      statementMs: this.DB_STATEMENT_TIMEOUT,
+      lockMs: this.DB_LOCK_TIMEOUT,
+      idleInTransactionMs: this.DB_IDLE_IN_TRANSACTION_TIMEOUT,
+      migrationStatementMs: this.DB_MIGRATION_STATEMENT_TIMEOUT,
     };
   }
 
