@@ -110,6 +110,21 @@ export class BaseServiceConfig extends KafkaClientConfig {
   @HttpUrl()
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 
+  /** A client must send a request's headers within this; slower clients (slow-loris) are disconnected. */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  HTTP_HEADERS_TIMEOUT: number = 10_000;
+
+  /** A client must send a whole request (headers and body) within this. */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  HTTP_REQUEST_TIMEOUT: number = 30_000;
+
+  /** An idle keep-alive connection is closed after this; longer than the ingress's upstream idle timeout. */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  HTTP_KEEP_ALIVE_TIMEOUT: number = 65_000;
+
   @OneOf(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';
 
@@ -122,6 +137,12 @@ export class BaseServiceConfig extends KafkaClientConfig {
       problems.push({
         variable: 'DB_LOCK_TIMEOUT',
         reason: 'must be shorter than DB_STATEMENT_TIMEOUT, or a lock wait is never reported as one',
+      });
+    }
+    if (this.HTTP_HEADERS_TIMEOUT > this.HTTP_REQUEST_TIMEOUT) {
+      problems.push({
+        variable: 'HTTP_HEADERS_TIMEOUT',
+        reason: 'must not be longer than HTTP_REQUEST_TIMEOUT, which includes the headers',
       });
     }
     return problems;
@@ -147,6 +168,15 @@ export class BaseServiceConfig extends KafkaClientConfig {
       lockMs: this.DB_LOCK_TIMEOUT,
       idleInTransactionMs: this.DB_IDLE_IN_TRANSACTION_TIMEOUT,
       migrationStatementMs: this.DB_MIGRATION_STATEMENT_TIMEOUT,
+    };
+  }
+
+  /** Shaped for `bootstrapService`. */
+  get httpServer(): { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number } {
+    return {
+      headersTimeoutMs: this.HTTP_HEADERS_TIMEOUT,
+      requestTimeoutMs: this.HTTP_REQUEST_TIMEOUT,
+      keepAliveTimeoutMs: this.HTTP_KEEP_ALIVE_TIMEOUT,
     };
   }
 

@@ -277,6 +277,36 @@ describe('BaseServiceConfig', () => {
     );
   });
 
+  it('gives the HTTP server header, request and keep-alive timeouts, headers within the request', () => {
+    const config = loadConfig(CommunitiesConfig, {
+      ...KAFKA_CLIENT,
+      AUTH_JWT_SECRET: SECRET,
+      HTTP_HEADERS_TIMEOUT: '5s',
+      HTTP_KEEP_ALIVE_TIMEOUT: '2m',
+    });
+
+    expect(config.httpServer).toEqual({
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 120_000,
+    });
+    expect(
+      problemsOf(() =>
+        loadConfig(CommunitiesConfig, {
+          ...KAFKA_CLIENT,
+          AUTH_JWT_SECRET: SECRET,
+          HTTP_HEADERS_TIMEOUT: '1m',
+          HTTP_REQUEST_TIMEOUT: '30s',
+          HTTP_KEEP_ALIVE_TIMEOUT: '0',
+        }),
+      ).split('\n'),
+    ).toEqual([
+      'Invalid configuration:',
+      ' - HTTP_KEEP_ALIVE_TIMEOUT: must be at least 100ms',
+      ' - HTTP_HEADERS_TIMEOUT: must not be longer than HTTP_REQUEST_TIMEOUT, which includes the headers',
+    ]);
+  });
+
   it('limits token age to a day unless configured, and lifts the limit with 0', () => {
     const withAge = (age?: string) =>
       loadConfig(CommunitiesConfig, {
