@@ -93,7 +93,15 @@ describe('DispatcherConfig', () => {
     AUTH_JWT_MAX_AGE: ['2h', 7_200_000],
     KAFKA_SESSION_TIMEOUT: ['15s', 15_000],
     KAFKA_REPLICATION_FACTOR: ['3', 3],
+    KAFKA_HANDLER_TIMEOUT: ['45s', 45_000],
     DB_POOL_SIZE: ['12', 12],
+    DB_STATEMENT_TIMEOUT: ['20s', 20_000],
+    DB_LOCK_TIMEOUT: ['2s', 2_000],
+    DB_IDLE_IN_TRANSACTION_TIMEOUT: ['2m', 120_000],
+    DB_MIGRATION_STATEMENT_TIMEOUT: ['1h', 3_600_000],
+    HTTP_HEADERS_TIMEOUT: ['5s', 5_000],
+    HTTP_REQUEST_TIMEOUT: ['1m', 60_000],
+    HTTP_KEEP_ALIVE_TIMEOUT: ['75s', 75_000],
     KAFKA_PARTITIONS_CONCURRENCY: ['6', 6],
     KAFKA_INGRESS_PARTITIONS: ['24', 24],
     KAFKA_CHUNK_SIZE: ['50', 50],
@@ -106,6 +114,7 @@ describe('DispatcherConfig', () => {
     SES_RETRY_MAX_DELAY: ['10s', 10_000],
     SES_PAUSE_COOLDOWN: ['2m', 120_000],
     SES_REQUEST_TIMEOUT: ['3s', 3000],
+    SES_CONNECT_TIMEOUT: ['1500ms', 1500],
     SENDER_BATCH_SIZE: ['50', 50],
     SENDER_CONCURRENCY: ['8', 8],
     SENDER_POLL_INTERVAL: ['500ms', 500],
@@ -172,6 +181,12 @@ describe('DispatcherConfig', () => {
       expect(message).toContain(variable);
     }
     expect(message).not.toContain('too-short-secret');
+  });
+
+  it('refuses an SES connect timeout longer than the whole request may take', () => {
+    expect(() =>
+      loadConfig(DispatcherConfig, { ...required, SES_REQUEST_TIMEOUT: '2s', SES_CONNECT_TIMEOUT: '5s' }),
+    ).toThrow(/SES_CONNECT_TIMEOUT: must not be longer than SES_REQUEST_TIMEOUT/);
   });
 
   it('requires the unsubscribe signing keys', () => {
