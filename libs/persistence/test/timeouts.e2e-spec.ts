@@ -7,7 +7,9 @@ import { dropSchema, testPostgres, uniqueSchemaName, withAdminClient } from './s
 const STATEMENT_TIMEOUT = '57014';
 const LOCK_NOT_AVAILABLE = '55P03';
 
-async function timed<T>(work: () => Promise<T>): Promise<{ elapsedMs: number; result: PromiseSettledResult<T> }> {
+async function timed<T>(
+  work: () => Promise<T>,
+): Promise<{ elapsedMs: number; result: PromiseSettledResult<T> }> {
   const started = Date.now();
   const [result] = await Promise.allSettled([work()]);
   return { elapsedMs: Date.now() - started, result };
@@ -39,9 +41,9 @@ describe('database session timeouts against PostgreSQL', () => {
   });
 
   it('ran a migration longer than the statement timeout, then gave the pool its own settings back', async () => {
-    await expect(db.query(`SELECT count(*)::int AS n FROM widget WHERE label = 'backfilled'`)).resolves.toEqual([
-      { n: 1 },
-    ]);
+    await expect(
+      db.query(`SELECT count(*)::int AS n FROM widget WHERE label = 'backfilled'`),
+    ).resolves.toEqual([{ n: 1 }]);
     const settings = await Promise.all(
       [1, 2, 3].map(() =>
         db.query(
@@ -61,7 +63,9 @@ describe('database session timeouts against PostgreSQL', () => {
   });
 
   it('fails a lock wait after the lock timeout, while another session holds the row', async () => {
-    const [{ id }] = await db.query<{ id: string }[]>(`INSERT INTO widget (label) VALUES ('locked') RETURNING id`);
+    const [{ id }] = await db.query<{ id: string }[]>(
+      `INSERT INTO widget (label) VALUES ('locked') RETURNING id`,
+    );
     const attempt = await withAdminClient(async (holder) => {
       await holder.query('BEGIN');
       await holder.query(`SELECT 1 FROM "${schema}".widget WHERE id = $1 FOR UPDATE`, [id]);
@@ -87,9 +91,9 @@ describe('database session timeouts against PostgreSQL', () => {
       await runner.release();
     }
 
-    await expect(db.query(`SELECT count(*)::int AS n FROM widget WHERE label = 'abandoned'`)).resolves.toEqual([
-      { n: 0 },
-    ]);
+    await expect(
+      db.query(`SELECT count(*)::int AS n FROM widget WHERE label = 'abandoned'`),
+    ).resolves.toEqual([{ n: 0 }]);
   });
 
   describe('a transaction abandoned by its signal', () => {
@@ -98,11 +102,18 @@ describe('database session timeouts against PostgreSQL', () => {
       setTimeout(() => deadline.abort(new Error('deadline passed')), 100);
 
       const { elapsedMs, result } = await timed(() =>
-        withTransaction(db, (tx) => tx.query(`SELECT pg_sleep(0.25)`), deadline.signal),
+        withTransaction(
+          db,
+          async (tx) => {
+            await tx.query(`SET LOCAL statement_timeout = '5s'`);
+            await tx.query(`SELECT pg_sleep(2)`);
+          },
+          deadline.signal,
+        ),
       );
 
       expect(result).toEqual({ status: 'rejected', reason: new Error('deadline passed') });
-      expect(elapsedMs).toBeLessThan(250);
+      expect(elapsedMs).toBeLessThan(1_500);
     });
 
     it('commits nothing of the late work, not even what it writes after the deadline', async () => {
@@ -136,7 +147,11 @@ describe('database session timeouts against PostgreSQL', () => {
 
     it('commits as usual when the signal does not abort', async () => {
       const deadline = new AbortController();
-      await withTransaction(db, (tx) => tx.query(`INSERT INTO widget (label) VALUES ('in-time')`), deadline.signal);
+      await withTransaction(
+        db,
+        (tx) => tx.query(`INSERT INTO widget (label) VALUES ('in-time')`),
+        deadline.signal,
+      );
       deadline.abort(new Error('too late to matter'));
 
       await expect(db.query(`SELECT label FROM widget WHERE label = 'in-time'`)).resolves.toEqual([

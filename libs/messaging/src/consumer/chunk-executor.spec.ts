@@ -7,7 +7,7 @@ import { ChunkExecutor, type ChunkItem } from './chunk-executor';
 import type { MessageContext } from './handler-context';
 import { HandlerDeadlineError } from './handler-deadline';
 
-const HANDLER_TIMEOUT_MS = 50;
+const HANDLER_TIMEOUT_MS = 250;
 
 function item(id: string, handle: jest.Mock): ChunkItem {
   const event = sampleCloudEvent(EventTypes.UserUpserted, { id });
@@ -107,7 +107,7 @@ describe('ChunkExecutor', () => {
   });
 
   it('gives each handler of the chunk its own deadline', async () => {
-    const slowButInTime = () => new Promise<void>((resolve) => setTimeout(resolve, HANDLER_TIMEOUT_MS * 0.6));
+    const slowButInTime = () => new Promise<void>((resolve) => setTimeout(resolve, HANDLER_TIMEOUT_MS * 0.4));
     const handle = jest.fn(slowButInTime);
     const items = [item('a', handle), item('b', handle), item('c', handle)];
     inbox.claimMany.mockResolvedValue(

@@ -9,6 +9,7 @@ import { HandlerExecutor } from './handler-executor';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 const event = sampleCloudEvent(EventTypes.UserUpserted);
+const HANDLER_TIMEOUT_MS = 200;
 const coordinates = { topic: 'platform.activity.v1', partition: 0, offset: '5', key: 'user-1', groupId: 'g' };
 
 describe('HandlerExecutor', () => {
@@ -32,7 +33,7 @@ describe('HandlerExecutor', () => {
       brokers: ['127.0.0.1:9092'],
       source: 'urn:test',
       retry: { attempts: 4, initialMs: 1, maxMs: 4 },
-      consumer: { handlerTimeoutMs: 50 },
+      consumer: { handlerTimeoutMs: HANDLER_TIMEOUT_MS },
     });
     executor = new HandlerExecutor(options, recording.dataSource, inbox, metrics);
   });
@@ -141,7 +142,7 @@ describe('HandlerExecutor', () => {
 
     await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
       kind: 'failed',
-      error: new HandlerDeadlineError(50),
+      error: new HandlerDeadlineError(HANDLER_TIMEOUT_MS),
     });
     expect(handle).toHaveBeenCalledTimes(4);
     expect(record).toEqual({ committed: 0, rolledBack: 0, closed: 4 });
@@ -152,9 +153,9 @@ describe('HandlerExecutor', () => {
 
     const outcome = await executor.execute(event, { name: 'h', handle }, coordinates, control);
 
-    expect(outcome).toEqual({ kind: 'failed', error: new HandlerDeadlineError(50) });
+    expect(outcome).toEqual({ kind: 'failed', error: new HandlerDeadlineError(HANDLER_TIMEOUT_MS) });
     expect(outcome.kind === 'failed' && (outcome.error as Error).message).toBe(
-      'handler deadline of 50ms exceeded',
+      'handler deadline of 200ms exceeded',
     );
     expect(handle).toHaveBeenCalledTimes(4);
   });
