@@ -1,3 +1,4 @@
+import { parseDuration } from '@notify/config';
 import { type K8sObject, ofKind, render, validateSchemas } from './support/kustomize';
 import { configVariables, consumedTopics, SERVICES, type Service } from './support/service-sources';
 
@@ -52,6 +53,8 @@ const LIBRARY_VARIABLES = [
   'KAFKA_CREATE_TOPICS',
 ];
 const AWS_SDK_VARIABLES = ['AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+/** ingress-nginx keeps idle upstream connections this long (`upstream-keepalive-timeout`, 60 s by default). */
+const INGRESS_UPSTREAM_KEEPALIVE_MS = 60_000;
 
 const rendered = new Map(OVERLAYS.map((overlay) => [overlay, render(overlay)]));
 const production = rendered.get('overlays/production')!;
@@ -157,6 +160,20 @@ describe.each(OVERLAYS)('%s', (overlay) => {
 
     expect(Object.keys(configOf(objects, service)).filter((name) => !known.has(name))).toEqual([]);
   });
+
+  it.each(SERVICES)(
+    'bounds the statements, lock waits and handler tries of %s, and outlasts the ingress keep-alive',
+    (service) => {
+      const config = configOf(objects, service);
+      const ms = (name: string): number => parseDuration(config[name] ?? '') ?? Number.NaN;
+
+      expect(ms('DB_STATEMENT_TIMEOUT')).toBeGreaterThan(0);
+      expect(ms('DB_LOCK_TIMEOUT')).toBeGreaterThan(0);
+      expect(ms('DB_LOCK_TIMEOUT')).toBeLessThan(ms('DB_STATEMENT_TIMEOUT'));
+      expect(ms('KAFKA_HANDLER_TIMEOUT')).toBeGreaterThan(0);
+      expect(ms('HTTP_KEEP_ALIVE_TIMEOUT')).toBeGreaterThan(INGRESS_UPSTREAM_KEEPALIVE_MS);
+    },
+  );
 
   it('keeps every service within the PostgreSQL connection budget', () => {
     const [namespace] = ofKind(objects, 'Namespace');

@@ -33,6 +33,7 @@ export const SERVICE_NAME = 'communities';
         migrations: MIGRATIONS,
         applicationName: SERVICE_NAME,
         poolSize: config.DB_POOL_SIZE,
+        timeouts: config.databaseTimeouts,
       }),
     }),
     MessagingModule.forRootAsync({

@@ -10,6 +10,7 @@ void runService(async () => {
     port: config.PORT,
     logging: config.logging,
     tracing: config.tracing,
+    httpTimeouts: config.httpServer,
     description: 'Communities, their moderators, memberships, access requests and content submissions.',
   });
 });

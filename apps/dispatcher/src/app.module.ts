@@ -42,6 +42,7 @@ const CONSUMED_TOPICS = [
         migrations: MIGRATIONS,
         applicationName: SERVICE_NAME,
         poolSize: config.DB_POOL_SIZE,
+        timeouts: config.databaseTimeouts,
       }),
     }),
     MessagingModule.forRootAsync({

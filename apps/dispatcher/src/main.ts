@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     port: config.PORT,
     logging: config.logging,
     tracing: config.tracing,
+    httpTimeouts: config.httpServer,
     description:
       'Turns community events into emails: immediate notifications, daily and weekly digests, and the delivery log.',
   });

@@ -34,6 +34,7 @@ export const SERVICE_NAME = 'moderation';
         migrations: MIGRATIONS,
         applicationName: SERVICE_NAME,
         poolSize: config.DB_POOL_SIZE,
+        timeouts: config.databaseTimeouts,
       }),
     }),
     MessagingModule.forRootAsync({

@@ -10,6 +10,7 @@ void runService(async () => {
     port: config.PORT,
     logging: config.logging,
     tracing: config.tracing,
+    httpTimeouts: config.httpServer,
     description:
       "The moderation queue of access requests and submissions, moderators' decisions and reminders of items left pending.",
   });

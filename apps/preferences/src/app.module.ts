@@ -31,6 +31,7 @@ export const SERVICE_NAME = 'preferences';
         migrations: PREFERENCES_MIGRATIONS,
         applicationName: SERVICE_NAME,
         poolSize: config.DB_POOL_SIZE,
+        timeouts: config.databaseTimeouts,
       }),
     }),
     MessagingModule.forRootAsync({

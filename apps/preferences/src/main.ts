@@ -10,6 +10,7 @@ void runService(async () => {
     port: config.PORT,
     logging: config.logging,
     tracing: config.tracing,
+    httpTimeouts: config.httpServer,
     description:
       'Notification profile and preferences of each user, published as full state on preferences.profiles.v1, ' +
       'and the signed RFC 8058 one-click unsubscribe endpoint.',

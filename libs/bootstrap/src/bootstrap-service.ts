@@ -1,7 +1,9 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, startTracing, type LoggerOptions, type TracingOptions } from '@notify/observability';
+import { applyHttpServerTimeouts, type HttpServerTimeouts } from './http-timeouts';
 import { useRequestBodyParsers } from './request-body';
 import { exemptPublicOperations, operationIdOf, publicOperationIds } from './public-operations';
 import { createValidationPipe } from './validation-pipe';
@@ -14,11 +16,14 @@ export interface ServiceDescriptor {
   version?: string;
   /** Largest JSON or form body accepted, as a byte count or a size such as `256kb`; defaults to 256 kB. */
   bodyLimit?: string | number;
+  /** Header, request and keep-alive timeouts of the HTTP server; unset ones keep the defaults. */
+  httpTimeouts?: Partial<HttpServerTimeouts>;
 }
 
 /** Applies the request pipeline every service shares; tests call it on apps they build themselves. */
 export function configureApp(app: INestApplication, descriptor: ServiceDescriptor): INestApplication {
   useRequestBodyParsers(app, descriptor.bodyLimit);
+  applyHttpServerTimeouts(app.getHttpServer() as Server, descriptor.httpTimeouts);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -8,6 +8,18 @@ export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log',
 export const LOG_FORMATS = ['json', 'text'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
+/** PostgreSQL keeps these settings in a signed 32-bit number of milliseconds. */
+const POSTGRES_TIMEOUT_LIMIT = { ms: 2_147_483_647, label: '24d' };
+
+/** Session settings every database connection of a service starts with, in milliseconds; 0 lifts a limit. */
+export interface DatabaseTimeouts {
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
+  /** `statement_timeout` (and lock wait) of the migrations run at start-up. */
+  migrationStatementMs: number;
+}
+
 export type PostgresConnection =
   { url: string } | { host: string; port: number; user: string; password: string; database: string };
 
@@ -44,6 +56,27 @@ export class BaseServiceConfig extends KafkaClientConfig {
   @Min(2)
   @Max(200)
   DB_POOL_SIZE: number = 10;
+
+  /** Longest one SQL statement may run (`statement_timeout`); `0` lifts the limit. */
+  @Duration(POSTGRES_TIMEOUT_LIMIT)
+  DB_STATEMENT_TIMEOUT: number = 30_000;
+
+  /** Longest a statement waits for a lock (`lock_timeout`) before it fails; `0` waits as long as the statement may. */
+  @Duration(POSTGRES_TIMEOUT_LIMIT)
+  DB_LOCK_TIMEOUT: number = 5_000;
+
+  /** A session idle inside an open transaction this long is closed, its locks released (`0`: never). */
+  @Duration(POSTGRES_TIMEOUT_LIMIT)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT: number = 60_000;
+
+  /** `statement_timeout` of the migrations at start-up, which may rewrite large tables; `0` lifts the limit. */
+  @Duration(POSTGRES_TIMEOUT_LIMIT)
+  DB_MIGRATION_STATEMENT_TIMEOUT: number = 15 * 60_000;
+
+  /** Longest one try of an event handler, its transaction included; a late try fails and is retried. */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  KAFKA_HANDLER_TIMEOUT: number = 30_000;
 
   @Required()
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
@@ -90,6 +123,21 @@ export class BaseServiceConfig extends KafkaClientConfig {
   @HttpUrl()
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 
+  /** A client must send a request's headers within this; slower clients (slow-loris) are disconnected. */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  HTTP_HEADERS_TIMEOUT: number = 10_000;
+
+  /** A client must send a whole request (headers and body) within this. */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  HTTP_REQUEST_TIMEOUT: number = 30_000;
+
+  /** An idle keep-alive connection is closed after this; longer than the ingress's upstream idle timeout. */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  HTTP_KEEP_ALIVE_TIMEOUT: number = 65_000;
+
   @OneOf(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';
 
@@ -97,7 +145,20 @@ export class BaseServiceConfig extends KafkaClientConfig {
   LOG_FORMAT: LogFormat = 'json';
 
   override configurationProblems(): ConfigProblem[] {
-    return [...super.configurationProblems(), ...this.serviceTokenProblems()];
+    const problems = [...super.configurationProblems(), ...this.serviceTokenProblems()];
+    if (this.DB_STATEMENT_TIMEOUT > 0 && this.DB_LOCK_TIMEOUT >= this.DB_STATEMENT_TIMEOUT) {
+      problems.push({
+        variable: 'DB_LOCK_TIMEOUT',
+        reason: 'must be shorter than DB_STATEMENT_TIMEOUT, or a lock wait is never reported as one',
+      });
+    }
+    if (this.HTTP_HEADERS_TIMEOUT > this.HTTP_REQUEST_TIMEOUT) {
+      problems.push({
+        variable: 'HTTP_HEADERS_TIMEOUT',
+        reason: 'must not be longer than HTTP_REQUEST_TIMEOUT, which includes the headers',
+      });
+    }
+    return problems;
   }
 
   get postgres(): PostgresConnection {
@@ -110,6 +171,25 @@ export class BaseServiceConfig extends KafkaClientConfig {
       user: this.PGUSER,
       password: this.PGPASSWORD,
       database: this.PGDATABASE,
+    };
+  }
+
+  /** Shaped for the persistence library's `timeouts` option. */
+  get databaseTimeouts(): DatabaseTimeouts {
+    return {
+      statementMs: this.DB_STATEMENT_TIMEOUT,
+      lockMs: this.DB_LOCK_TIMEOUT,
+      idleInTransactionMs: this.DB_IDLE_IN_TRANSACTION_TIMEOUT,
+      migrationStatementMs: this.DB_MIGRATION_STATEMENT_TIMEOUT,
+    };
+  }
+
+  /** Shaped for `bootstrapService`. */
+  get httpServer(): { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number } {
+    return {
+      headersTimeoutMs: this.HTTP_HEADERS_TIMEOUT,
+      requestTimeoutMs: this.HTTP_REQUEST_TIMEOUT,
+      keepAliveTimeoutMs: this.HTTP_KEEP_ALIVE_TIMEOUT,
     };
   }
 

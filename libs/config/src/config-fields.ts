@@ -47,8 +47,8 @@ export const Port = (): PropertyDecorator => {
   return applyDecorators(IsInt({ message }), Min(0, { message }), Max(65535, { message }));
 };
 
-/** A duration such as `48h` or `15m`, stored as milliseconds. */
-export const Duration = (): PropertyDecorator => {
+/** A duration such as `48h` or `15m`, stored as milliseconds; `max` caps it, named as `label` in the message. */
+export const Duration = (max?: { ms: number; label: string }): PropertyDecorator => {
   const message = 'must be a duration such as 500ms, 30s, 15m, 48h or 2d';
   return applyDecorators(
     Transform(({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
@@ -57,8 +57,19 @@ export const Duration = (): PropertyDecorator => {
     }),
     IsInt({ message }),
     Min(0, { message }),
+    ...(max ? [AtMost(max.ms, `must be at most ${max.label}`)] : []),
   );
 };
+
+/** Only a number above `limit` fails: one that is not a number is reported by the type check alone. */
+const AtMost = (limit: number, message: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'atMost',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'number' || Number.isNaN(value) || value <= limit,
+      defaultMessage: () => message,
+    },
+  });
 
 /** `true/false`, `1/0`, `yes/no`, `on/off`. */
 export const Flag = (): PropertyDecorator =>

@@ -1,5 +1,6 @@
 export {
   BaseServiceConfig,
+  type DatabaseTimeouts,
   LOG_FORMATS,
   LOG_LEVELS,
   type LogFormat,

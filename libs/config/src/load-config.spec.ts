@@ -289,6 +289,92 @@ describe('BaseServiceConfig', () => {
     });
   });
 
+  it('gives every connection statement, lock and idle-in-transaction timeouts, and migrations a longer one', () => {
+    const defaults = loadConfig(CommunitiesConfig, { ...KAFKA_CLIENT, AUTH_JWT_SECRET: SECRET });
+    const configured = loadConfig(CommunitiesConfig, {
+      ...KAFKA_CLIENT,
+      AUTH_JWT_SECRET: SECRET,
+      DB_STATEMENT_TIMEOUT: '2s',
+      DB_LOCK_TIMEOUT: '0',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT: '5m',
+      DB_MIGRATION_STATEMENT_TIMEOUT: '1h',
+    });
+
+    expect(defaults.databaseTimeouts).toEqual({
+      statementMs: 30_000,
+      lockMs: 5_000,
+      idleInTransactionMs: 60_000,
+      migrationStatementMs: 900_000,
+    });
+    expect(configured.databaseTimeouts).toEqual({
+      statementMs: 2_000,
+      lockMs: 0,
+      idleInTransactionMs: 300_000,
+      migrationStatementMs: 3_600_000,
+    });
+  });
+
+  it('lists every bad timeout, including a lock timeout the statement timeout would always cut first', () => {
+    const message = problemsOf(() =>
+      loadConfig(CommunitiesConfig, {
+        ...KAFKA_CLIENT,
+        AUTH_JWT_SECRET: SECRET,
+        DB_STATEMENT_TIMEOUT: 'soon',
+        DB_IDLE_IN_TRANSACTION_TIMEOUT: '30d',
+        KAFKA_HANDLER_TIMEOUT: '10ms',
+      }),
+    );
+
+    expect(message.split('\n').slice(1)).toEqual([
+      ' - DB_STATEMENT_TIMEOUT: must be a duration such as 500ms, 30s, 15m, 48h or 2d',
+      ' - DB_IDLE_IN_TRANSACTION_TIMEOUT: must be at most 24d',
+      ' - KAFKA_HANDLER_TIMEOUT: must be at least 100ms',
+    ]);
+    expect(
+      problemsOf(() =>
+        loadConfig(CommunitiesConfig, {
+          ...KAFKA_CLIENT,
+          AUTH_JWT_SECRET: SECRET,
+          DB_STATEMENT_TIMEOUT: '5s',
+          DB_LOCK_TIMEOUT: '5s',
+        }),
+      ),
+    ).toBe(
+      'Invalid configuration:\n - DB_LOCK_TIMEOUT: must be shorter than DB_STATEMENT_TIMEOUT, ' +
+        'or a lock wait is never reported as one',
+    );
+  });
+
+  it('gives the HTTP server header, request and keep-alive timeouts, headers within the request', () => {
+    const config = loadConfig(CommunitiesConfig, {
+      ...KAFKA_CLIENT,
+      AUTH_JWT_SECRET: SECRET,
+      HTTP_HEADERS_TIMEOUT: '5s',
+      HTTP_KEEP_ALIVE_TIMEOUT: '2m',
+    });
+
+    expect(config.httpServer).toEqual({
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 120_000,
+    });
+    expect(
+      problemsOf(() =>
+        loadConfig(CommunitiesConfig, {
+          ...KAFKA_CLIENT,
+          AUTH_JWT_SECRET: SECRET,
+          HTTP_HEADERS_TIMEOUT: '1m',
+          HTTP_REQUEST_TIMEOUT: '30s',
+          HTTP_KEEP_ALIVE_TIMEOUT: '0',
+        }),
+      ).split('\n'),
+    ).toEqual([
+      'Invalid configuration:',
+      ' - HTTP_KEEP_ALIVE_TIMEOUT: must be at least 100ms',
+      ' - HTTP_HEADERS_TIMEOUT: must not be longer than HTTP_REQUEST_TIMEOUT, which includes the headers',
+    ]);
+  });
+
   it('limits token age to a day unless configured, and lifts the limit with 0', () => {
     const withAge = (age?: string) =>
       loadConfig(CommunitiesConfig, {

@@ -10,7 +10,11 @@ describe('resolveMessagingOptions', () => {
     expect(options.topicPrefix).toBe('');
     expect(options.relay).toMatchObject({ enabled: true, pollMs: 1000, batchSize: 200 });
     expect(options.housekeeping.retentionMs).toBe(7 * 24 * 60 * 60 * 1000);
-    expect(options.consumer).toMatchObject({ fromBeginning: true, partitionsConsumedConcurrently: 1 });
+    expect(options.consumer).toMatchObject({
+      fromBeginning: true,
+      partitionsConsumedConcurrently: 1,
+      handlerTimeoutMs: 30_000,
+    });
   });
 
   it('lets every group be tuned partially', () => {
@@ -35,5 +39,11 @@ describe('resolveMessagingOptions', () => {
 
     expect(resolve).toThrow(MessagingOptionsError);
     expect(resolve).toThrow(/clientId.*brokers.*source.*retry/);
+  });
+
+  it.each([0, -5, 1.5])('refuses the handler timeout %p', (handlerTimeoutMs) => {
+    expect(() => resolveMessagingOptions({ ...base, consumer: { handlerTimeoutMs } })).toThrow(
+      'consumer.handlerTimeoutMs must be an integer >= 1',
+    );
   });
 });

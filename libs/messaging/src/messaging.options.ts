@@ -30,6 +30,11 @@ export interface ConsumerOptions {
    * commit). 1 gives every record its own transaction.
    */
   chunkSize: number;
+  /**
+   * Longest one handler may run (in a chunk, each handler; alone, its whole try). Past it the try fails like a
+   * thrown error and its transaction is abandoned, so nothing it wrote commits.
+   */
+  handlerTimeoutMs: number;
   maxBytesPerPartition: number;
   maxWaitTimeMs: number;
   /** Where a consumer group with no committed offset starts; the earliest offset loses nothing. */
@@ -149,6 +154,10 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
   if (!(Number.isInteger(parking.maxAttempts) && parking.maxAttempts >= 1) || parking.gaugeIntervalMs <= 0) {
     problems.push('parking needs an integer maxAttempts >= 1 and gaugeIntervalMs > 0');
   }
+  const handlerTimeoutMs = options.consumer?.handlerTimeoutMs;
+  if (handlerTimeoutMs !== undefined && !(Number.isInteger(handlerTimeoutMs) && handlerTimeoutMs >= 1)) {
+    problems.push('consumer.handlerTimeoutMs must be an integer >= 1');
+  }
   if (problems.length > 0) {
     throw new MessagingOptionsError(problems);
   }
@@ -182,6 +191,7 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
       rebalanceTimeoutMs: 60_000,
       partitionsConsumedConcurrently: 1,
       chunkSize: 100,
+      handlerTimeoutMs: 30_000,
       maxBytesPerPartition: 1024 * 1024,
       maxWaitTimeMs: 500,
       fromBeginning: true,

@@ -40,14 +40,14 @@ describe('serviceMessagingOptions', () => {
     });
   });
 
-  it('takes the session timeout from the settings and keeps the service consumer options beside it', () => {
+  it('takes the session and handler timeouts from the settings and keeps the service consumer options beside them', () => {
     const options = serviceMessagingOptions(
       'preferences',
-      { ...settings, KAFKA_SESSION_TIMEOUT: 10_000 },
+      { ...settings, KAFKA_SESSION_TIMEOUT: 10_000, KAFKA_HANDLER_TIMEOUT: 20_000 },
       { consumer: { chunkSize: 50 } },
     );
 
-    expect(options.consumer).toEqual({ sessionTimeoutMs: 10_000, chunkSize: 50 });
+    expect(options.consumer).toEqual({ sessionTimeoutMs: 10_000, handlerTimeoutMs: 20_000, chunkSize: 50 });
   });
 
   it('takes the record size limit and the parking threshold from the settings', () => {

@@ -1,5 +1,6 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, MigrationExecutor } from 'typeorm';
 import { quoteSchema } from './postgres-connection';
+import { checkedTimeout, DEFAULT_DATABASE_TIMEOUTS } from './session-timeouts';
 
 export class MissingSchemaError extends Error {
   constructor() {
@@ -34,20 +35,43 @@ export async function ensureSchema(dataSource: DataSource): Promise<void> {
 // First key of the two-key advisory lock, a key space of its own that application locks cannot collide with.
 const MIGRATION_LOCK_CLASS = 740000;
 
-/** Runs pending migrations while holding a per-schema advisory lock, so replicas starting together take turns. */
+function migrationStatementTimeoutOf(options: DataSourceOptions): number {
+  const extra = (options.extra ?? {}) as { migrationStatementTimeoutMs?: number };
+  return checkedTimeout(
+    'migration statement_timeout',
+    extra.migrationStatementTimeoutMs ?? DEFAULT_DATABASE_TIMEOUTS.migrationStatementMs,
+  );
+}
+
+/**
+ * Runs pending migrations while holding a per-schema advisory lock, so replicas starting together take turns.
+ * Migrations (and the wait for another replica's) get the longer migration `statement_timeout`; the lock waits
+ * inside them keep the service's `lock_timeout`, so a migration stuck behind traffic fails rather than block it.
+ */
 export async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
   const schema = schemaOf(dataSource.options);
+  const timeoutMs = migrationStatementTimeoutOf(dataSource.options);
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
+    await runner.query(`SET statement_timeout = ${timeoutMs}`);
+    await runner.query(`SET lock_timeout = 0`);
     await runner.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_CLASS}, hashtext($1))`, [schema]);
     try {
-      await dataSource.runMigrations({ transaction: 'each' });
+      await runner.query(`RESET lock_timeout`);
+      const migrations = new MigrationExecutor(dataSource, runner);
+      migrations.transaction = 'each';
+      await migrations.executePendingMigrations();
     } finally {
       await runner.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_CLASS}, hashtext($1))`, [schema]);
     }
   } finally {
-    await runner.release();
+    // RESET returns to the connection's startup values, so the pool gets the connection back as it lent it.
+    try {
+      await runner.query(`RESET statement_timeout; RESET lock_timeout`);
+    } finally {
+      await runner.release();
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { InvalidSchemaNameError, pgClientConfig, quoteSchema } from './postgres-connection';
+import { InvalidTimeoutError } from './session-timeouts';
 import { typeOrmOptions } from './typeorm-options';
 
 describe('typeOrmOptions', () => {
@@ -17,8 +18,34 @@ describe('typeOrmOptions', () => {
       migrationsRun: true,
       migrationsTableName: 'migrations',
       installExtensions: false,
-      extra: { options: '-c search_path=communities' },
+      extra: {
+        options:
+          '-c search_path=communities -c statement_timeout=30000 -c lock_timeout=5000 ' +
+          '-c idle_in_transaction_session_timeout=60000',
+        migrationStatementTimeoutMs: 900_000,
+      },
     });
+  });
+
+  it('starts every connection with the configured timeouts, keeping defaults for the others', () => {
+    const options = typeOrmOptions({
+      ...connection,
+      schema: 'dispatcher',
+      timeouts: { statementMs: 2_000, lockMs: 0, migrationStatementMs: 0 },
+    });
+
+    expect(options.extra).toEqual({
+      options:
+        '-c search_path=dispatcher -c statement_timeout=2000 -c lock_timeout=0 ' +
+        '-c idle_in_transaction_session_timeout=60000',
+      migrationStatementTimeoutMs: 0,
+    });
+  });
+
+  it.each([-1, 1.5, Number.NaN, 2 ** 31])('rejects the timeout %p', (statementMs) => {
+    expect(() => typeOrmOptions({ ...connection, schema: 'x', timeouts: { statementMs } })).toThrow(
+      InvalidTimeoutError,
+    );
   });
 
   it('prefers a URL over discrete fields', () => {
@@ -51,7 +78,7 @@ describe('pgClientConfig', () => {
       user: 'svc',
       password: 'secret',
       database: 'notify',
-      options: '-c search_path=moderation',
+      options: expect.stringMatching(/^-c search_path=moderation -c statement_timeout=30000 /),
     });
   });
 });

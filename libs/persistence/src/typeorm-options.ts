@@ -1,6 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { PostgresConnection, searchPathOption } from './postgres-connection';
+import { checkedTimeout, DEFAULT_DATABASE_TIMEOUTS, timeoutOptions, type DatabaseTimeouts } from './session-timeouts';
+
+/** `extra` of the options built here: the pg startup parameters and what `createDataSource` reads back. */
+export interface ServiceConnectionExtra {
+  /** `-c` startup parameters: search_path and the session timeouts. */
+  options: string;
+  /** `statement_timeout` while `createDataSource` runs the migrations (pg ignores the key). */
+  migrationStatementTimeoutMs: number;
+}
 
 export interface PersistenceOptions extends PostgresConnection {
   /** The service's own schema; every table of the service lives there, unqualified. */
@@ -12,6 +21,8 @@ export interface PersistenceOptions extends PostgresConnection {
   poolSize?: number;
   applicationName?: string;
   logging?: boolean;
+  /** Statement, lock and idle-in-transaction limits of every connection; unset fields keep the defaults. */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
 
 /**
@@ -28,6 +39,11 @@ export function typeOrmOptions(options: PersistenceOptions): PostgresConnectionO
         password: options.password,
         database: options.database,
       };
+  const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
+  const extra: ServiceConnectionExtra = {
+    options: `${searchPathOption(options.schema)} ${timeoutOptions(timeouts)}`,
+    migrationStatementTimeoutMs: checkedTimeout('migration statement_timeout', timeouts.migrationStatementMs),
+  };
   return {
     type: 'postgres',
     ...connection,
@@ -44,6 +60,6 @@ export function typeOrmOptions(options: PersistenceOptions): PostgresConnectionO
     poolSize: options.poolSize,
     applicationName: options.applicationName,
     logging: options.logging ?? false,
-    extra: { options: searchPathOption(options.schema) },
+    extra,
   };
 }

@@ -63,7 +63,14 @@ export {
   type AuthCoverageOptions,
   type UnauthenticatedCall,
 } from './unauthenticated-calls';
-export { servicePrincipal, stubDataSource, stubTransaction, userPrincipal } from './unit-doubles';
+export {
+  recordingDataSource,
+  servicePrincipal,
+  stubDataSource,
+  stubTransaction,
+  userPrincipal,
+  type TransactionRecord,
+} from './unit-doubles';
 export { sleep, waitFor, type WaitForOptions } from './wait-for';
 export { cloudEventFactory, type CloudEventOverrides } from './builders/cloud-event.factory';
 export { communityFactory, moderatorFactory } from './builders/community.factory';

@@ -30,6 +30,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
         retryMaxDelayMs: config.SES_RETRY_MAX_DELAY,
         pauseCooldownMs: config.SES_PAUSE_COOLDOWN,
         requestTimeoutMs: config.SES_REQUEST_TIMEOUT,
+        connectTimeoutMs: config.SES_CONNECT_TIMEOUT,
         configurationSetName: config.SES_CONFIGURATION_SET,
         fromIdentityArn: config.SES_FROM_IDENTITY_ARN,
       }),

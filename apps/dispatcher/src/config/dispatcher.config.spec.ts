@@ -95,7 +95,15 @@ describe('DispatcherConfig', () => {
     KAFKA_REPLICATION_FACTOR: ['3', 3],
     KAFKA_MAX_MESSAGE_BYTES: ['500000', 500_000],
     OUTBOX_PARK_AFTER_ATTEMPTS: ['5', 5],
+    KAFKA_HANDLER_TIMEOUT: ['45s', 45_000],
     DB_POOL_SIZE: ['12', 12],
+    DB_STATEMENT_TIMEOUT: ['20s', 20_000],
+    DB_LOCK_TIMEOUT: ['2s', 2_000],
+    DB_IDLE_IN_TRANSACTION_TIMEOUT: ['2m', 120_000],
+    DB_MIGRATION_STATEMENT_TIMEOUT: ['1h', 3_600_000],
+    HTTP_HEADERS_TIMEOUT: ['5s', 5_000],
+    HTTP_REQUEST_TIMEOUT: ['1m', 60_000],
+    HTTP_KEEP_ALIVE_TIMEOUT: ['75s', 75_000],
     KAFKA_PARTITIONS_CONCURRENCY: ['6', 6],
     KAFKA_INGRESS_PARTITIONS: ['24', 24],
     KAFKA_CHUNK_SIZE: ['50', 50],
@@ -108,6 +116,7 @@ describe('DispatcherConfig', () => {
     SES_RETRY_MAX_DELAY: ['10s', 10_000],
     SES_PAUSE_COOLDOWN: ['2m', 120_000],
     SES_REQUEST_TIMEOUT: ['3s', 3000],
+    SES_CONNECT_TIMEOUT: ['1500ms', 1500],
     SENDER_BATCH_SIZE: ['50', 50],
     SENDER_CONCURRENCY: ['8', 8],
     SENDER_POLL_INTERVAL: ['500ms', 500],
@@ -174,6 +183,12 @@ describe('DispatcherConfig', () => {
       expect(message).toContain(variable);
     }
     expect(message).not.toContain('too-short-secret');
+  });
+
+  it('refuses an SES connect timeout longer than the whole request may take', () => {
+    expect(() =>
+      loadConfig(DispatcherConfig, { ...required, SES_REQUEST_TIMEOUT: '2s', SES_CONNECT_TIMEOUT: '5s' }),
+    ).toThrow(/SES_CONNECT_TIMEOUT: must not be longer than SES_REQUEST_TIMEOUT/);
   });
 
   it('requires the unsubscribe signing keys', () => {

@@ -1,6 +1,7 @@
 import {
   BaseServiceConfig,
   CommaSeparated,
+  type ConfigProblem,
   Duration,
   Flag,
   HttpUrl,
@@ -146,9 +147,15 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Duration()
   SES_PAUSE_COOLDOWN: number = MINUTE;
 
+  /** Longest one SES call may take, connection included; a late call fails as a (retried) timeout. */
   @Duration()
   @Min(100)
   SES_REQUEST_TIMEOUT: number = 10 * SECOND;
+
+  /** Longest the TCP and TLS connection to SES may take; within SES_REQUEST_TIMEOUT. */
+  @Duration()
+  @Min(100)
+  SES_CONNECT_TIMEOUT: number = 3 * SECOND;
 
   /** Configuration set whose event destinations publish bounces and complaints. */
   @IsOptional()
@@ -288,6 +295,17 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Min(100)
   @Max(100_000)
   RETENTION_BATCH_SIZE: number = 5000;
+
+  override configurationProblems(): ConfigProblem[] {
+    const problems = super.configurationProblems();
+    if (this.SES_CONNECT_TIMEOUT > this.SES_REQUEST_TIMEOUT) {
+      problems.push({
+        variable: 'SES_CONNECT_TIMEOUT',
+        reason: 'must not be longer than SES_REQUEST_TIMEOUT',
+      });
+    }
+    return problems;
+  }
 
   get sesRegion(): string {
     return this.SES_REGION ?? this.AWS_REGION ?? 'eu-west-1';

@@ -26,6 +26,7 @@ const baseSettings: EmailSettings = {
   retryMaxDelayMs: 1000,
   pauseCooldownMs: 60_000,
   requestTimeoutMs: 5_000,
+  connectTimeoutMs: 1_000,
 };
 
 const email: OutgoingEmail = {

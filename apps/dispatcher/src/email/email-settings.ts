@@ -15,7 +15,10 @@ export interface EmailSettings {
   retryMaxDelayMs: number;
   /** How long sending stays paused after SES reports sending paused or the account suspended. */
   pauseCooldownMs: number;
+  /** Longest one SES call may take, connection included; it then fails with a `TimeoutError` (transient). */
   requestTimeoutMs: number;
+  /** Longest the connection to SES may take. */
+  connectTimeoutMs: number;
   /** SES configuration set whose event destinations publish bounces and complaints. */
   configurationSetName?: string;
   /** ARN of the verified identity that authorises the From address (sending authorisation). */

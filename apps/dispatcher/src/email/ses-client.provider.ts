@@ -13,7 +13,9 @@ export function createSesClient(settings: EmailSettings): SESv2Client {
     maxAttempts: 1,
     requestHandler: {
       requestTimeout: settings.requestTimeoutMs,
-      connectionTimeout: Math.min(settings.requestTimeoutMs, 5_000),
+      // Without it the SDK only logs a warning when requestTimeout passes, and the call waits on.
+      throwOnRequestTimeout: true,
+      connectionTimeout: settings.connectTimeoutMs,
       httpAgent: agent,
       httpsAgent: agent,
     },

@@ -38,6 +38,7 @@ describe('EmailSender against the SES emulator', () => {
       retryMaxDelayMs: 500,
       pauseCooldownMs: 10_000,
       requestTimeoutMs: 5_000,
+      connectTimeoutMs: 1_000,
     };
     gateway = new SesEmailGateway(createSesClient(settings), settings);
     sender = new EmailSender(gateway, settings, new MetricsService(new Registry()));

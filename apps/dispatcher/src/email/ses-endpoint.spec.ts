@@ -11,6 +11,7 @@ const settings: EmailSettings = {
   retryMaxDelayMs: 10,
   pauseCooldownMs: 10,
   requestTimeoutMs: 1_000,
+  connectTimeoutMs: 1_000,
 };
 
 interface CapturedRequest {
@@ -78,10 +79,13 @@ describe('SES client endpoint', () => {
     const client = createSesClient(settings);
     try {
       await expect(client.config.maxAttempts()).resolves.toBe(1);
-      const handlerConfig = await (
-        client.config.requestHandler as { configProvider?: Promise<{ requestTimeout?: number }> }
-      ).configProvider;
-      expect(handlerConfig?.requestTimeout).toBe(1_000);
+      const handlerConfig = await (client.config.requestHandler as { configProvider?: Promise<object> })
+        .configProvider;
+      expect(handlerConfig).toMatchObject({
+        requestTimeout: 1_000,
+        throwOnRequestTimeout: true,
+        connectionTimeout: 1_000,
+      });
     } finally {
       client.destroy();
     }

@@ -85,6 +85,7 @@ describe('email feedback consumer', () => {
               retryMaxDelayMs: 500,
               pauseCooldownMs: 10_000,
               requestTimeoutMs: 5_000,
+              connectTimeoutMs: 1_000,
             }),
           }),
         ],

@@ -1,8 +1,13 @@
 import { EventTypes, sampleCloudEvent } from '@notify/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import { recordingDataSource, type TransactionRecord } from '@notify/testing';
+import type { EntityManager } from 'typeorm';
 import { inboxKey, type InboxRepository } from '../inbox/inbox.repository';
+import { resolveMessagingOptions } from '../messaging.options';
 import { ChunkExecutor, type ChunkItem } from './chunk-executor';
 import type { MessageContext } from './handler-context';
+import { HandlerDeadlineError } from './handler-deadline';
+
+const HANDLER_TIMEOUT_MS = 250;
 
 function item(id: string, handle: jest.Mock): ChunkItem {
   const event = sampleCloudEvent(EventTypes.UserUpserted, { id });
@@ -15,18 +20,21 @@ function item(id: string, handle: jest.Mock): ChunkItem {
 
 describe('ChunkExecutor', () => {
   const tx = {} as EntityManager;
-  let dataSource: { transaction: jest.Mock };
+  let record: TransactionRecord;
   let inbox: { claimMany: jest.Mock };
   let executor: ChunkExecutor;
 
   beforeEach(() => {
-    dataSource = {
-      transaction: jest.fn((_isolation: string, work: (manager: EntityManager) => Promise<unknown>) =>
-        work(tx),
-      ),
-    };
+    const recording = recordingDataSource(tx);
+    record = recording.record;
     inbox = { claimMany: jest.fn() };
-    executor = new ChunkExecutor(dataSource as unknown as DataSource, inbox as unknown as InboxRepository);
+    const options = resolveMessagingOptions({
+      clientId: 'c',
+      brokers: ['127.0.0.1:9092'],
+      source: 'urn:test',
+      consumer: { handlerTimeoutMs: HANDLER_TIMEOUT_MS },
+    });
+    executor = new ChunkExecutor(options, recording.dataSource, inbox as unknown as InboxRepository);
   });
 
   it('claims every event with one inbox call and runs the new ones in order, in the same transaction', async () => {
@@ -43,7 +51,7 @@ describe('ChunkExecutor', () => {
 
     await expect(executor.execute(items)).resolves.toEqual(['handled', 'duplicate', 'handled']);
 
-    expect(dataSource.transaction).toHaveBeenCalledTimes(1);
+    expect(record).toEqual({ committed: 1, rolledBack: 0, closed: 0 });
     expect(inbox.claimMany).toHaveBeenCalledWith(tx, [
       expect.objectContaining({
         eventId: 'a',
@@ -80,6 +88,34 @@ describe('ChunkExecutor', () => {
 
     await expect(executor.execute(items)).rejects.toThrow('bad record');
     expect(handle).toHaveBeenCalledTimes(2);
+    expect(record).toEqual({ committed: 0, rolledBack: 1, closed: 0 });
+  });
+
+  it('abandons the chunk when one handler runs past its deadline, and runs none of the later ones', async () => {
+    const handle = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockImplementationOnce(() => new Promise(() => undefined));
+    const items = [item('a', handle), item('b', handle), item('c', handle)];
+    inbox.claimMany.mockResolvedValue(
+      new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
+    );
+
+    await expect(executor.execute(items)).rejects.toEqual(new HandlerDeadlineError(HANDLER_TIMEOUT_MS));
+    expect(handle).toHaveBeenCalledTimes(2);
+    expect(record).toEqual({ committed: 0, rolledBack: 0, closed: 1 });
+  });
+
+  it('gives each handler of the chunk its own deadline', async () => {
+    const slowButInTime = () => new Promise<void>((resolve) => setTimeout(resolve, HANDLER_TIMEOUT_MS * 0.4));
+    const handle = jest.fn(slowButInTime);
+    const items = [item('a', handle), item('b', handle), item('c', handle)];
+    inbox.claimMany.mockResolvedValue(
+      new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
+    );
+
+    await expect(executor.execute(items)).resolves.toEqual(['handled', 'handled', 'handled']);
+    expect(record.committed).toBe(1);
   });
 
   it('runs the work handlers deferred once, after the last handler and inside the transaction', async () => {
@@ -88,7 +124,7 @@ describe('ChunkExecutor', () => {
       steps.push(`handle ${event.id}`);
       if (event.id === 'a') {
         context.beforeCommit(() => {
-          steps.push('deferred');
+          steps.push(`deferred, ${record.committed} committed`);
           return Promise.resolve();
         });
       }
@@ -98,17 +134,11 @@ describe('ChunkExecutor', () => {
     inbox.claimMany.mockResolvedValue(
       new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
     );
-    dataSource.transaction.mockImplementation(
-      async (_isolation: string, work: (m: EntityManager) => Promise<unknown>) => {
-        const result = await work(tx);
-        steps.push('commit');
-        return result;
-      },
-    );
 
     await executor.execute(items);
 
-    expect(steps).toEqual(['handle a', 'handle b', 'deferred', 'commit']);
+    expect(steps).toEqual(['handle a', 'handle b', 'deferred, 0 committed']);
+    expect(record.committed).toBe(1);
   });
 
   it('rolls the chunk back when deferred work fails', async () => {

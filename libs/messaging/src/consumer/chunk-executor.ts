@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
 import { withTransaction } from '@notify/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { InboxRepository, inboxKey } from '../inbox/inbox.repository';
+import { MESSAGING_OPTIONS } from '../messaging.constants';
+import type { ResolvedMessagingOptions } from '../messaging.options';
 import { PreCommitTasks, type MessageContext } from './handler-context';
+import { HandlerDeadline } from './handler-deadline';
 import type { RegisteredHandler } from './handler-registry';
 import { inProcessSpan } from '../tracing/messaging-spans';
 
@@ -19,43 +22,53 @@ export type ChunkOutcome = 'handled' | 'duplicate';
 /**
  * Runs the handlers of many records in one transaction: one inbox statement finds the events not seen before,
  * their handlers run in record order with the same EntityManager, then the work they deferred to the end of the
- * transaction, and everything commits once. Any error rolls the
- * whole chunk back and is thrown; the caller then handles the records one by one.
+ * transaction, and everything commits once. Any error, or a handler past its deadline (which abandons the
+ * transaction), rolls the whole chunk back and is thrown; the caller then handles the records one by one.
  */
 @Injectable()
 export class ChunkExecutor {
   constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly dataSource: DataSource,
     private readonly inbox: InboxRepository,
   ) {}
 
   /** Resolves with each item's outcome, in order, once the transaction has committed. */
   execute(items: readonly ChunkItem[]): Promise<ChunkOutcome[]> {
-    return withTransaction(this.dataSource, async (tx) => {
-      const fresh = await this.inbox.claimMany(
-        tx,
-        items.map(({ event, context }) => ({
-          source: event.source,
-          eventId: event.id,
-          topic: context.topic,
-          eventType: event.type,
-        })),
-      );
-      const preCommit = new PreCommitTasks();
-      const outcomes: ChunkOutcome[] = [];
-      for (const { event, handler, context } of items) {
-        // Deleting the key makes a second copy of the event within the chunk a duplicate too.
-        if (!fresh.delete(inboxKey({ source: event.source, eventId: event.id }))) {
-          outcomes.push('duplicate');
-          continue;
-        }
-        await inProcessSpan(event, context, () =>
-          handler.handle(event, tx, { ...context, beforeCommit: preCommit.add }),
-        );
-        outcomes.push('handled');
+    const deadline = new HandlerDeadline(this.options.consumer.handlerTimeoutMs);
+    return withTransaction(this.dataSource, (tx) => this.handleIn(tx, items, deadline), deadline.signal);
+  }
+
+  private async handleIn(
+    tx: EntityManager,
+    items: readonly ChunkItem[],
+    deadline: HandlerDeadline,
+  ): Promise<ChunkOutcome[]> {
+    const fresh = await this.inbox.claimMany(
+      tx,
+      items.map(({ event, context }) => ({
+        source: event.source,
+        eventId: event.id,
+        topic: context.topic,
+        eventType: event.type,
+      })),
+    );
+    const preCommit = new PreCommitTasks();
+    const outcomes: ChunkOutcome[] = [];
+    for (const { event, handler, context } of items) {
+      // Deleting the key makes a second copy of the event within the chunk a duplicate too.
+      if (!fresh.delete(inboxKey({ source: event.source, eventId: event.id }))) {
+        outcomes.push('duplicate');
+        continue;
       }
-      await preCommit.run();
-      return outcomes;
-    });
+      await deadline.run(() =>
+        inProcessSpan(event, context, () =>
+          handler.handle(event, tx, { ...context, beforeCommit: preCommit.add }),
+        ),
+      );
+      outcomes.push('handled');
+    }
+    await deadline.run(() => preCommit.run());
+    return outcomes;
   }
 }

@@ -1,29 +1,30 @@
 import { sampleCloudEvent, EventTypes } from '@notify/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import { recordingDataSource, type TransactionRecord } from '@notify/testing';
+import type { EntityManager } from 'typeorm';
 import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
 import type { MessageContext } from './handler-context';
+import { HandlerDeadlineError } from './handler-deadline';
 import { HandlerExecutor } from './handler-executor';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 const event = sampleCloudEvent(EventTypes.UserUpserted);
+const HANDLER_TIMEOUT_MS = 200;
 const coordinates = { topic: 'platform.activity.v1', partition: 0, offset: '5', key: 'user-1', groupId: 'g' };
 
 describe('HandlerExecutor', () => {
   const tx = {} as EntityManager;
-  let dataSource: { transaction: jest.Mock; query: jest.Mock };
+  let query: jest.Mock;
+  let record: TransactionRecord;
   let inbox: { claim: jest.Mock; claimMany: jest.Mock };
   let metrics: NoopMessagingMetrics;
   let control: ProcessingControl;
   let executor: HandlerExecutor;
 
   beforeEach(() => {
-    dataSource = {
-      transaction: jest.fn((_isolation: string, work: (manager: EntityManager) => Promise<unknown>) =>
-        work(tx),
-      ),
-      query: jest.fn().mockResolvedValue([{ '?column?': 1 }]),
-    };
+    query = jest.fn().mockResolvedValue([{ '?column?': 1 }]);
+    const recording = recordingDataSource(tx, query);
+    record = recording.record;
     inbox = { claim: jest.fn().mockResolvedValue(true), claimMany: jest.fn() };
     metrics = new NoopMessagingMetrics();
     control = { signal: new AbortController().signal, shouldContinue: () => true };
@@ -32,8 +33,9 @@ describe('HandlerExecutor', () => {
       brokers: ['127.0.0.1:9092'],
       source: 'urn:test',
       retry: { attempts: 4, initialMs: 1, maxMs: 4 },
+      consumer: { handlerTimeoutMs: HANDLER_TIMEOUT_MS },
     });
-    executor = new HandlerExecutor(options, dataSource as unknown as DataSource, inbox, metrics);
+    executor = new HandlerExecutor(options, recording.dataSource, inbox, metrics);
   });
 
   it('claims the inbox row and runs the handler in the same transaction', async () => {
@@ -68,7 +70,7 @@ describe('HandlerExecutor', () => {
     });
     expect(handle).toHaveBeenCalledTimes(2);
     expect(deferred).toHaveBeenCalledTimes(2);
-    expect(dataSource.transaction).toHaveBeenCalledTimes(2);
+    expect(record).toEqual({ committed: 1, rolledBack: 1, closed: 0 });
   });
 
   it('does not run the handler for an event already in the inbox', async () => {
@@ -108,8 +110,8 @@ describe('HandlerExecutor', () => {
 
   it('does not count failures while the database is unreachable against the handler', async () => {
     const handle = jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED'));
-    dataSource.query.mockRejectedValueOnce(new Error('down')).mockRejectedValueOnce(new Error('down'));
-    dataSource.query.mockResolvedValue([]);
+    query.mockRejectedValueOnce(new Error('down')).mockRejectedValueOnce(new Error('down'));
+    query.mockResolvedValue([]);
 
     await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toMatchObject(
       {
@@ -117,6 +119,45 @@ describe('HandlerExecutor', () => {
       },
     );
     expect(handle).toHaveBeenCalledTimes(4 + 2);
+  });
+
+  it('fails a try that runs past the deadline, abandons its transaction and retries the event', async () => {
+    const handle = jest
+      .fn()
+      .mockImplementationOnce(() => new Promise(() => undefined))
+      .mockResolvedValue(undefined);
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+      kind: 'handled',
+    });
+    expect(handle).toHaveBeenCalledTimes(2);
+    expect(record).toEqual({ committed: 1, rolledBack: 0, closed: 1 });
+  });
+
+  it('counts the work deferred to the end of the transaction within the deadline', async () => {
+    const handle = jest.fn((_event: unknown, _tx: EntityManager, context: MessageContext) => {
+      context.beforeCommit(() => new Promise(() => undefined));
+      return Promise.resolve();
+    });
+
+    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+      kind: 'failed',
+      error: new HandlerDeadlineError(HANDLER_TIMEOUT_MS),
+    });
+    expect(handle).toHaveBeenCalledTimes(4);
+    expect(record).toEqual({ committed: 0, rolledBack: 0, closed: 4 });
+  });
+
+  it('gives up on a handler that always hangs with the deadline as the reason', async () => {
+    const handle = jest.fn(() => new Promise<void>(() => undefined));
+
+    const outcome = await executor.execute(event, { name: 'h', handle }, coordinates, control);
+
+    expect(outcome).toEqual({ kind: 'failed', error: new HandlerDeadlineError(HANDLER_TIMEOUT_MS) });
+    expect(outcome.kind === 'failed' && (outcome.error as Error).message).toBe(
+      'handler deadline of 200ms exceeded',
+    );
+    expect(handle).toHaveBeenCalledTimes(4);
   });
 
   it('abandons the retries (no outcome, offset held) when the consumer must stop', async () => {

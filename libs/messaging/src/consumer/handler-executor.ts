@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
 import { withTransaction } from '@notify/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { MESSAGING_OPTIONS } from '../messaging.constants';
 import type { ResolvedMessagingOptions } from '../messaging.options';
@@ -9,6 +9,7 @@ import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { errorMessage } from '../shared/errors';
 import { backoffDelay, sleep } from '../shared/timing';
 import { PreCommitTasks, type MessageContext } from './handler-context';
+import { HandlerDeadline } from './handler-deadline';
 import type { RegisteredHandler } from './handler-registry';
 import { inProcessSpan } from '../tracing/messaging-spans';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
@@ -20,6 +21,7 @@ type Coordinates = Omit<MessageContext, 'attempt' | 'beforeCommit'>;
 
 /**
  * Runs a handler exactly once per (source, id): the inbox row and the handler's writes commit together.
+ * A try running past `consumer.handlerTimeoutMs` fails and its transaction is abandoned, never committed.
  * Failures are retried with bounded exponential back-off; while the database itself is unreachable the
  * handler is not blamed and the wait is unbounded, since every event would fail the same way.
  */
@@ -82,24 +84,36 @@ export class HandlerExecutor {
     handler: RegisteredHandler,
     coordinates: Omit<MessageContext, 'beforeCommit'>,
   ): Promise<ExecutionOutcome> {
-    return withTransaction(this.dataSource, async (tx) => {
-      const preCommit = new PreCommitTasks();
-      const context: MessageContext = { ...coordinates, beforeCommit: preCommit.add };
-      const fresh = await this.inbox.claim(tx, {
-        source: event.source,
-        eventId: event.id,
-        topic: context.topic,
-        eventType: event.type,
-      });
-      if (!fresh) {
-        return { kind: 'duplicate' };
-      }
-      await inProcessSpan(event, context, async () => {
-        await handler.handle(event, tx, context);
-        await preCommit.run();
-      });
-      return { kind: 'handled' };
+    const deadline = new HandlerDeadline(this.options.consumer.handlerTimeoutMs);
+    return withTransaction(
+      this.dataSource,
+      (tx) => deadline.run(() => this.handleIn(tx, event, handler, coordinates)),
+      deadline.signal,
+    );
+  }
+
+  private async handleIn(
+    tx: EntityManager,
+    event: TypedCloudEvent<EventType>,
+    handler: RegisteredHandler,
+    coordinates: Omit<MessageContext, 'beforeCommit'>,
+  ): Promise<ExecutionOutcome> {
+    const preCommit = new PreCommitTasks();
+    const context: MessageContext = { ...coordinates, beforeCommit: preCommit.add };
+    const fresh = await this.inbox.claim(tx, {
+      source: event.source,
+      eventId: event.id,
+      topic: context.topic,
+      eventType: event.type,
     });
+    if (!fresh) {
+      return { kind: 'duplicate' };
+    }
+    await inProcessSpan(event, context, async () => {
+      await handler.handle(event, tx, context);
+      await preCommit.run();
+    });
+    return { kind: 'handled' };
   }
 
   private async wait(delayMs: number, control: ProcessingControl): Promise<void> {
