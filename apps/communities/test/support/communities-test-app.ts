@@ -22,13 +22,17 @@ export interface CommunitiesTestApp extends ServiceUnderTest {
 }
 
 /** Boots the whole service in-process against a fresh schema and topics no other suite uses. */
-export async function startCommunitiesApp(label: string): Promise<CommunitiesTestApp> {
+export async function startCommunitiesApp(
+  label: string,
+  env?: Record<string, string>,
+): Promise<CommunitiesTestApp> {
   const service = await startServiceUnderTest({
     service: SERVICE_NAME,
     label,
     appModule: AppModule,
     configClass: CommunitiesConfig,
     writtenTables: WRITTEN_TABLES,
+    env,
   });
   return {
     ...service,
