@@ -86,8 +86,8 @@ describe('NotificationPlanner', () => {
     expect(fanOut.insertForMembers).not.toHaveBeenCalled();
   });
 
-  it('alerts moderators with or without a profile and acknowledges the requester, then wakes the senders', async () => {
-    given({ profiles: [profileOf('user-1')] });
+  it('alerts moderators with a profile and acknowledges the requester, then wakes the senders', async () => {
+    given({ profiles: [profileOf('user-1'), profileOf('user-moderator-1')] });
 
     await planner.plan([event(EventTypes.AccessRequested)], tx);
 
@@ -107,6 +107,21 @@ describe('NotificationPlanner', () => {
       }),
     ]);
     expect(deliveries.wakeSenders).toHaveBeenCalledWith(tx);
+  });
+
+  it('skips a moderator without a profile: the contact address the community lists is never written to', async () => {
+    given({ profiles: [profileOf('user-1')] });
+
+    await planner.plan([event(EventTypes.AccessRequested)], tx);
+
+    expect(inserted()).toEqual([
+      expect.objectContaining({
+        recipientUserId: 'user-moderator-1',
+        recipientRole: 'moderator',
+        decision: { status: 'skipped', reason: 'no-profile' },
+      }),
+      expect.objectContaining({ recipientUserId: 'user-1', decision: { status: 'pending' } }),
+    ]);
   });
 
   it('skips a requester without a profile, and does not wake the senders for nothing', async () => {

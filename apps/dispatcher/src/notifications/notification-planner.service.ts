@@ -27,8 +27,6 @@ interface Candidate {
   intent: NotificationIntent;
   userId: string;
   role: RecipientRole;
-  /** A moderator's contact email, used when they have no profile yet. */
-  fallbackAddress?: string;
 }
 
 /**
@@ -143,7 +141,6 @@ export class NotificationPlanner {
           intent,
           userId: moderator.userId,
           role: 'moderator',
-          fallbackAddress: moderator.contactEmail,
         }));
       case 'members':
         return [];
@@ -166,7 +163,7 @@ export class NotificationPlanner {
       .filter(({ intent }) => intent.membersOnly && intent.communityId)
       .map(({ intent, userId }) => ({ communityId: intent.communityId as string, userId }));
     const members = await this.memberships.currentMemberships(memberKeys, tx);
-    return candidates.map(({ eventRef, intent, userId, role, fallbackAddress }) => {
+    return candidates.map(({ eventRef, intent, userId, role }) => {
       const profile = profiles.get(userId);
       const category = intent.category;
       return {
@@ -185,7 +182,7 @@ export class NotificationPlanner {
             intent.communityId !== undefined &&
             members.has(membershipKey({ communityId: intent.communityId, userId })),
           preference: profile && category !== TRANSACTIONAL ? preferenceOf(profile, category) : undefined,
-          hasAddress: profile !== undefined || fallbackAddress !== undefined,
+          hasAddress: profile !== undefined,
         }),
       };
     });
