@@ -13,6 +13,7 @@ import { MembershipsRepository, membershipKey } from '../read-models/memberships
 import { preferenceOf, type ProfileEntity } from '../read-models/profile.entity';
 import { ProfilesRepository } from '../read-models/profiles.repository';
 import { MemberFanOutRepository } from './member-fan-out.repository';
+import { ModeratorAlertCap } from './moderator-alert-cap.service';
 
 /** An event with what it causes, once stored. */
 interface PlannedEvent {
@@ -45,6 +46,7 @@ export class NotificationPlanner {
     private readonly memberships: MembershipsRepository,
     private readonly deliveries: DeliveriesRepository,
     private readonly fanOut: MemberFanOutRepository,
+    private readonly alertCap: ModeratorAlertCap,
   ) {}
 
   async plan(events: readonly NotifiableEvent[], tx: EntityManager): Promise<void> {
@@ -55,7 +57,12 @@ export class NotificationPlanner {
     const candidates = planned.flatMap((item) =>
       item.intents.flatMap((intent) => this.candidatesOf(item, intent)),
     );
-    let pending = await this.deliveries.insertMany(await this.decide(candidates, tx), tx);
+    const occurredAt = new Map(planned.map((item) => [item.eventRef, new Date(item.event.time)]));
+    const decided = (await this.decide(candidates, tx)).map((delivery) => ({
+      delivery,
+      occurredAt: occurredAt.get(delivery.eventRef) ?? new Date(),
+    }));
+    let pending = await this.deliveries.insertMany(await this.alertCap.apply(decided, tx), tx);
     for (const item of planned) {
       for (const intent of item.intents) {
         pending += await this.notifyMembers(item.eventRef, intent, item.community, tx);
