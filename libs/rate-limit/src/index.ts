@@ -7,6 +7,7 @@ export {
   type RateLimitVerdict,
 } from './fixed-window';
 export { RateLimitCounters1796300000000 } from './migrations/1796300000000-RateLimitCounters';
+export { forgetRateLimitSubject } from './rate-limit-counters.repository';
 export { RateLimitCleanup } from './rate-limit-cleanup.service';
 export { RateLimit } from './rate-limit.decorator';
 export { RateLimitGuard } from './rate-limit.guard';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { FixedWindow } from './fixed-window';
 
 const CLEANUP_BATCH = 5000;
@@ -36,4 +36,9 @@ export class RateLimitCountersRepository {
       }
     }
   }
+}
+
+/** Right to erasure: forgets a user's counters in the caller's transaction. */
+export async function forgetRateLimitSubject(manager: EntityManager, subject: string): Promise<void> {
+  await manager.query(`DELETE FROM rate_limit_counters WHERE subject = $1`, [subject]);
 }

@@ -7,7 +7,13 @@ import { createTestSchema, getTestInfra, signTestJwt, uniqueId, type TestSchema 
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
-import { RateLimit, RateLimitCleanup, RateLimitCounters1796300000000, RateLimitModule } from '../src';
+import {
+  forgetRateLimitSubject,
+  RateLimit,
+  RateLimitCleanup,
+  RateLimitCounters1796300000000,
+  RateLimitModule,
+} from '../src';
 
 const SECRET = 'rate-limit-e2e-secret-0123456789abcdefgh';
 const HOUR = 3_600_000;
@@ -111,5 +117,18 @@ describe('rate limits counted in PostgreSQL', () => {
     const after: { count: string }[] = await dataSource.query('SELECT count(*) FROM rate_limit_counters');
     expect(Number(after[0].count)).toBe(1);
     expect(deleted).toBe(Number(before[0].count) - 1);
+  });
+
+  it("forgets a user's counters on erasure", async () => {
+    const userId = uniqueId('user');
+    now = new Date('2026-12-05T14:10:00.000Z');
+    for (let i = 0; i < 3; i += 1) {
+      await ping(0, userId);
+    }
+    expect((await ping(1, userId)).status).toBe(429);
+
+    await forgetRateLimitSubject(replicas[0].get(DataSource).manager, userId);
+
+    expect((await ping(1, userId)).status).toBe(201);
   });
 });
