@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { alertSummaryEntry } from '../composition/alert-summary-entry';
 import type { NotificationContext } from '../composition/notification-context';
 import { NotificationContextLoader } from '../composition/notification-context.loader';
-import { outcomeOfFailure } from '../composition/send-failure';
 import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
@@ -12,10 +11,9 @@ import { decideOnSend } from '../policy/notification-policy';
 import { EmailRenderer } from '../templates/email-renderer.service';
 import { PortalLinks } from '../templates/portal-links';
 import type { AlertSummaryItemModel } from '../templates/template-models';
-import type { DigestOutcome } from './digest-sender.service';
+import { DigestOutcomes, type DigestOutcome } from './digest-outcomes';
 import { DigestsRepository, type ClaimedAlertSummary } from './digests.repository';
 
-const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 const HOUR_MS = 3_600_000;
 
 /** Sends one claimed summary of the alerts a moderator's hourly cap held back: re-checked, one email, one outcome. */
@@ -23,16 +21,18 @@ const HOUR_MS = 3_600_000;
 export class AlertSummarySender {
   private readonly logger = new Logger(AlertSummarySender.name);
   private readonly portal: PortalLinks;
+  private readonly outcomes: DigestOutcomes;
 
   constructor(
-    private readonly config: DispatcherConfig,
+    config: DispatcherConfig,
     private readonly digests: DigestsRepository,
     private readonly contexts: NotificationContextLoader,
     private readonly renderer: EmailRenderer,
     private readonly emails: EmailSender,
-    private readonly claimMetrics: ClaimMetrics,
+    claimMetrics: ClaimMetrics,
   ) {
     this.portal = new PortalLinks(config.PUBLIC_BASE_URL);
+    this.outcomes = new DigestOutcomes(config, digests, claimMetrics, this.logger);
   }
 
   async send(summary: ClaimedAlertSummary): Promise<DigestOutcome> {
@@ -41,7 +41,11 @@ export class AlertSummarySender {
     const kept = await this.keepSendable(summary, alerts, context);
     const recipient = kept.length > 0 ? context.recipient(kept[0].alert) : undefined;
     if (!recipient) {
-      return this.fenced(summary, await this.digests.markSkipped(summary, 'empty-digest'), 'skipped');
+      return this.outcomes.fenced(
+        summary,
+        await this.digests.markSkipped(summary, 'empty-digest'),
+        'skipped',
+      );
     }
     let sent: { messageId: string; language: string };
     try {
@@ -69,10 +73,14 @@ export class AlertSummarySender {
       });
       sent = { messageId, language };
     } catch (error) {
-      return this.recordFailure(summary, error);
+      return this.outcomes.failure(summary, error);
     }
     // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
-    return this.fenced(summary, await this.digests.markSent(summary, sent.messageId, sent.language), 'sent');
+    return this.outcomes.fenced(
+      summary,
+      await this.digests.markSent(summary, sent.messageId, sent.language),
+      'sent',
+    );
   }
 
   /** Skips, with their reason, the alerts that may no longer be sent; returns the others with their lines. */
@@ -105,35 +113,5 @@ export class AlertSummarySender {
       await this.digests.skipItems(summary, ids, reason);
     }
     return kept;
-  }
-
-  private async recordFailure(summary: ClaimedAlertSummary, error: unknown): Promise<DigestOutcome> {
-    const outcome = outcomeOfFailure(error, summary.attempts, new Date(), {
-      maxAttempts: this.config.SENDER_MAX_ATTEMPTS,
-      firstDelayMs: this.config.SENDER_RETRY_DELAY,
-      maxDelayMs: MAX_RETRY_DELAY_MS,
-    });
-    if (outcome.kind === 'failed') {
-      this.logger.warn({ msg: 'alert summary failed', digest: summary.id, reason: outcome.reason });
-      return this.fenced(
-        summary,
-        await this.digests.markFailed(summary, outcome.reason, outcome.detail),
-        'failed',
-      );
-    }
-    const retrying = await this.digests.retryLater(summary, outcome.at, outcome.detail, outcome.countAttempt);
-    return this.fenced(summary, retrying, 'retry');
-  }
-
-  private fenced(summary: ClaimedAlertSummary, recorded: boolean, outcome: DigestOutcome): DigestOutcome {
-    if (recorded) {
-      return outcome;
-    }
-    this.claimMetrics.fencedResults.inc({ kind: 'digest' });
-    this.logger.warn({
-      msg: 'result of an alert summary claim taken over meanwhile discarded',
-      digest: summary.id,
-    });
-    return 'fenced';
   }
 }

@@ -4,7 +4,8 @@ import { DispatcherConfig } from '../config/dispatcher.config';
 import { ProfilesRepository } from '../read-models/profiles.repository';
 import { AlertSummarySender } from './alert-summary-sender.service';
 import { dueZones, type DuePeriod } from './digest-schedule';
-import { DigestSender, type DigestOutcome } from './digest-sender.service';
+import type { DigestOutcome } from './digest-outcomes';
+import { DigestSender } from './digest-sender.service';
 import { DigestsRepository } from './digests.repository';
 
 export interface DigestRunSummary {
