@@ -4,6 +4,7 @@ import { Topics } from '@notify/contracts';
 import { MessagingModule, serviceMessagingOptions } from '@notify/messaging';
 import { ObservabilityModule } from '@notify/observability';
 import { DatabaseModule } from '@notify/persistence';
+import { RateLimitModule } from '@notify/rate-limit';
 import { AuthModule } from '@notify/security';
 import { CommunitiesModule } from './communities/communities.module';
 import { CommunitiesConfig } from './config/communities.config';
@@ -34,6 +35,12 @@ export const SERVICE_NAME = 'communities';
         applicationName: SERVICE_NAME,
         poolSize: config.DB_POOL_SIZE,
         timeouts: config.databaseTimeouts,
+      }),
+    }),
+    RateLimitModule.forRootAsync({
+      inject: [CommunitiesConfig],
+      useFactory: (config: CommunitiesConfig) => ({
+        rules: { join: config.RATE_LIMIT_JOIN, submit: config.RATE_LIMIT_SUBMIT },
       }),
     }),
     MessagingModule.forRootAsync({

@@ -4,6 +4,7 @@ import {
   communityFactory,
   emailHeader,
   moderatorFactory,
+  sesMessages,
   userProfileFactory,
   waitForEmails,
   type SesEmail,
@@ -27,13 +28,15 @@ describe('access request emails', () => {
 
   async function restrictedCommunity() {
     const frenchModerator = userProfileFactory.build({ displayName: 'Élise Moderatrice', locale: 'fr-BE' });
+    // The community lists another contact address for her than her profile's; it is shown, never written to.
+    const frenchModeratorSeat = moderatorFactory.build({
+      userId: frenchModerator.userId,
+      displayName: frenchModerator.displayName,
+    });
     const moderatorWithoutProfile = moderatorFactory.build({ displayName: 'Bruno Contact' });
     const community = communityFactory.build({
       name: 'Achats durables',
-      moderators: [
-        moderatorFactory.build({ userId: frenchModerator.userId, displayName: frenchModerator.displayName }),
-        moderatorWithoutProfile,
-      ],
+      moderators: [frenchModeratorSeat, moderatorWithoutProfile],
     });
     const requester = userProfileFactory.build({ displayName: 'Jeanne Acheteuse', locale: 'fr' });
     await dispatcher.publishAndWait(
@@ -41,11 +44,15 @@ describe('access request emails', () => {
       cloudEventFactory.build(EventTypes.PreferenceProfileChanged, frenchModerator),
       cloudEventFactory.build(EventTypes.PreferenceProfileChanged, requester),
     );
-    return { community, frenchModerator, moderatorWithoutProfile, requester };
+    return { community, frenchModerator, frenchModeratorSeat, moderatorWithoutProfile, requester };
   }
 
-  it('alerts every moderator at once with the request and a link to decide, and acknowledges the requester', async () => {
-    const { community, frenchModerator, moderatorWithoutProfile, requester } = await restrictedCommunity();
+  const contactAddressesWritten = async (...addresses: string[]): Promise<number> =>
+    (await Promise.all(addresses.map((to) => sesMessages(dispatcher.sesEndpoint, { to })))).flat().length;
+
+  it('alerts every moderator with a profile at once, at that address, and acknowledges the requester', async () => {
+    const { community, frenchModerator, frenchModeratorSeat, moderatorWithoutProfile, requester } =
+      await restrictedCommunity();
     const requested = cloudEventFactory.build(EventTypes.AccessRequested, {
       communityId: community.communityId,
       userId: requester.userId,
@@ -60,11 +67,9 @@ describe('access request emails', () => {
     expect(toFrench.body.html).toContain(
       `https://portal.example.org/moderation/access-requests/${requested.data.accessRequestId}`,
     );
-    const [toContact] = await emailsTo(moderatorWithoutProfile.contactEmail);
-    expect(toContact.subject).toBe('Jeanne Acheteuse asks to join Achats durables');
     const [acknowledgement] = await emailsTo(requester.email);
     expect(acknowledgement.subject).toBe("Nous avons bien reçu votre demande d'adhésion à Achats durables");
-    for (const email of [toFrench, toContact, acknowledgement]) {
+    for (const email of [toFrench, acknowledgement]) {
       expect(emailHeader(email, 'X-Notification-Id')).toMatch(/^\d+$/);
       expect(emailHeader(email, 'List-Unsubscribe')).toBeUndefined();
       expect(email.body.text).toContain('support@buyers.example.eu');
@@ -80,6 +85,12 @@ describe('access request emails', () => {
         sesMessageId: acknowledgement.messageId,
       }),
     ]);
+    const [withoutProfile] = await dispatcher.settledDeliveries(moderatorWithoutProfile.userId, 1);
+    expect(withoutProfile).toMatchObject({ status: 'skipped', reason: 'no-profile', eventId: requested.id });
+    await dispatcher.settledDeliveries(frenchModerator.userId, 1);
+    expect(
+      await contactAddressesWritten(frenchModeratorSeat.contactEmail, moderatorWithoutProfile.contactEmail),
+    ).toBe(0);
   });
 
   it("tells a rejected requester the reason and the deciding moderator's contact", async () => {
@@ -124,7 +135,8 @@ describe('access request emails', () => {
   });
 
   it('reminds every moderator once of a request still pending, even when the reminder is delivered twice', async () => {
-    const { community, frenchModerator, moderatorWithoutProfile, requester } = await restrictedCommunity();
+    const { community, frenchModerator, frenchModeratorSeat, moderatorWithoutProfile, requester } =
+      await restrictedCommunity();
     const reminder = (itemId: string) =>
       cloudEventFactory.build(EventTypes.ReminderDue, {
         communityId: community.communityId,
@@ -149,8 +161,12 @@ describe('access request emails', () => {
       emails.filter((email) => email.body.html?.includes('access-requests/access-request-77')),
     ).toHaveLength(1);
     expect(emails[0].body.text).toContain('Jeanne Acheteuse');
-    await emailsTo(moderatorWithoutProfile.contactEmail, 2);
     const log = await dispatcher.settledDeliveries(frenchModerator.userId, 2);
     expect(log.map((entry) => entry.eventId).sort()).toEqual([first.id, later.id].sort());
+    const withoutProfile = await dispatcher.settledDeliveries(moderatorWithoutProfile.userId, 2);
+    expect(withoutProfile.map((entry) => entry.reason)).toEqual(['no-profile', 'no-profile']);
+    expect(
+      await contactAddressesWritten(frenchModeratorSeat.contactEmail, moderatorWithoutProfile.contactEmail),
+    ).toBe(0);
   });
 });

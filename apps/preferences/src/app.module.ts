@@ -4,6 +4,7 @@ import { Topics } from '@notify/contracts';
 import { MessagingModule, serviceMessagingOptions } from '@notify/messaging';
 import { ObservabilityModule } from '@notify/observability';
 import { DatabaseModule } from '@notify/persistence';
+import { RateLimitModule } from '@notify/rate-limit';
 import { AuthModule } from '@notify/security';
 import { PreferencesConfig } from './config/preferences.config';
 import { PREFERENCES_MIGRATIONS } from './migrations';
@@ -33,6 +34,10 @@ export const SERVICE_NAME = 'preferences';
         poolSize: config.DB_POOL_SIZE,
         timeouts: config.databaseTimeouts,
       }),
+    }),
+    RateLimitModule.forRootAsync({
+      inject: [PreferencesConfig],
+      useFactory: (config: PreferencesConfig) => ({ rules: { profile: config.RATE_LIMIT_PROFILE } }),
     }),
     MessagingModule.forRootAsync({
       inject: [PreferencesConfig],

@@ -19,7 +19,10 @@ export interface PreferencesTestApp extends ServiceUnderTest {
 }
 
 /** Boots the whole service in-process against a fresh schema and topics no other suite uses. */
-export async function startPreferencesApp(label: string): Promise<PreferencesTestApp> {
+export async function startPreferencesApp(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<PreferencesTestApp> {
   const service = await startServiceUnderTest({
     service: SERVICE_NAME,
     label,
@@ -29,6 +32,7 @@ export async function startPreferencesApp(label: string): Promise<PreferencesTes
       UNSUBSCRIBE_SIGNING_KEYS: [CURRENT_KEY, PREVIOUS_KEY]
         .map(({ id, secret }) => `${id}:${secret}`)
         .join(','),
+      ...env,
     },
   });
   return {

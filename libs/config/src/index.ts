@@ -19,6 +19,7 @@ export {
   splitList,
   UrlWith,
 } from './config-fields';
+export { CountPerWindowField, parseCountPerWindow, type CountPerWindow } from './count-per-window';
 export { KafkaClientConfig } from './kafka-client.config';
 export {
   KAFKA_SASL_MECHANISMS,

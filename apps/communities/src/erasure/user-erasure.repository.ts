@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@notify/messaging';
+import { forgetRateLimitSubject } from '@notify/rate-limit';
 import type { EntityManager } from 'typeorm';
 
 /** What replaces an erased user's id where the record itself stays (decisions, published content). */
@@ -33,6 +34,7 @@ export class UserErasureRepository {
     for (const sql of statements) {
       await tx.query(sql, sql.includes('$2') ? [userId, ERASED_USER] : [userId]);
     }
+    await forgetRateLimitSubject(tx, userId);
     await this.outbox.eraseMentions(tx, [
       userId,
       ...seats.flatMap((seat) => [seat.display_name, seat.contact_email]),

@@ -10,6 +10,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { RateLimit } from '@notify/rate-limit';
 import { CurrentPrincipal, type Principal } from '@notify/security';
 import type { Response } from 'express';
 import { CommunityParams, MemberParams } from '../shared/params.dto';
@@ -25,6 +26,7 @@ export class MembershipsController {
   constructor(private readonly memberships: MembershipsService) {}
 
   @Post('join')
+  @RateLimit('join')
   @ApiOperation({
     summary: 'Join a community',
     description:

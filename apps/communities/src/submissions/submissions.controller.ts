@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { RateLimit } from '@notify/rate-limit';
 import { CurrentPrincipal, type Principal } from '@notify/security';
 import type { Response } from 'express';
 import { CommunityParams } from '../shared/params.dto';
@@ -21,6 +22,7 @@ export class SubmissionsController {
   constructor(private readonly submissions: SubmissionsService) {}
 
   @Post()
+  @RateLimit('submit')
   @ApiOperation({
     summary: 'Submit content to a community',
     description:

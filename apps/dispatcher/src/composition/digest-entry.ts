@@ -70,6 +70,7 @@ export function digestEntry(
     case 'submission.rejected':
     case 'moderation.reminder':
     case 'digest':
+    case 'moderation.alert-summary':
       throw new UnrenderableDeliveryError(request.template, event.type);
   }
 }

@@ -41,13 +41,7 @@ export class NotificationContextLoader {
     ]);
     const profileById = new Map(profiles.map((profile) => [profile.userId, profile]));
     const addresses = rows.flatMap((row) => {
-      const community = row.communityId === null ? undefined : communityById.get(row.communityId);
-      const recipient = recipientOf(
-        row.recipientUserId,
-        row.recipientRole,
-        profileById.get(row.recipientUserId),
-        community,
-      );
+      const recipient = recipientOf(profileById.get(row.recipientUserId));
       return recipient ? [recipient.email] : [];
     });
     const suppressed =

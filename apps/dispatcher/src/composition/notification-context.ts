@@ -23,12 +23,7 @@ export class NotificationContext {
   }
 
   recipient(row: DeliveryEntity): Recipient | undefined {
-    return recipientOf(
-      row.recipientUserId,
-      row.recipientRole,
-      this.profiles.get(row.recipientUserId),
-      this.community(row),
-    );
+    return recipientOf(this.profiles.get(row.recipientUserId));
   }
 
   /** The facts `decideOnSend` needs about this notification now. */

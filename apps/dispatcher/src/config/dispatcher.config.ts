@@ -268,6 +268,15 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Max(10_000)
   DIGEST_USER_BATCH_SIZE: number = 100;
 
+  /**
+   * Alerts that ask one moderator to act, sent individually per clock hour; the rest of that hour's alerts go out
+   * together in one summary email when the hour ends. 0 lifts the cap.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  MODERATOR_ALERTS_PER_HOUR: number = 20;
+
   /** Items in one digest email; older ones first, the rest wait for the next digest. */
   @IsInt()
   @Min(1)

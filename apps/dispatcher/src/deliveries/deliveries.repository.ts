@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { WriteCoalescer } from '../database/write-coalescer';
+import { ALERT_CAP_REASON, type HeldAlert } from '../policy/moderator-alert-cap';
 import type { EventDecision } from '../policy/notification-policy';
 import type { DeliveryCategory, FailureReason, SkipReason } from '../policy/delivery-vocabulary';
 import type { RecipientRole } from '../policy/recipient-rules';
@@ -19,7 +20,7 @@ export interface NewDelivery {
   category: DeliveryCategory;
   communityId: string | null;
   membersOnly: boolean;
-  decision: EventDecision;
+  decision: EventDecision | HeldAlert;
 }
 
 /** What identifies one claim of a delivery: an outcome is recorded only while the row still carries it. */
@@ -56,9 +57,13 @@ export class DeliveriesRepository {
     const column = <T>(pick: (row: NewDelivery) => T): T[] => rows.map(pick);
     const inserted: { status: string }[] = await tx.query(
       `INSERT INTO deliveries (event_ref, recipient_user_id, recipient_role, template, category, community_id,
-         members_only, status, reason, frequency)
-       SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
-         $7::boolean[], $8::varchar[], $9::varchar[], $10::varchar[])
+         members_only, status, reason, frequency, next_attempt_at)
+       SELECT event_ref, recipient_user_id, recipient_role, template, category, community_id, members_only, status,
+              reason, frequency, coalesce(next_attempt_at, now())
+         FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
+           $7::boolean[], $8::varchar[], $9::varchar[], $10::varchar[], $11::timestamptz[])
+           AS u (event_ref, recipient_user_id, recipient_role, template, category, community_id, members_only, status,
+                 reason, frequency, next_attempt_at)
        ON CONFLICT (event_ref, recipient_user_id, template) DO NOTHING
        RETURNING status`,
       [
@@ -69,9 +74,11 @@ export class DeliveriesRepository {
         column((row) => row.category),
         column((row) => row.communityId),
         column((row) => row.membersOnly),
-        column((row) => row.decision.status),
-        column((row) => (row.decision.status === 'skipped' ? row.decision.reason : null)),
+        // A held alert waits in the queue of digest items until its hour's summary takes it.
+        column((row) => (row.decision.status === 'held' ? 'digest-queued' : row.decision.status)),
+        column((row) => reasonOf(row.decision)),
         column((row) => (row.decision.status === 'digest-queued' ? row.decision.frequency : null)),
+        column((row) => (row.decision.status === 'held' ? row.decision.until : null)),
       ],
     );
     return inserted.filter((row) => row.status === 'pending').length;
@@ -115,8 +122,12 @@ export class DeliveriesRepository {
    */
   async markSent(claim: DeliveryClaim, sesMessageId: string, language: string): Promise<boolean> {
     return (
-      (await this.sentMarks.write({ id: claim.id, claimVersion: claim.claimVersion, sesMessageId, language })) ===
-      true
+      (await this.sentMarks.write({
+        id: claim.id,
+        claimVersion: claim.claimVersion,
+        sesMessageId,
+        language,
+      })) === true
     );
   }
 
@@ -177,5 +188,17 @@ export class DeliveriesRepository {
       [claim.id, claim.claimVersion, ...parameters],
     );
     return rows.length > 0;
+  }
+}
+
+function reasonOf(decision: EventDecision | HeldAlert): string | null {
+  switch (decision.status) {
+    case 'skipped':
+      return decision.reason;
+    case 'held':
+      return ALERT_CAP_REASON;
+    case 'pending':
+    case 'digest-queued':
+      return null;
   }
 }

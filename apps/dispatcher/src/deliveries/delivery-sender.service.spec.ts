@@ -61,7 +61,12 @@ describe('DeliverySender', () => {
   });
 
   beforeEach(() => {
-    renderer.render.mockReturnValue({ subject: 'Subject', html: '<p>html</p>', text: 'text', language: 'pl' });
+    renderer.render.mockReturnValue({
+      subject: 'Subject',
+      html: '<p>html</p>',
+      text: 'text',
+      language: 'pl',
+    });
     emails.send.mockResolvedValue({ messageId: 'ses-1' });
     for (const method of Object.values(deliveries)) {
       method.mockResolvedValue(true);
@@ -132,8 +137,8 @@ describe('DeliverySender', () => {
     expect(emails.send).toHaveBeenCalledWith(expect.objectContaining({ unsubscribe: undefined }));
   });
 
-  it('writes to a moderator without a profile at their contact address, in English', async () => {
-    givenContext({ profiles: [] });
+  it("writes to a moderator at their profile's address, never at the community's contact address", async () => {
+    givenContext({ profiles: [profileOf('user-moderator-1', { locale: 'de' })] });
 
     await send(
       deliveryRow({
@@ -147,11 +152,31 @@ describe('DeliverySender', () => {
 
     expect(renderer.render).toHaveBeenCalledWith(
       'access-request.moderator',
-      'en',
+      'de',
       expect.anything(),
       expect.anything(),
     );
-    expect(emails.send).toHaveBeenCalledWith(expect.objectContaining({ to: 'marta@example.org' }));
+    expect(emails.send).toHaveBeenCalledWith(expect.objectContaining({ to: 'user-moderator-1@example.org' }));
+  });
+
+  it('skips a moderator without a profile rather than writing to their contact address', async () => {
+    givenContext({ profiles: [] });
+
+    await send(
+      deliveryRow({
+        eventRef: '8',
+        recipientUserId: 'user-moderator-1',
+        recipientRole: 'moderator',
+        template: 'access-request.moderator',
+        category: 'transactional',
+      }),
+    );
+
+    expect(emails.send).not.toHaveBeenCalled();
+    expect(deliveries.markSkipped).toHaveBeenCalledWith(
+      expect.objectContaining({ id: '41', claimVersion: 1 }),
+      'no-profile',
+    );
   });
 
   it.each([

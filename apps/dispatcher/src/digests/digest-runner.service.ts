@@ -2,8 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ReplicaLease } from '../claims/replica-lease.service';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { ProfilesRepository } from '../read-models/profiles.repository';
+import { AlertSummarySender } from './alert-summary-sender.service';
 import { dueZones, type DuePeriod } from './digest-schedule';
-import { DigestSender, type DigestOutcome } from './digest-sender.service';
+import type { DigestOutcome } from './digest-outcomes';
+import { DigestSender } from './digest-sender.service';
 import { DigestsRepository } from './digests.repository';
 
 export interface DigestRunSummary {
@@ -21,7 +23,8 @@ export interface DigestRunSummary {
 
 /**
  * Builds and sends the digests due at an instant: for every time zone whose local hour is the configured one,
- * users with queued items get this period's digest, batch by batch; digests waiting for a retry go out too.
+ * users with queued items get this period's digest, batch by batch; moderators with alerts held back by the hourly
+ * cap get the summary of each hour that ended; digests waiting for a retry go out too.
  */
 @Injectable()
 export class DigestRunner {
@@ -32,6 +35,7 @@ export class DigestRunner {
     private readonly profiles: ProfilesRepository,
     private readonly digests: DigestsRepository,
     private readonly sender: DigestSender,
+    private readonly alertSummaries: AlertSummarySender,
     private readonly lease: ReplicaLease,
   ) {}
 
@@ -49,6 +53,7 @@ export class DigestRunner {
     for (const { period, timeZones } of due.values()) {
       summary.opened += await this.openPeriod(period, timeZones);
     }
+    summary.opened += await this.openAlertSummaries(at);
     await this.sendDue(summary);
     if (summary.opened > 0) {
       this.logger.log({ msg: 'digest run', ...summary });
@@ -63,7 +68,11 @@ export class DigestRunner {
       if (claimed.length === 0) {
         return;
       }
-      const outcomes = await Promise.allSettled(claimed.map((digest) => this.sender.send(digest)));
+      const outcomes = await Promise.allSettled(
+        claimed.map((digest) =>
+          digest.kind === 'alerts' ? this.alertSummaries.send(digest) : this.sender.send(digest),
+        ),
+      );
       for (const outcome of outcomes) {
         if (outcome.status === 'fulfilled') {
           count(summary, outcome.value);
@@ -72,6 +81,18 @@ export class DigestRunner {
           summary.retrying++;
           this.logger.error({ msg: 'digest could not be sent', error: String(outcome.reason) });
         }
+      }
+    }
+  }
+
+  private async openAlertSummaries(at: Date): Promise<number> {
+    const batchSize = this.config.DIGEST_USER_BATCH_SIZE;
+    let opened = 0;
+    for (;;) {
+      const batch = await this.digests.openAlertSummaries(at, batchSize);
+      opened += batch;
+      if (batch === 0) {
+        return opened;
       }
     }
   }

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { digestEntry, type DigestEntry } from '../composition/digest-entry';
 import type { NotificationContext } from '../composition/notification-context';
 import { NotificationContextLoader } from '../composition/notification-context.loader';
-import { outcomeOfFailure } from '../composition/send-failure';
 import { UnsubscribeLinks } from '../composition/unsubscribe-links';
 import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
@@ -13,29 +12,27 @@ import { decideOnSend } from '../policy/notification-policy';
 import { EmailRenderer } from '../templates/email-renderer.service';
 import { PortalLinks } from '../templates/portal-links';
 import { digestModel } from './digest-model';
+import { DigestOutcomes, type DigestOutcome } from './digest-outcomes';
 import { DigestsRepository, type ClaimedDigest } from './digests.repository';
-
-/** `fenced`: the claim was taken over meanwhile, so the result was discarded. */
-export type DigestOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'fenced';
-
-const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
 /** Builds and sends one claimed digest: items re-checked one by one, one email, one recorded outcome. */
 @Injectable()
 export class DigestSender {
   private readonly logger = new Logger(DigestSender.name);
   private readonly portal: PortalLinks;
+  private readonly outcomes: DigestOutcomes;
 
   constructor(
-    private readonly config: DispatcherConfig,
+    config: DispatcherConfig,
     private readonly digests: DigestsRepository,
     private readonly contexts: NotificationContextLoader,
     private readonly renderer: EmailRenderer,
     private readonly emails: EmailSender,
     private readonly unsubscribeLinks: UnsubscribeLinks,
-    private readonly claimMetrics: ClaimMetrics,
+    claimMetrics: ClaimMetrics,
   ) {
     this.portal = new PortalLinks(config.PUBLIC_BASE_URL);
+    this.outcomes = new DigestOutcomes(config, digests, claimMetrics, this.logger);
   }
 
   async send(digest: ClaimedDigest): Promise<DigestOutcome> {
@@ -44,7 +41,7 @@ export class DigestSender {
     const kept = await this.keepSendable(digest, items, context);
     const recipient = kept.length > 0 ? context.recipient(kept[0].item) : undefined;
     if (!recipient) {
-      return this.fenced(digest, await this.digests.markSkipped(digest, 'empty-digest'), 'skipped');
+      return this.outcomes.fenced(digest, await this.digests.markSkipped(digest, 'empty-digest'), 'skipped');
     }
     const entries = kept.map(({ entry }) => entry);
     const unsubscribeUrl = this.unsubscribeUrl(digest.userId, entries);
@@ -66,10 +63,10 @@ export class DigestSender {
         unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
       }));
     } catch (error) {
-      return this.recordFailure(digest, error);
+      return this.outcomes.failure(digest, error);
     }
     // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
-    return this.fenced(digest, await this.digests.markSent(digest, messageId, language), 'sent');
+    return this.outcomes.fenced(digest, await this.digests.markSent(digest, messageId, language), 'sent');
   }
 
   /** One-click unsubscribe only when the whole digest is about one category the user can switch off. */
@@ -106,37 +103,5 @@ export class DigestSender {
       await this.digests.skipItems(digest, ids, reason);
     }
     return kept;
-  }
-
-  private async recordFailure(digest: ClaimedDigest, error: unknown): Promise<DigestOutcome> {
-    const outcome = outcomeOfFailure(error, digest.attempts, new Date(), {
-      maxAttempts: this.config.SENDER_MAX_ATTEMPTS,
-      firstDelayMs: this.config.SENDER_RETRY_DELAY,
-      maxDelayMs: MAX_RETRY_DELAY_MS,
-    });
-    if (outcome.kind === 'failed') {
-      this.logger.warn({
-        msg: 'digest failed',
-        digest: digest.id,
-        reason: outcome.reason,
-        detail: outcome.detail,
-      });
-      return this.fenced(
-        digest,
-        await this.digests.markFailed(digest, outcome.reason, outcome.detail),
-        'failed',
-      );
-    }
-    const retrying = await this.digests.retryLater(digest, outcome.at, outcome.detail, outcome.countAttempt);
-    return this.fenced(digest, retrying, 'retry');
-  }
-
-  private fenced(digest: ClaimedDigest, recorded: boolean, outcome: DigestOutcome): DigestOutcome {
-    if (recorded) {
-      return outcome;
-    }
-    this.claimMetrics.fencedResults.inc({ kind: 'digest' });
-    this.logger.warn({ msg: 'result of a digest claim taken over meanwhile discarded', digest: digest.id });
-    return 'fenced';
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DigestFrequency } from '../policy/delivery-vocabulary';
+import type { DigestKind } from './digests.repository';
 
 export type DigestStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
 
@@ -13,7 +13,7 @@ export class DigestEntity {
   userId!: string;
 
   @Column({ type: 'varchar' })
-  kind!: DigestFrequency;
+  kind!: DigestKind;
 
   /** The user's local date the digest went out on (`YYYY-MM-DD`). */
   @Column({ name: 'period_start', type: 'date' })

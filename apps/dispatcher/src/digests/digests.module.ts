@@ -4,6 +4,7 @@ import { MailModule } from '../composition/mail.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { DigestRunner } from './digest-runner.service';
+import { AlertSummarySender } from './alert-summary-sender.service';
 import { DigestSender } from './digest-sender.service';
 import { DigestTicker } from './digest-ticker.service';
 import { DigestsController } from './digests.controller';
@@ -13,6 +14,6 @@ import { DigestsRepository } from './digests.repository';
 @Module({
   imports: [ReadModelsModule, DeliveriesModule, MailModule, ClaimsModule],
   controllers: [DigestsController],
-  providers: [DigestsRepository, DigestSender, DigestRunner, DigestTicker],
+  providers: [DigestsRepository, DigestSender, AlertSummarySender, DigestRunner, DigestTicker],
 })
 export class DigestsModule {}

@@ -6,26 +6,41 @@ import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import type { DigestFrequency, FailureReason, SkipReason } from '../policy/delivery-vocabulary';
 import type { DuePeriod } from './digest-schedule';
 
+export const ALERT_SUMMARY = 'alerts';
+
 // The recipient's current frequency for a queued item's category decides which digest takes it.
 const ITEM_PREFERENCE = `CASE d.category WHEN 'mentions' THEN p.mentions WHEN 'comments' THEN p.comments
   WHEN 'privateMessages' THEN p.private_messages ELSE p.community_activity END`;
 
-/** Items a digest of each kind takes: a daily digest also flushes items whose category is now immediate or never. */
+/**
+ * Items a digest of each kind takes: a daily digest also flushes items whose category is now immediate or never.
+ * Alerts held back by the moderator alert cap are also queued, but only their hour's summary takes them.
+ */
 const TAKES_ITEM: Record<DigestFrequency, string> = {
-  daily: `${ITEM_PREFERENCE} <> 'weekly'`,
-  weekly: `${ITEM_PREFERENCE} = 'weekly'`,
+  daily: `d.category <> 'transactional' AND ${ITEM_PREFERENCE} <> 'weekly'`,
+  weekly: `d.category <> 'transactional' AND ${ITEM_PREFERENCE} = 'weekly'`,
 };
+
+/** Held alerts whose hour ended by $1 and that no summary took yet. */
+const DUE_HELD_ALERT = `d.status = 'digest-queued' AND d.digest_id IS NULL AND d.category = 'transactional'
+  AND d.next_attempt_at <= $1`;
 
 const DETAIL_MAX = 2000;
 
+/** The digest of a user's daily or weekly items, or the summary of a moderator's alerts held back in one hour. */
+export type DigestKind = DigestFrequency | typeof ALERT_SUMMARY;
+
 /** A digest this replica now owns until it records an outcome (or its claim is taken over). */
-export interface ClaimedDigest {
+export interface ClaimedDigestOf<K extends DigestKind> {
   id: string;
   userId: string;
-  kind: DigestFrequency;
+  kind: K;
   attempts: number;
   claimVersion: number;
 }
+
+export type ClaimedDigest = ClaimedDigestOf<DigestFrequency>;
+export type ClaimedAlertSummary = ClaimedDigestOf<typeof ALERT_SUMMARY>;
 
 /** What identifies one claim of a digest. */
 export type DigestClaim = Pick<ClaimedDigest, 'id' | 'claimVersion'>;
@@ -78,7 +93,7 @@ export class DigestsRepository {
       const opened: { id: string }[] = await tx.query(
         `INSERT INTO digests (user_id, kind, period_start, status)
          SELECT user_id, $2, $3, 'pending' FROM unnest($1::varchar[]) AS u (user_id)
-         ON CONFLICT (user_id, kind, period_start) DO NOTHING
+         ON CONFLICT (user_id, kind, period_start) WHERE kind <> 'alerts' DO NOTHING
          RETURNING id`,
         [locked.map((row) => row.user_id), period.kind, period.periodStart],
       );
@@ -104,12 +119,59 @@ export class DigestsRepository {
     });
   }
 
+  /**
+   * Opens one summary for each of up to `limit` moderators with held alerts whose hour ended by `at`, and moves
+   * those alerts into it; moderators another replica is working on are skipped (profile rows locked with SKIP
+   * LOCKED). Also forgets the alert counts of hours long over. Returns how many summaries were opened.
+   */
+  openAlertSummaries(at: Date, limit: number): Promise<number> {
+    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
+      await tx.query(
+        `DELETE FROM moderator_alert_windows WHERE window_start < $1::timestamptz - interval '1 hour'`,
+        [at],
+      );
+      const locked: { user_id: string }[] = await tx.query(
+        `SELECT p.user_id FROM profiles p
+          WHERE p.user_id IN (SELECT DISTINCT d.recipient_user_id FROM deliveries d WHERE ${DUE_HELD_ALERT} LIMIT $2)
+          ORDER BY p.user_id
+          FOR UPDATE OF p SKIP LOCKED`,
+        [at, limit],
+      );
+      if (locked.length === 0) {
+        return 0;
+      }
+      const opened: { id: string }[] = await tx.query(
+        `INSERT INTO digests (user_id, kind, period_start, status)
+         SELECT user_id, '${ALERT_SUMMARY}', ($2::timestamptz AT TIME ZONE 'UTC')::date, 'pending'
+           FROM unnest($1::varchar[]) AS u (user_id)
+         RETURNING id`,
+        [locked.map((row) => row.user_id), at],
+      );
+      const summaryIds = opened.map((row) => row.id);
+      await tx.query(
+        `UPDATE deliveries d SET digest_id = g.id, updated_at = now()
+           FROM digests g WHERE g.id = ANY($2::bigint[]) AND d.recipient_user_id = g.user_id AND ${DUE_HELD_ALERT}`,
+        [at, summaryIds],
+      );
+      const counted = await queryRows<{ id: string; item_count: number }>(
+        tx,
+        `UPDATE digests g SET item_count = (SELECT count(*) FROM deliveries d WHERE d.digest_id = g.id)
+          WHERE g.id = ANY($1::bigint[])
+          RETURNING g.id, g.item_count`,
+        [summaryIds],
+      );
+      // A summary whose alerts another replica took meanwhile stays empty: nothing to send.
+      await tx.query(`DELETE FROM digests WHERE id = ANY($1::bigint[]) AND item_count = 0`, [summaryIds]);
+      return counted.filter((row) => row.item_count > 0).length;
+    });
+  }
+
   /** Claims digests due for (re)sending under this replica's lease, committed before anything is sent. */
-  async claimDue(limit: number, replicaId: string): Promise<ClaimedDigest[]> {
+  async claimDue(limit: number, replicaId: string): Promise<(ClaimedDigest | ClaimedAlertSummary)[]> {
     const rows = await queryRows<{
       id: string;
       user_id: string;
-      kind: DigestFrequency;
+      kind: DigestKind;
       attempts: number;
       claim_version: number;
     }>(
@@ -124,13 +186,15 @@ export class DigestsRepository {
         RETURNING g.id, g.user_id, g.kind, g.attempts, g.claim_version`,
       [limit, replicaId],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      userId: row.user_id,
-      kind: row.kind,
-      attempts: row.attempts,
-      claimVersion: row.claim_version,
-    }));
+    return rows.map((row) => {
+      const claim = {
+        id: row.id,
+        userId: row.user_id,
+        attempts: row.attempts,
+        claimVersion: row.claim_version,
+      };
+      return row.kind === ALERT_SUMMARY ? { ...claim, kind: row.kind } : { ...claim, kind: row.kind };
+    });
   }
 
   async items(digestId: string): Promise<DeliveryEntity[]> {

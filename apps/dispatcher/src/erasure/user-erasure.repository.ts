@@ -32,6 +32,7 @@ export class UserErasureRepository {
     await tx.query(`UPDATE digests SET user_id = $2, detail = NULL WHERE user_id = $1`, [userId, pseudonym]);
     await tx.query(`DELETE FROM profiles WHERE user_id = $1`, [userId]);
     await tx.query(`DELETE FROM memberships WHERE user_id = $1`, [userId]);
+    await tx.query(`DELETE FROM moderator_alert_windows WHERE user_id = $1`, [userId]);
     await tx.query(
       `UPDATE communities
           SET moderators = (SELECT coalesce(jsonb_agg(m), '[]'::jsonb) FROM jsonb_array_elements(moderators) m

@@ -6,6 +6,7 @@ import { NotificationEventTrace1795709000000 } from './1795709000000-Notificatio
 import { EmailFeedbackStatuses1796000000000 } from './1796000000000-EmailFeedbackStatuses';
 import { AddDeliveryLanguage1796200000000 } from './1796200000000-AddDeliveryLanguage';
 import { ReplicaLeases1796100000000 } from './1796100000000-ReplicaLeases';
+import { ModeratorAlertCap1796300000000 } from './1796300000000-ModeratorAlertCap';
 
 /** Every migration of the dispatcher's schema, oldest first. */
 export const MIGRATIONS = [
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   EmailFeedbackStatuses1796000000000,
   AddDeliveryLanguage1796200000000,
   ReplicaLeases1796100000000,
+  ModeratorAlertCap1796300000000,
   OutboxParking1796511428716,
 ];

@@ -15,6 +15,7 @@ import { membershipKey, type MembershipsRepository } from '../read-models/member
 import type { ProfileEntity } from '../read-models/profile.entity';
 import type { ProfilesRepository } from '../read-models/profiles.repository';
 import { communityOf, profileOf } from '../testing/fixtures';
+import type { ModeratorAlertCap, TimedDelivery } from './moderator-alert-cap.service';
 import { NotificationPlanner } from './notification-planner.service';
 
 let sequence = 0;
@@ -33,6 +34,7 @@ describe('NotificationPlanner', () => {
   const memberships = { currentMemberships: jest.fn() };
   const deliveries = { insertMany: jest.fn(), wakeSenders: jest.fn() };
   const fanOut = { insertForMembers: jest.fn() };
+  const alertCap = { apply: jest.fn() };
   let planner: NotificationPlanner;
 
   function given(options: {
@@ -65,6 +67,9 @@ describe('NotificationPlanner', () => {
     );
     deliveries.wakeSenders.mockResolvedValue(undefined);
     fanOut.insertForMembers.mockResolvedValue(0);
+    alertCap.apply.mockImplementation((items: TimedDelivery[]) =>
+      Promise.resolve(items.map((i) => i.delivery)),
+    );
     planner = new NotificationPlanner(
       { FANOUT_PAGE_SIZE: 500 } as DispatcherConfig,
       events as unknown as NotificationEventsRepository,
@@ -73,6 +78,7 @@ describe('NotificationPlanner', () => {
       memberships as unknown as MembershipsRepository,
       deliveries as unknown as DeliveriesRepository,
       fanOut,
+      alertCap as unknown as ModeratorAlertCap,
     );
   });
 
@@ -86,8 +92,8 @@ describe('NotificationPlanner', () => {
     expect(fanOut.insertForMembers).not.toHaveBeenCalled();
   });
 
-  it('alerts moderators with or without a profile and acknowledges the requester, then wakes the senders', async () => {
-    given({ profiles: [profileOf('user-1')] });
+  it('alerts moderators with a profile and acknowledges the requester, then wakes the senders', async () => {
+    given({ profiles: [profileOf('user-1'), profileOf('user-moderator-1')] });
 
     await planner.plan([event(EventTypes.AccessRequested)], tx);
 
@@ -107,6 +113,52 @@ describe('NotificationPlanner', () => {
       }),
     ]);
     expect(deliveries.wakeSenders).toHaveBeenCalledWith(tx);
+  });
+
+  it('skips a moderator without a profile: the contact address the community lists is never written to', async () => {
+    given({ profiles: [profileOf('user-1')] });
+
+    await planner.plan([event(EventTypes.AccessRequested)], tx);
+
+    expect(inserted()).toEqual([
+      expect.objectContaining({
+        recipientUserId: 'user-moderator-1',
+        recipientRole: 'moderator',
+        decision: { status: 'skipped', reason: 'no-profile' },
+      }),
+      expect.objectContaining({ recipientUserId: 'user-1', decision: { status: 'pending' } }),
+    ]);
+  });
+
+  it("inserts what the moderator alert cap leaves, having told it each alert's event time", async () => {
+    given({ profiles: [profileOf('user-1'), profileOf('user-moderator-1')] });
+    const requested = event(EventTypes.AccessRequested);
+    alertCap.apply.mockImplementation((items: TimedDelivery[]) =>
+      Promise.resolve(
+        items.map(({ delivery }) =>
+          delivery.recipientRole === 'moderator'
+            ? { ...delivery, decision: { status: 'held', until: new Date('2026-01-05T11:00:00Z') } }
+            : delivery,
+        ),
+      ),
+    );
+
+    await planner.plan([requested], tx);
+
+    expect(alertCap.apply).toHaveBeenCalledWith(
+      [
+        expect.objectContaining({ occurredAt: new Date(requested.time) }),
+        expect.objectContaining({ occurredAt: new Date(requested.time) }),
+      ],
+      tx,
+    );
+    expect(inserted()).toEqual([
+      expect.objectContaining({
+        recipientRole: 'moderator',
+        decision: expect.objectContaining({ status: 'held' }),
+      }),
+      expect.objectContaining({ recipientRole: 'requester', decision: { status: 'pending' } }),
+    ]);
   });
 
   it('skips a requester without a profile, and does not wake the senders for nothing', async () => {

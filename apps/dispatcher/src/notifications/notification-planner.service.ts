@@ -13,6 +13,7 @@ import { MembershipsRepository, membershipKey } from '../read-models/memberships
 import { preferenceOf, type ProfileEntity } from '../read-models/profile.entity';
 import { ProfilesRepository } from '../read-models/profiles.repository';
 import { MemberFanOutRepository } from './member-fan-out.repository';
+import { ModeratorAlertCap } from './moderator-alert-cap.service';
 
 /** An event with what it causes, once stored. */
 interface PlannedEvent {
@@ -27,8 +28,6 @@ interface Candidate {
   intent: NotificationIntent;
   userId: string;
   role: RecipientRole;
-  /** A moderator's contact email, used when they have no profile yet. */
-  fallbackAddress?: string;
 }
 
 /**
@@ -47,6 +46,7 @@ export class NotificationPlanner {
     private readonly memberships: MembershipsRepository,
     private readonly deliveries: DeliveriesRepository,
     private readonly fanOut: MemberFanOutRepository,
+    private readonly alertCap: ModeratorAlertCap,
   ) {}
 
   async plan(events: readonly NotifiableEvent[], tx: EntityManager): Promise<void> {
@@ -57,7 +57,12 @@ export class NotificationPlanner {
     const candidates = planned.flatMap((item) =>
       item.intents.flatMap((intent) => this.candidatesOf(item, intent)),
     );
-    let pending = await this.deliveries.insertMany(await this.decide(candidates, tx), tx);
+    const occurredAt = new Map(planned.map((item) => [item.eventRef, new Date(item.event.time)]));
+    const decided = (await this.decide(candidates, tx)).map((delivery) => ({
+      delivery,
+      occurredAt: occurredAt.get(delivery.eventRef) ?? new Date(),
+    }));
+    let pending = await this.deliveries.insertMany(await this.alertCap.apply(decided, tx), tx);
     for (const item of planned) {
       for (const intent of item.intents) {
         pending += await this.notifyMembers(item.eventRef, intent, item.community, tx);
@@ -143,7 +148,6 @@ export class NotificationPlanner {
           intent,
           userId: moderator.userId,
           role: 'moderator',
-          fallbackAddress: moderator.contactEmail,
         }));
       case 'members':
         return [];
@@ -166,7 +170,7 @@ export class NotificationPlanner {
       .filter(({ intent }) => intent.membersOnly && intent.communityId)
       .map(({ intent, userId }) => ({ communityId: intent.communityId as string, userId }));
     const members = await this.memberships.currentMemberships(memberKeys, tx);
-    return candidates.map(({ eventRef, intent, userId, role, fallbackAddress }) => {
+    return candidates.map(({ eventRef, intent, userId, role }) => {
       const profile = profiles.get(userId);
       const category = intent.category;
       return {
@@ -185,7 +189,7 @@ export class NotificationPlanner {
             intent.communityId !== undefined &&
             members.has(membershipKey({ communityId: intent.communityId, userId })),
           preference: profile && category !== TRANSACTIONAL ? preferenceOf(profile, category) : undefined,
-          hasAddress: profile !== undefined || fallbackAddress !== undefined,
+          hasAddress: profile !== undefined,
         }),
       };
     });

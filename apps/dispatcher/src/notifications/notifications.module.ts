@@ -6,6 +6,8 @@ import { CommunityEventsConsumer } from './community-events.consumer';
 import { EventIntake } from './event-intake.service';
 import { MemberFanOutRepository } from './member-fan-out.repository';
 import { ModerationEventsConsumer } from './moderation-events.consumer';
+import { ModeratorAlertCap } from './moderator-alert-cap.service';
+import { ModeratorAlertWindowsRepository } from './moderator-alert-windows.repository';
 import { NotificationPlanner } from './notification-planner.service';
 import { ProfilesConsumer } from './profiles.consumer';
 
@@ -16,6 +18,8 @@ import { ProfilesConsumer } from './profiles.consumer';
     EventIntake,
     NotificationPlanner,
     MemberFanOutRepository,
+    ModeratorAlertCap,
+    ModeratorAlertWindowsRepository,
     ActivityConsumer,
     CommunityEventsConsumer,
     ModerationEventsConsumer,

@@ -16,7 +16,7 @@ export interface EventSituation {
   isMember: boolean;
   /** The recipient's frequency for the category; `undefined` when they have no profile yet. */
   preference: Frequency | undefined;
-  /** An address is known: the profile's email, or a moderator's contact email for alerts. */
+  /** The recipient has a profile, whose email is the only address ever written to (for moderators too). */
   hasAddress: boolean;
 }
 

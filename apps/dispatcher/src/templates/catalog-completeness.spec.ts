@@ -35,12 +35,14 @@ const TERM_KEYS: Readonly<Record<GlossaryTerm, readonly string[]>> = {
     'access-request.acknowledgement.subject',
     'access-request.rejected.subject',
     'moderation.reminder.access-request.subject',
+    'moderation.alert-summary.kinds.access-request',
   ],
   submission: [
     'submission.moderator.action',
     'submission.approved.subject',
     'submission.rejected.subject',
     'moderation.reminder.submission.subject',
+    'moderation.alert-summary.kinds.submission',
   ],
   digest: [
     'digest.subject.daily',

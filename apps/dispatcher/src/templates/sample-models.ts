@@ -133,4 +133,31 @@ export const SAMPLE_MODELS: { readonly [K in TemplateId]: TemplateModels[K] } = 
       },
     ],
   },
+  'moderation.alert-summary': {
+    recipientName: 'Ingrid Novak',
+    windowStart: '2026-03-02T09:00:00Z',
+    items: [
+      {
+        alertKind: 'access-request',
+        title: 'Marc Dubois',
+        communityName: community.communityName,
+        url: 'https://portal.example.org/moderation/access-requests/ar-4712',
+        occurredAt: '2026-03-02T09:41:00Z',
+      },
+      {
+        alertKind: 'submission',
+        title: article.title,
+        communityName: community.communityName,
+        url: 'https://portal.example.org/moderation/submissions/s-77',
+        occurredAt: '2026-03-02T09:52:00Z',
+      },
+      {
+        alertKind: 'reminder',
+        title: 'Anna Schmidt',
+        communityName: 'Green Public Procurement',
+        url: 'https://portal.example.org/moderation/access-requests/ar-4690',
+        occurredAt: '2026-03-02T09:58:00Z',
+      },
+    ],
+  },
 };

@@ -61,4 +61,8 @@ export const TEMPLATE_DEFINITIONS: TemplateDefinitions = {
   'activity.private-message': { followsPreferences: true, links: noLinks },
   'activity.content-published': { followsPreferences: true, links: communityLink },
   digest: { followsPreferences: true, links: noLinks },
+  'moderation.alert-summary': {
+    followsPreferences: false,
+    links: (_model, portal) => ({ decide: portal.moderationQueue() }),
+  },
 };

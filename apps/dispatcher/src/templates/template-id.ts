@@ -15,6 +15,7 @@ export const TEMPLATE_IDS = [
   'activity.private-message',
   'activity.content-published',
   'digest',
+  'moderation.alert-summary',
 ] as const;
 
 export type TemplateId = (typeof TEMPLATE_IDS)[number];

@@ -34,7 +34,7 @@ function hostile<T>(value: T, key = ''): T {
       return HOSTILE_URL as T;
     }
     // Enumerated values select wording; the contracts validate them before they reach a template.
-    return (['category', 'period', 'itemKind'].includes(key) ? value : HOSTILE_TEXT) as T;
+    return (['category', 'period', 'itemKind', 'alertKind'].includes(key) ? value : HOSTILE_TEXT) as T;
   }
   if (Array.isArray(value)) {
     return value.map((item: unknown) => hostile(item)) as T;

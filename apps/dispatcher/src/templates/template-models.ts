@@ -122,6 +122,23 @@ export interface DigestModel extends RecipientModel {
   sections: DigestSectionModel[];
 }
 
+/** One alert held back by the hourly cap, as its hour's summary lists it. */
+export interface AlertSummaryItemModel {
+  alertKind: 'access-request' | 'submission' | 'reminder';
+  /** Who asked to join, the submission's title, or whose request a reminder is about. */
+  title: string;
+  communityName: string;
+  /** Where the moderator decides. */
+  url: string;
+  occurredAt: string;
+}
+
+export interface ModeratorAlertSummaryModel extends RecipientModel {
+  /** Start of the hour whose alerts past the cap are listed (ISO 8601). */
+  windowStart: string;
+  items: AlertSummaryItemModel[];
+}
+
 export interface TemplateModels {
   'access-request.moderator': AccessRequestModeratorModel;
   'access-request.acknowledgement': AccessRequestAcknowledgementModel;
@@ -138,4 +155,5 @@ export interface TemplateModels {
   'activity.private-message': PrivateMessageModel;
   'activity.content-published': ContentPublishedModel;
   digest: DigestModel;
+  'moderation.alert-summary': ModeratorAlertSummaryModel;
 }

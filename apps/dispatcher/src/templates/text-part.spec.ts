@@ -16,7 +16,7 @@ const TYPED = `R&D <lots> "A" & 'B'`;
 const TYPED_IN_HTML = 'R&amp;D &lt;lots&gt; &quot;A&quot; &amp; &#x27;B&#x27;';
 const HTML_ENTITY = /&(?:[a-z]+|#x?[0-9a-f]+);/i;
 // Values that are not free text: links, addresses, dates, ids and wording selectors.
-const NOT_FREE_TEXT = new Set(['url', 'contactEmail', 'category', 'period', 'itemKind']);
+const NOT_FREE_TEXT = new Set(['url', 'contactEmail', 'category', 'period', 'itemKind', 'alertKind']);
 
 function typedEverywhere<T>(value: T, key = ''): T {
   if (typeof value === 'string') {

@@ -1,4 +1,10 @@
-import { BaseServiceConfig, Required, SigningKeyList } from '@notify/config';
+import {
+  BaseServiceConfig,
+  CountPerWindowField,
+  Required,
+  SigningKeyList,
+  type CountPerWindow,
+} from '@notify/config';
 import type { LinkSigningKey } from '@notify/security';
 
 /** The only place the preferences service reads its environment. */
@@ -15,4 +21,8 @@ export class PreferencesConfig extends BaseServiceConfig {
   @Required()
   @SigningKeyList()
   UNSUBSCRIBE_SIGNING_KEYS!: LinkSigningKey[];
+
+  /** Profile and preference updates one user may make per window, e.g. `20/1h`. */
+  @CountPerWindowField()
+  RATE_LIMIT_PROFILE: CountPerWindow = { limit: 20, windowMs: 3_600_000 };
 }

@@ -7,6 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { RateLimit } from '@notify/rate-limit';
 import { assertActsFor, CurrentPrincipal, type Principal } from '@notify/security';
 import { UserIdParams } from '../shared/user-id.params';
 import { PreferencesDto } from './dto/preferences.dto';
@@ -33,6 +34,7 @@ export class PreferencesController {
   }
 
   @Put()
+  @RateLimit('profile')
   @ApiOperation({
     summary: 'Replace the notification preferences of a user',
     description:

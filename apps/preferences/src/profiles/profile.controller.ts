@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { RateLimit } from '@notify/rate-limit';
 import { assertActsFor, CurrentPrincipal, type Principal } from '@notify/security';
 import { UserIdParams } from '../shared/user-id.params';
 import { ProfileDto } from './dto/profile.dto';
@@ -32,6 +33,7 @@ export class ProfileController {
   }
 
   @Put()
+  @RateLimit('profile')
   @ApiOperation({
     summary: 'Replace the notification profile of a user',
     description: 'Published at once, with the preferences, as the user’s state on preferences.profiles.v1.',

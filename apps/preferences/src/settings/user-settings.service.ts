@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes, Topics } from '@notify/contracts';
 import { OutboxWriter } from '@notify/messaging';
+import { forgetRateLimitSubject } from '@notify/rate-limit';
 import type { EntityManager } from 'typeorm';
 import { UserSettingsRepository } from './user-settings.repository';
 import { sameVisibleState, toPublishedProfile, type UserSettings } from './user-settings';
@@ -43,6 +44,7 @@ export class UserSettingsService {
     const profile = erased?.profile;
     await this.outbox.eraseMentions(manager, [userId, profile?.email ?? '', profile?.displayName ?? '']);
     await this.outbox.tombstone(manager, Topics.PreferenceProfiles, userId);
+    await forgetRateLimitSubject(manager, userId);
   }
 
   /**

@@ -1,0 +1,117 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { alertSummaryEntry } from '../composition/alert-summary-entry';
+import type { NotificationContext } from '../composition/notification-context';
+import { NotificationContextLoader } from '../composition/notification-context.loader';
+import { ClaimMetrics } from '../claims/claim-metrics';
+import { DispatcherConfig } from '../config/dispatcher.config';
+import type { DeliveryEntity } from '../deliveries/delivery.entity';
+import { EmailSender } from '../email/email-sender.service';
+import type { SkipReason } from '../policy/delivery-vocabulary';
+import { decideOnSend } from '../policy/notification-policy';
+import { EmailRenderer } from '../templates/email-renderer.service';
+import { PortalLinks } from '../templates/portal-links';
+import type { AlertSummaryItemModel } from '../templates/template-models';
+import { DigestOutcomes, type DigestOutcome } from './digest-outcomes';
+import { DigestsRepository, type ClaimedAlertSummary } from './digests.repository';
+
+const HOUR_MS = 3_600_000;
+
+/** Sends one claimed summary of the alerts a moderator's hourly cap held back: re-checked, one email, one outcome. */
+@Injectable()
+export class AlertSummarySender {
+  private readonly logger = new Logger(AlertSummarySender.name);
+  private readonly portal: PortalLinks;
+  private readonly outcomes: DigestOutcomes;
+
+  constructor(
+    config: DispatcherConfig,
+    private readonly digests: DigestsRepository,
+    private readonly contexts: NotificationContextLoader,
+    private readonly renderer: EmailRenderer,
+    private readonly emails: EmailSender,
+    claimMetrics: ClaimMetrics,
+  ) {
+    this.portal = new PortalLinks(config.PUBLIC_BASE_URL);
+    this.outcomes = new DigestOutcomes(config, digests, claimMetrics, this.logger);
+  }
+
+  async send(summary: ClaimedAlertSummary): Promise<DigestOutcome> {
+    const alerts = await this.digests.items(summary.id);
+    const context = await this.contexts.load(alerts);
+    const kept = await this.keepSendable(summary, alerts, context);
+    const recipient = kept.length > 0 ? context.recipient(kept[0].alert) : undefined;
+    if (!recipient) {
+      return this.outcomes.fenced(
+        summary,
+        await this.digests.markSkipped(summary, 'empty-digest'),
+        'skipped',
+      );
+    }
+    let sent: { messageId: string; language: string };
+    try {
+      const items = kept.map(({ item }) => item).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+      const firstAlert = Date.parse(items[0].occurredAt);
+      const model = {
+        recipientName: recipient.name,
+        windowStart: new Date(firstAlert - (firstAlert % HOUR_MS)).toISOString(),
+        items,
+      };
+      const { language, ...rendered } = this.renderer.render(
+        'moderation.alert-summary',
+        recipient.locale,
+        model,
+        {
+          timeZone: recipient.timeZone,
+        },
+      );
+      const { messageId } = await this.emails.send({
+        to: recipient.email,
+        ...rendered,
+        notificationId: `digest-${summary.id}`,
+        template: 'moderation.alert-summary',
+        category: 'transactional',
+      });
+      sent = { messageId, language };
+    } catch (error) {
+      return this.outcomes.failure(summary, error);
+    }
+    // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
+    return this.outcomes.fenced(
+      summary,
+      await this.digests.markSent(summary, sent.messageId, sent.language),
+      'sent',
+    );
+  }
+
+  /** Skips, with their reason, the alerts that may no longer be sent; returns the others with their lines. */
+  private async keepSendable(
+    summary: ClaimedAlertSummary,
+    alerts: readonly DeliveryEntity[],
+    context: NotificationContext,
+  ): Promise<{ alert: DeliveryEntity; item: AlertSummaryItemModel }[]> {
+    const kept: { alert: DeliveryEntity; item: AlertSummaryItemModel }[] = [];
+    const skipped = new Map<SkipReason, string[]>();
+    for (const alert of alerts) {
+      const decision = decideOnSend(context.situation(alert));
+      const event = context.event(alert);
+      const recipient = context.recipient(alert);
+      if (decision.action === 'send' && event && recipient) {
+        try {
+          kept.push({
+            alert,
+            item: alertSummaryEntry(alert.template, event, context.facts(alert, recipient.name), this.portal),
+          });
+        } catch (error) {
+          await this.digests.failItems(summary, [alert.id], 'unrenderable', String(error));
+        }
+      } else {
+        const reason = decision.action === 'skip' ? decision.reason : 'no-profile';
+        skipped.set(reason, [...(skipped.get(reason) ?? []), alert.id]);
+      }
+    }
+    for (const [reason, ids] of skipped) {
+      await this.digests.skipItems(summary, ids, reason);
+    }
+    return kept;
+  }
+}
