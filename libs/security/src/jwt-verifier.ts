@@ -30,7 +30,8 @@ interface ServiceKeys {
  * Verifies bearer JWTs of two kinds. User tokens: HS256 with the shared secret, RS256 through a JWKS endpoint, or
  * both; each algorithm bound to its own key source, so an HS256 token can never be checked against a public key.
  * Service tokens: HS256 with the service secrets and the service issuer only. A token is routed by its `iss`, and
- * only a token verified with a service key becomes a service principal.
+ * only a token verified with a service key becomes a service principal. A deployment without service keys
+ * (AUTH_SERVICE_JWT_*) keeps the contract's older form: the user secret with `roles: ["service"]`.
  */
 export class JwtVerifier {
   private readonly secret?: Uint8Array;
@@ -75,11 +76,15 @@ export class JwtVerifier {
     const payload = await verified(() =>
       jwtVerify(token, this.userKeyFor, this.checks(this.algorithms, this.options.issuer)),
     );
-    const principal = principalFromPayload('user', payload);
-    if (principal.roles.includes(SERVICE_ROLE)) {
+    const claimsService = principalFromPayload('user', payload).roles.includes(SERVICE_ROLE);
+    if (!claimsService) {
+      return principalFromPayload('user', payload);
+    }
+    // Without service keys of their own, the public contract applies: the shared secret and the `service` role.
+    if (this.service) {
       throw new InvalidTokenError('a user token may not claim the service role');
     }
-    return principal;
+    return principalFromPayload('service', payload);
   }
 
   private async verifyService(token: string, service: ServiceKeys): Promise<Principal> {

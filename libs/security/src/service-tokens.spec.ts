@@ -81,11 +81,15 @@ describe('JwtVerifier with service tokens', () => {
     );
   });
 
-  it('refuses a user token that claims the service role even when no service tokens are configured', async () => {
-    const withoutServices = new JwtVerifier({ jwtSecret: USER_SECRET });
+  it('takes the service role on the shared secret as a service when no service keys are configured', async () => {
+    const withoutServiceKeys = new JwtVerifier({ jwtSecret: USER_SECRET });
 
-    await expect(reasonOf(withoutServices.verify(await userToken({ roles: ['service'] })))).resolves.toBe(
-      'a user token may not claim the service role',
+    await expect(withoutServiceKeys.verify(await userToken({ roles: ['service'] }))).resolves.toMatchObject({
+      kind: 'service',
+      isService: true,
+    });
+    await expect(withoutServiceKeys.verify(await userToken({ roles: ['platform-admin'] }))).resolves.toMatchObject(
+      { kind: 'user', isService: false },
     );
   });
 
