@@ -49,7 +49,11 @@ const SIZES = {
   },
 };
 const mode = process.argv.includes('--quick') ? 'quick' : 'full';
-const sizes = SIZES[mode];
+const rateArgument = process.argv.find((argument) => argument.startsWith('--rate='));
+const sizes = {
+  ...SIZES[mode],
+  ...(rateArgument ? { rate: Number(rateArgument.slice('--rate='.length)) } : {}),
+};
 const SES_CONCURRENCY = 16;
 
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
@@ -143,6 +147,7 @@ async function main() {
 
     log('starting a second dispatcher');
     const second = await system.addDispatcher('dispatcher-2');
+    await system.waitForDispatcherGroup(2);
     const both = [first.child.pid, second.child.pid];
     await burst({ ...context, count: sizes.warmUp * 5, pids: both });
     log(`pipeline, 2 dispatchers: ${sizes.pipeline} events`);

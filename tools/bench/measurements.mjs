@@ -50,6 +50,20 @@ export async function bareClient({ endpoint, count, warmUp, concurrency, refs, e
   return { count, seconds, perSecond: count / seconds, cpuMsPerEmail: cpuMs / count, concurrency, load };
 }
 
+/** Of (delivery row committed − event time): the consumer's share of the latency, from the dispatcher's schema. */
+async function plannedLatency(db, eventIds) {
+  const { rows } = await db.query(
+    `WITH latency AS (
+       SELECT extract(epoch FROM d.created_at - e.occurred_at) * 1000 AS ms
+         FROM deliveries d JOIN notification_events e ON e.id = d.event_ref WHERE e.event_id = ANY($1))
+     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+            percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+       FROM latency`,
+    [eventIds],
+  );
+  return { p50: Number(rows[0].p50), p99: Number(rows[0].p99) };
+}
+
 /** Epoch ms at which the dispatcher's schema (`db`) holds `count` delivery rows created since `since`. */
 async function plannedAt(db, since, count) {
   const created = async () =>
@@ -135,7 +149,7 @@ export async function naiveHandler({
 }
 
 /** `rate` mentions per second for `seconds`; latency of each from its event time to the emulator's acceptance. */
-export async function paced({ platform, recorder, users, refs, rate, seconds, pids }) {
+export async function paced({ platform, recorder, users, refs, rate, seconds, pids, db }) {
   const load = loadAverage();
   const total = rate * seconds;
   const sent = [];
@@ -156,10 +170,18 @@ export async function paced({ platform, recorder, users, refs, rate, seconds, pi
   const latencies = sent
     .map((event) => recorder.accepted.get(String(event.ref)).first - event.time)
     .sort((a, b) => a - b);
+  const planned = db
+    ? await plannedLatency(
+        db,
+        sent.map((event) => event.id),
+      )
+    : {};
   return {
     rate,
     seconds,
     count: total,
+    plannedP50: planned.p50,
+    plannedP99: planned.p99,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),

@@ -19,10 +19,11 @@ export function cloudEvent(type, data, time = new Date()) {
   };
 }
 
-/** A record of `entry`, whose event time is now (kept in `entry.time`, epoch ms): its produce time. */
+/** A record of `entry`, whose event time is now (kept in `entry.time`, epoch ms, with the id in `entry.id`). */
 function record(entry) {
   const event = cloudEvent(entry.type, entry.data);
   entry.time = Date.parse(event.time);
+  entry.id = event.id;
   return { key: entry.key, value: JSON.stringify(event), headers: { 'content-type': STRUCTURED } };
 }
 

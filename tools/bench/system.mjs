@@ -128,6 +128,30 @@ export async function startBenchSystem({ runId, sesEndpoint, overrides = {} }) {
       const port = await freePort();
       return launch(byName('dispatcher'), name, { ...environments.dispatcher, PORT: String(port) });
     },
+    /** Resolves once every dispatcher consumer group is stable with `members` members (a rebalance is over). */
+    waitForDispatcherGroup: async (members, timeoutMs = 120_000) => {
+      const admin = kafkaAs('admin', 'bench-admin').admin();
+      await admin.connect();
+      try {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const ids = (await admin.listGroups()).groups
+            .map((group) => group.groupId)
+            .filter((id) => id.startsWith(`${prefix}dispatcher`));
+          const { groups } = await admin.describeGroups(ids);
+          if (
+            groups.length > 0 &&
+            groups.every((group) => group.state === 'Stable' && group.members.length === members)
+          ) {
+            return;
+          }
+          if (Date.now() > deadline) throw new Error(`dispatcher group not stable with ${members} members`);
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      } finally {
+        await admin.disconnect();
+      }
+    },
     stop: async () => {
       await Promise.all(
         processes.map(async ({ child, log }) => {
