@@ -43,9 +43,9 @@ const SIZES = {
     pipeline: 2000,
     rate: 200,
     seconds: 10,
-    kill: 2000,
+    kill: 1500,
     fanOut: [10_000],
-    digests: 2000,
+    digests: 1000,
   },
 };
 const mode = process.argv.includes('--quick') ? 'quick' : 'full';
@@ -140,6 +140,7 @@ async function main() {
     log(`latency: ${sizes.rate} events/s for ${sizes.seconds} s`);
     results.latency = await paced({
       ...context,
+      db,
       rate: sizes.rate,
       seconds: sizes.seconds,
       pids: [first.child.pid],
