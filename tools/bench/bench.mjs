@@ -57,6 +57,16 @@ const sizes = {
 const SES_CONCURRENCY = 16;
 
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
+/** Run last first when the bench ends, fails or is interrupted: services, schemas, topics, connections. */
+const cleanups = [];
+
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    await cleanups
+      .shift()()
+      .catch((error) => log(`cleanup: ${error.message}`));
+  }
+}
 
 async function main() {
   const startedAt = new Date();
@@ -76,7 +86,11 @@ async function main() {
     overrides: { dispatcher: { SES_MAX_SEND_RATE: '100000', SES_MAX_CONCURRENCY: String(SES_CONCURRENCY) } },
   });
   const db = new pg.Client(postgresConfig());
-  const cleanups = [() => system.stop(), () => recorder.close(), () => db.end()];
+  cleanups.push(
+    () => system.stop(),
+    () => recorder.close(),
+    () => db.end(),
+  );
   try {
     await db.connect();
     await db.query(`SET search_path TO "${system.schema('dispatcher')}"`);
@@ -98,20 +112,29 @@ async function main() {
     const [first] = system.dispatchers();
     const context = { platform, recorder, users, refs };
     const results = {};
+    // Saved after every row, so a long run that is interrupted keeps what it measured.
+    const keep = (name, value) => {
+      results[name] = value;
+      saveResults({ mode, sizes, results, loadAverages, startedAt, complete: false });
+      log(`${name}: ${JSON.stringify(value)}`);
+    };
 
     log('warm-up');
     await burst({ ...context, count: sizes.warmUp, pids: [first.child.pid] });
     const email = await sampleEmail(sesEndpoint, startedAt);
 
     log(`bare SES client: ${sizes.bare} emails`);
-    results.bare = await bareClient({
-      endpoint: recorder.endpoint,
-      count: sizes.bare,
-      warmUp: sizes.warmUp * 10,
-      concurrency: SES_CONCURRENCY,
-      refs,
-      email,
-    });
+    keep(
+      'bare',
+      await bareClient({
+        endpoint: recorder.endpoint,
+        count: sizes.bare,
+        warmUp: sizes.warmUp * 10,
+        concurrency: SES_CONCURRENCY,
+        refs,
+        email,
+      }),
+    );
 
     log(`naive handler: ${sizes.naive} events`);
     const naiveTopic = `${system.prefix}bench.naive`;
@@ -121,30 +144,36 @@ async function main() {
     await admin.disconnect();
     const adminPublisher = await connectPlatform(system.prefix, 'admin');
     cleanups.unshift(() => adminPublisher.disconnect());
-    results.naive = await naiveHandler({
-      adminPublisher,
-      topic: naiveTopic,
-      groupId: `${system.prefix}bench-naive`,
-      endpoint: recorder.endpoint,
-      users,
-      email,
-      recorder,
-      refs,
-      count: sizes.naive,
-      warmUp: sizes.warmUp,
-    });
+    keep(
+      'naive',
+      await naiveHandler({
+        adminPublisher,
+        topic: naiveTopic,
+        groupId: `${system.prefix}bench-naive`,
+        endpoint: recorder.endpoint,
+        users,
+        email,
+        recorder,
+        refs,
+        count: sizes.naive,
+        warmUp: sizes.warmUp,
+      }),
+    );
 
     log(`pipeline, 1 dispatcher: ${sizes.pipeline} events`);
-    results.pipeline1 = await burst({ ...context, db, count: sizes.pipeline, pids: [first.child.pid] });
+    keep('pipeline1', await burst({ ...context, db, count: sizes.pipeline, pids: [first.child.pid] }));
 
     log(`latency: ${sizes.rate} events/s for ${sizes.seconds} s`);
-    results.latency = await paced({
-      ...context,
-      db,
-      rate: sizes.rate,
-      seconds: sizes.seconds,
-      pids: [first.child.pid],
-    });
+    keep(
+      'latency',
+      await paced({
+        ...context,
+        db,
+        rate: sizes.rate,
+        seconds: sizes.seconds,
+        pids: [first.child.pid],
+      }),
+    );
 
     log('starting a second dispatcher');
     const second = await system.addDispatcher('dispatcher-2');
@@ -152,50 +181,63 @@ async function main() {
     const both = [first.child.pid, second.child.pid];
     await burst({ ...context, count: sizes.warmUp * 5, pids: both });
     log(`pipeline, 2 dispatchers: ${sizes.pipeline} events`);
-    results.pipeline2 = await burst({ ...context, db, count: sizes.pipeline, pids: both });
+    keep('pipeline2', await burst({ ...context, db, count: sizes.pipeline, pids: both }));
 
     log(`SIGKILL one of two dispatchers during ${sizes.kill} events`);
-    results.kill = await killOneOfTwo({
-      ...context,
-      count: sizes.kill,
-      victim: second,
-      survivorRate: results.pipeline1.perSecond,
-    });
+    keep(
+      'kill',
+      await killOneOfTwo({
+        ...context,
+        count: sizes.kill,
+        victim: second,
+        survivorRate: results.pipeline1.perSecond,
+      }),
+    );
 
-    results.fanOut = [];
+    // Before the large fan-outs: their queued weekly items would otherwise be scanned by every digest run.
+    log(`daily digests for ${sizes.digests} users`);
+    keep(
+      'digests',
+      await dailyDigests({
+        db,
+        platform,
+        recorder,
+        communityId: `bench-${runId}-digest`,
+        members: sizes.digests,
+        ref: refs(1)[0],
+        dispatcherUrl: first.url,
+        jwtSecret: system.environments.dispatcher.AUTH_JWT_SECRET,
+        pids: [first.child.pid],
+      }),
+    );
+
+    const fanOuts = [];
     for (const members of sizes.fanOut) {
       log(`fan-out to ${members} members`);
       const communityId = `bench-${runId}-fan${members}`;
       await seedCommunity(db, { communityId, members, communityActivity: 'weekly' });
-      results.fanOut.push(
+      fanOuts.push(
         await fanOut({ db, platform, communityId, members, ref: refs(1)[0], pids: [first.child.pid] }),
       );
+      keep('fanOut', fanOuts);
     }
-
-    log(`daily digests for ${sizes.digests} users`);
-    results.digests = await dailyDigests({
-      db,
-      platform,
-      recorder,
-      communityId: `bench-${runId}-digest`,
-      members: sizes.digests,
-      ref: refs(1)[0],
-      dispatcherUrl: first.url,
-      jwtSecret: system.environments.dispatcher.AUTH_JWT_SECRET,
-      pids: [first.child.pid],
-    });
 
     loadAverages.end = loadAverage();
     const table = formatTable(results);
-    const file = saveResults({ mode, sizes, results, loadAverages, startedAt });
+    const file = saveResults({ mode, sizes, results, loadAverages, startedAt, complete: true });
     process.stdout.write(
       `\n${table}\n\nload average ${fmtLoad(loadAverages.start)} at the start, ${fmtLoad(loadAverages.end)} at the end\nsaved to ${file}\n`,
     );
   } finally {
-    for (const cleanup of cleanups) {
-      await cleanup().catch((error) => log(`cleanup: ${error.message}`));
-    }
+    await cleanUp();
   }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the services and removing the run's schemas and topics`);
+    void cleanUp().then(() => process.exit(130));
+  });
 }
 
 const fmtLoad = (load) => `${load.one.toFixed(2)}/${load.five.toFixed(2)}/${load.fifteen.toFixed(2)}`;

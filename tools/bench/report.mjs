@@ -9,13 +9,13 @@ const fixed = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(dig
 const ratio = (value) => `${fixed(value, 2)}x`;
 
 export function ratiosOf(r) {
-  const perEmailCpu = (row) => row && row.cpuMsPerEmail / r.bare.cpuMsPerEmail;
+  const perEmailCpu = (row) => row && row.cpuMsPerEmail / r.bare?.cpuMsPerEmail;
   return {
-    naiveToBare: r.naive.perSecond / r.bare.perSecond,
-    pipeline1ToBare: r.pipeline1.perSecond / r.bare.perSecond,
-    pipeline1ToNaive: r.pipeline1.perSecond / r.naive.perSecond,
+    naiveToBare: r.naive?.perSecond / r.bare?.perSecond,
+    pipeline1ToBare: r.pipeline1?.perSecond / r.bare?.perSecond,
+    pipeline1ToNaive: r.pipeline1?.perSecond / r.naive?.perSecond,
     pipeline2ToBare: r.pipeline2 && r.pipeline2.perSecond / r.bare.perSecond,
-    pipeline2ToPipeline1: r.pipeline2 && r.pipeline2.perSecond / r.pipeline1.perSecond,
+    pipeline2ToPipeline1: r.pipeline2 && r.pipeline2.perSecond / r.pipeline1?.perSecond,
     pipeline1CpuToBareCpu: perEmailCpu(r.pipeline1),
     pipeline2CpuToBareCpu: perEmailCpu(r.pipeline2),
     naiveCpuToBareCpu: perEmailCpu(r.naive),
@@ -103,8 +103,8 @@ function git(args) {
   return execFileSync('git', args, { cwd: workspaceRoot, encoding: 'utf8' }).trim();
 }
 
-/** Writes `bench/results/<date>-<commit>.json`; returns its path. */
-export function saveResults({ mode, sizes, results, loadAverages, startedAt }) {
+/** Writes `bench/results/<date>-<commit>.json` (`complete: false` while rows are still to come); returns its path. */
+export function saveResults({ mode, sizes, results, loadAverages, startedAt, complete }) {
   const commit = git(['rev-parse', '--short', 'HEAD']);
   const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
   const file = path.join(
@@ -119,6 +119,7 @@ export function saveResults({ mode, sizes, results, loadAverages, startedAt }) {
     commit,
     dirty,
     mode,
+    complete,
     machine: {
       cpus: cpus().length,
       model: cpus()[0]?.model,
