@@ -38,9 +38,9 @@ const SIZES = {
   quick: {
     users: 200,
     warmUp: 20,
-    bare: 2000,
+    bare: 1500,
     naive: 500,
-    pipeline: 2000,
+    pipeline: 1500,
     rate: 200,
     seconds: 10,
     kill: 1500,
