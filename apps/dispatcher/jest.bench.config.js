@@ -1,6 +1,9 @@
 const preset = require('../../jest.preset');
 
-/** The dispatcher's benchmark (`nx run dispatcher:bench`); not part of `npm test`. */
+/**
+ * The retention job on 1,000,000 rows (`nx run dispatcher:bench-retention`); not part of `npm test`. The pipeline is
+ * benchmarked on the running services by `npm run bench` (bench/README.md).
+ */
 module.exports = {
   ...preset,
   displayName: 'dispatcher-bench',

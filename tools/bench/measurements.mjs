@@ -1,0 +1,238 @@
+// One function per row of the bench: each produces its load, waits for the emails at the SES recorder and reads
+// CPU and memory of the processes involved from /proc.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { cpuMeter, loadAverage, rssSampler } from './proc.mjs';
+import { mention } from './platform.mjs';
+
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+
+export async function waitUntil(condition, { timeoutMs = 120_000, intervalMs = 20, description }) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** Hands out mention numbers (`benchref<n>x`) unique to the run. */
+export function refCounter() {
+  let next = 1;
+  return (count) => {
+    const refs = Array.from({ length: count }, (_, index) => next + index);
+    next += count;
+    return refs;
+  };
+}
+
+function percentile(sorted, fraction) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+/** Waits until every ref was accepted once; resolves with the epoch ms of the last first acceptance. */
+export async function allAccepted(recorder, refs, timeoutMs, description) {
+  await waitUntil(() => recorder.countOf(refs) >= refs.length, { timeoutMs, description });
+  return Math.max(...refs.map((ref) => recorder.accepted.get(String(ref)).first));
+}
+
+/** The bare client in a child process; `email` is a real notification email of this run. */
+export async function bareClient({ endpoint, count, warmUp, concurrency, refs, email }) {
+  const load = loadAverage();
+  const output = await runChild(
+    [
+      here('./bare-ses-client.mjs'),
+      JSON.stringify({ endpoint, count, warmUp, concurrency, firstRef: refs(warmUp + count)[0], email }),
+    ],
+    (line) => line.startsWith('{'),
+  );
+  const { seconds, cpuMs } = JSON.parse(output);
+  return { count, seconds, perSecond: count / seconds, cpuMsPerEmail: cpuMs / count, concurrency, load };
+}
+
+/** Of (delivery row committed − event time): the consumer's share of the latency, from the dispatcher's schema. */
+async function plannedLatency(db, eventIds) {
+  const { rows } = await db.query(
+    `WITH latency AS (
+       SELECT extract(epoch FROM d.created_at - e.occurred_at) * 1000 AS ms
+         FROM deliveries d JOIN notification_events e ON e.id = d.event_ref WHERE e.event_id = ANY($1))
+     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+            percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+       FROM latency`,
+    [eventIds],
+  );
+  return { p50: Number(rows[0].p50), p99: Number(rows[0].p99) };
+}
+
+/** Epoch ms at which the dispatcher's schema (`db`) holds `count` delivery rows created since `since`. */
+async function plannedAt(db, since, count) {
+  const created = async () =>
+    (await db.query(`SELECT count(*)::int AS n FROM deliveries WHERE created_at >= $1`, [new Date(since)]))
+      .rows[0].n;
+  await waitUntil(async () => (await created()) >= count, {
+    intervalMs: 50,
+    description: `${count} deliveries planned`,
+  });
+  return Date.now();
+}
+
+/** Produces `count` mentions at once and times them until the recorder saw each email; CPU of `pids`. */
+export async function burst({
+  platform,
+  recorder,
+  users,
+  refs,
+  count,
+  pids,
+  topic,
+  db,
+  timeoutMs = 300_000,
+}) {
+  const load = loadAverage();
+  const batch = refs(count);
+  const cpu = cpuMeter(pids);
+  const rss = rssSampler(pids);
+  const startedAt = Date.now();
+  await platform.publish(
+    batch.map((ref) => mention(users[ref % users.length], ref)),
+    topic,
+  );
+  const planned = db ? plannedAt(db, startedAt, count) : undefined;
+  const lastAt = await allAccepted(recorder, batch, timeoutMs, `${count} emails`);
+  const cpuMs = cpu.stop();
+  const seconds = (lastAt - startedAt) / 1000;
+  const plannedSeconds = planned ? ((await planned) - startedAt) / 1000 : undefined;
+  return {
+    count,
+    seconds,
+    perSecond: count / seconds,
+    ...(plannedSeconds === undefined ? {} : { plannedSeconds, plannedPerSecond: count / plannedSeconds }),
+    cpuMsPerEmail: cpuMs / count,
+    peakRssMiB: rss.stop(),
+    load,
+  };
+}
+
+/** The naive handler in a child process, consuming its own topic; returns a burst's measurement. */
+export async function naiveHandler({
+  adminPublisher,
+  topic,
+  groupId,
+  endpoint,
+  users,
+  email,
+  recorder,
+  refs,
+  count,
+  warmUp,
+}) {
+  let child;
+  const ready = new Promise((resolve, reject) => {
+    child = spawn(
+      process.execPath,
+      [here('./naive-handler.mjs'), JSON.stringify({ topic, groupId, endpoint, users, email })],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    child.stdout.on('data', (chunk) => chunk.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`naive handler exited (${code})`)));
+  });
+  try {
+    await ready;
+    const options = { platform: adminPublisher, recorder, users, refs, pids: [child.pid], topic };
+    await burst({ ...options, count: warmUp });
+    return await burst({ ...options, count });
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** `rate` mentions per second for `seconds`; latency of each from its event time to the emulator's acceptance. */
+export async function paced({ platform, recorder, users, refs, rate, seconds, pids, db }) {
+  const load = loadAverage();
+  const total = rate * seconds;
+  const sent = [];
+  const cpu = cpuMeter(pids);
+  const startedAt = performance.now();
+  while (sent.length < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - startedAt) / 1000) * rate) + 1);
+    if (due > sent.length) {
+      const events = refs(due - sent.length).map((ref) => mention(users[ref % users.length], ref));
+      await platform.publish(events);
+      sent.push(...events);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const batch = sent.map((event) => event.ref);
+  await allAccepted(recorder, batch, 120_000, `${total} paced emails`);
+  const cpuMs = cpu.stop();
+  const latencies = sent
+    .map((event) => recorder.accepted.get(String(event.ref)).first - event.time)
+    .sort((a, b) => a - b);
+  const planned = db
+    ? await plannedLatency(
+        db,
+        sent.map((event) => event.id),
+      )
+    : {};
+  return {
+    rate,
+    seconds,
+    count: total,
+    plannedP50: planned.p50,
+    plannedP99: planned.p99,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    max: latencies[latencies.length - 1],
+    cpuMsPerEmail: cpuMs / total,
+    load,
+  };
+}
+
+/**
+ * A burst to two replicas; once a third of it was sent, SIGKILL one. Measures the time from the kill until the last
+ * email of the burst and how many emails went out twice.
+ */
+export async function killOneOfTwo({ platform, recorder, users, refs, count, victim, survivorRate }) {
+  const load = loadAverage();
+  const batch = refs(count);
+  const startedAt = Date.now();
+  await platform.publish(batch.map((ref) => mention(users[ref % users.length], ref)));
+  await waitUntil(() => recorder.countOf(batch) >= count / 3, { description: 'a third of the burst' });
+  const exited = new Promise((resolve) => victim.child.once('exit', resolve));
+  victim.child.kill('SIGKILL');
+  const killedAt = Date.now();
+  await exited;
+  const sentBeforeKill = recorder.countOf(batch);
+  const lastAt = await allAccepted(recorder, batch, 300_000, `${count} emails after the kill`);
+  // Duplicates may still arrive from a takeover; the settle time is as long as the replica lease (8 s by default).
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const duplicates = batch.reduce((sum, ref) => sum + recorder.accepted.get(String(ref)).count - 1, 0);
+  const leftAtKill = count - sentBeforeKill;
+  return {
+    count,
+    sentBeforeKill,
+    secondsKillToLastEmail: (lastAt - killedAt) / 1000,
+    /** What the emails left at the kill would take one surviving replica at its measured rate. */
+    secondsExpectedWithoutKill: leftAtKill / survivorRate,
+    totalSeconds: (lastAt - startedAt) / 1000,
+    duplicates,
+    load,
+  };
+}
+
+/** Runs a node script; resolves with the last stdout line that `isResult` accepts, once it exited with 0. */
+function runChild(args, isResult) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      const line = output.split('\n').filter(isResult).pop();
+      if (code === 0 && line) resolve(line);
+      else reject(new Error(`${args[0]} exited with ${code}: ${output}`));
+    });
+  });
+}

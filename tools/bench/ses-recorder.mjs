@@ -1,0 +1,77 @@
+// A pass-through HTTP proxy in front of the SES emulator that notes when the emulator accepted each email: the
+// emulator's own store keeps whole seconds only. Emails are told apart by the `benchref<n>x` their content carries.
+import http from 'node:http';
+
+const REF = /benchref(\d+)x/;
+
+export async function startSesRecorder(target) {
+  const upstream = new URL(target);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  /** ref → { first, last, count } of accepted sends, times in epoch milliseconds. */
+  const accepted = new Map();
+  let total = 0;
+  const server = http.createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const forwarded = http.request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: request.method,
+          path: request.url,
+          headers: request.headers,
+          agent,
+        },
+        (answer) => {
+          const parts = [];
+          answer.on('data', (chunk) => parts.push(chunk));
+          answer.on('end', () => {
+            const at = Date.now();
+            if (
+              answer.statusCode >= 200 &&
+              answer.statusCode < 300 &&
+              request.url.includes('/outbound-emails')
+            ) {
+              total += 1;
+              const match = REF.exec(body.toString('utf8'));
+              if (match) {
+                const entry = accepted.get(match[1]);
+                if (entry) {
+                  entry.last = at;
+                  entry.count += 1;
+                } else {
+                  accepted.set(match[1], { first: at, last: at, count: 1 });
+                }
+              }
+            }
+            response.writeHead(answer.statusCode, answer.headers);
+            response.end(Buffer.concat(parts));
+          });
+        },
+      );
+      forwarded.on('error', (error) => {
+        response.writeHead(502);
+        response.end(String(error));
+      });
+      forwarded.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${server.address().port}`,
+    accepted,
+    get total() {
+      return total;
+    },
+    /** How many of `refs` were accepted at least once. */
+    countOf: (refs) => refs.reduce((sum, ref) => sum + (accepted.has(String(ref)) ? 1 : 0), 0),
+    close: () =>
+      new Promise((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  };
+}
