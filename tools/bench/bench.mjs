@@ -245,7 +245,7 @@ const fmtLoad = (load) => `${load.one.toFixed(2)}/${load.five.toFixed(2)}/${load
 /** One mention email the dispatcher sent in this run, as the emulator stored it: the bare client sends copies. */
 async function sampleEmail(sesEndpoint, since) {
   const response = await fetch(`${sesEndpoint}/store?since=${Math.floor(since.getTime() / 1000)}`);
-  const { emails } = await response.json();
+  const { emails } = /** @type {{ emails: any[] }} */ (await response.json());
   const sample = emails.find((stored) => /benchref\d+x/.test(stored.subject));
   if (!sample) throw new Error('no mention email of this run in the SES emulator store');
   return {

@@ -77,6 +77,10 @@ async function plannedAt(db, since, count) {
 }
 
 /** Produces `count` mentions at once and times them until the recorder saw each email; CPU of `pids`. */
+/**
+ * @param {{ platform: any, recorder: any, users: any[], refs: (count: number) => number[], count: number,
+ *   pids: (number | undefined)[], topic?: string, db?: any, timeoutMs?: number }} options
+ */
 export async function burst({
   platform,
   recorder,
@@ -126,7 +130,9 @@ export async function naiveHandler({
   count,
   warmUp,
 }) {
+  /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
+  /** @type {Promise<void>} */
   const ready = new Promise((resolve, reject) => {
     child = spawn(
       process.execPath,
@@ -135,16 +141,16 @@ export async function naiveHandler({
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
-    child.stdout.on('data', (chunk) => chunk.toString().includes('ready') && resolve());
+    child.stdout?.on('data', (chunk) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`naive handler exited (${code})`)));
   });
   try {
     await ready;
-    const options = { platform: adminPublisher, recorder, users, refs, pids: [child.pid], topic };
+    const options = { platform: adminPublisher, recorder, users, refs, pids: [child?.pid], topic };
     await burst({ ...options, count: warmUp });
     return await burst({ ...options, count });
   } finally {
-    child.kill('SIGTERM');
+    child?.kill('SIGTERM');
   }
 }
 

@@ -16,9 +16,9 @@ await consumer.connect();
 await consumer.subscribe({ topic, fromBeginning: true });
 await consumer.run({
   eachMessage: async ({ message }) => {
-    const { data } = JSON.parse(message.value.toString('utf8'));
+    const { data } = JSON.parse(String(message.value));
     // The email the dispatcher would send, with this event's reference: the same bytes as the other rows.
-    const ref = /benchref\d+x/.exec(data.content.title)[0];
+    const ref = /benchref\d+x/.exec(data.content.title)?.[0] ?? '';
     const withRef = (text) => text.replace(/benchref\d+x/g, ref);
     await ses.send(
       new SendEmailCommand({

@@ -29,11 +29,8 @@ export async function startSesRecorder(target) {
           answer.on('data', (chunk) => parts.push(chunk));
           answer.on('end', () => {
             const at = Date.now();
-            if (
-              answer.statusCode >= 200 &&
-              answer.statusCode < 300 &&
-              request.url.includes('/outbound-emails')
-            ) {
+            const status = answer.statusCode ?? 502;
+            if (status >= 200 && status < 300 && (request.url ?? '').includes('/outbound-emails')) {
               total += 1;
               const match = REF.exec(body.toString('utf8'));
               if (match) {
@@ -46,7 +43,7 @@ export async function startSesRecorder(target) {
                 }
               }
             }
-            response.writeHead(answer.statusCode, answer.headers);
+            response.writeHead(status, answer.headers);
             response.end(Buffer.concat(parts));
           });
         },
@@ -58,9 +55,12 @@ export async function startSesRecorder(target) {
       forwarded.end(body);
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  /** @type {Promise<void>} */
+  const listening = new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await listening;
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
-    endpoint: `http://127.0.0.1:${server.address().port}`,
+    endpoint: `http://127.0.0.1:${port}`,
     accepted,
     get total() {
       return total;

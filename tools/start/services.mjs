@@ -97,14 +97,18 @@ export function serviceEnvironment(service, env = process.env) {
   return result;
 }
 
-/** Spawns `dist/apps/<service>/main.js`; `onLine(line, stream)` receives every output line. */
+/**
+ * Spawns `dist/apps/<service>/main.js`; `onLine(line, stream)` receives every output line.
+ * @param {{ name: string, port: number }} service
+ * @param {{ env?: NodeJS.ProcessEnv, onLine?: (line: string, stream: 'stdout' | 'stderr') => void }} [options]
+ */
 export function startService(service, { env = serviceEnvironment(service), onLine } = {}) {
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${service.name}/main.js`], {
     cwd: workspaceRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  for (const stream of ['stdout', 'stderr']) {
+  for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
     readline.createInterface({ input: child[stream] }).on('line', (line) => onLine?.(line, stream));
   }
   return child;
