@@ -1,6 +1,7 @@
 #!/bin/sh
-# Topics, one SCRAM principal per service with its password file and ACLs, over the broker's loopback listener (this container shares
-# the broker's network). Idempotent: run again after a change.
+# Topics, and one SCRAM principal per service with its password file and the ACLs of
+# deploy/k8s/kafka/kafka-users.yaml (deploy/test/compose-kafka-acls.spec.ts keeps the two equal), over the broker's
+# loopback listener (this container shares the broker's network). Idempotent: run again after a change.
 set -eu
 bin=/opt/kafka/bin
 admin="--bootstrap-server 127.0.0.1:9094"
@@ -56,4 +57,7 @@ acl dispatcher Write platform.activity.v1.dlq communities.events.v1.dlq moderati
 acl dispatcher Read platform.activity.v1 communities.events.v1 moderation.events.v1 preferences.profiles.v1 \
   notifications.email-feedback.v1
 group dispatcher
+
+user platform "$KAFKA_PASSWORD_PLATFORM"
+acl platform Write platform.activity.v1
 echo "kafka setup done"
