@@ -35,7 +35,7 @@ describe('communities: events Kafka cannot take are refused at write time; parke
   });
 
   it('lists parked outbox rows to a platform service and refuses a user', async () => {
-    const service = await t.bearer('portal-backend', ['service']);
+    const service = await t.serviceBearer('portal-backend');
     const user = await t.bearer('user-1');
 
     const listed = await request(t.http)

@@ -80,7 +80,7 @@ describe('communities: per-user limits on joining and submitting (HTTP + Postgre
 
     const asService = await request(t.http)
       .post(`/communities/${id}/submissions`)
-      .auth(await t.bearer('portal-backend', ['service']), { type: 'bearer' })
+      .auth(await t.serviceBearer('portal-backend'), { type: 'bearer' })
       .send(submission);
     expect(asService.status).toBe(202);
   });

@@ -48,7 +48,7 @@ describe('preferences: per-user limit on profile and preference changes (HTTP + 
 
   it('does not limit a platform service acting for users', async () => {
     const userId = uniqueId('user');
-    const service = await t.bearer('platform-backend', ['service']);
+    const service = await t.serviceBearer('platform-backend');
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const response = await request(t.http)
