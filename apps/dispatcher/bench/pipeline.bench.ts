@@ -1,7 +1,7 @@
 import { EventTypes } from '@notify/contracts';
 import { cloudEventFactory, communityFactory } from '@notify/testing';
 import path from 'node:path';
-import { UnsubscribeLinks } from '../src/composition/unsubscribe-links';
+import { UnsubscribeLinks } from '../src/sending/unsubscribe-links';
 import { EMAIL_SETTINGS, type EmailSettings } from '../src/email/email-settings';
 import { toSendEmailInput } from '../src/email/ses-message';
 import { EmailRenderer } from '../src/templates/email-renderer.service';

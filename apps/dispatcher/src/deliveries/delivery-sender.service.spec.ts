@@ -4,9 +4,10 @@ import { MetricsService } from '@notify/observability';
 import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { Registry } from 'prom-client';
 import { ClaimMetrics } from '../claims/claim-metrics';
-import { NotificationContext } from '../composition/notification-context';
-import type { NotificationContextLoader } from '../composition/notification-context.loader';
-import { UnsubscribeLinks } from '../composition/unsubscribe-links';
+import { NotificationContext } from './notification-context';
+import type { NotificationContextLoader } from './notification-context.loader';
+import { SendingService } from '../sending/sending.service';
+import { UnsubscribeLinks } from '../sending/unsubscribe-links';
 import type { DispatcherConfig } from '../config/dispatcher.config';
 import type { EmailSender } from '../email/email-sender.service';
 import { PermanentEmailError, SendingPausedError } from '../email/email.errors';
@@ -61,7 +62,12 @@ describe('DeliverySender', () => {
   });
 
   beforeEach(() => {
-    renderer.render.mockReturnValue({ subject: 'Subject', html: '<p>html</p>', text: 'text', language: 'pl' });
+    renderer.render.mockReturnValue({
+      subject: 'Subject',
+      html: '<p>html</p>',
+      text: 'text',
+      language: 'pl',
+    });
     emails.send.mockResolvedValue({ messageId: 'ses-1' });
     for (const method of Object.values(deliveries)) {
       method.mockResolvedValue(true);
@@ -77,11 +83,13 @@ describe('DeliverySender', () => {
       60_000,
     );
     sender = new DeliverySender(
-      config,
       loader,
-      renderer as unknown as EmailRenderer,
-      emails as unknown as EmailSender,
-      links,
+      new SendingService(
+        config,
+        renderer as unknown as EmailRenderer,
+        emails as unknown as EmailSender,
+        links,
+      ),
       deliveries as unknown as DeliveriesRepository,
       new DeliveryMetrics(metrics),
       new ClaimMetrics(metrics),

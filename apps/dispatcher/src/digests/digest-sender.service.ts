@@ -1,24 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { digestEntry, type DigestEntry } from '../composition/digest-entry';
-import type { NotificationContext } from '../composition/notification-context';
-import { NotificationContextLoader } from '../composition/notification-context.loader';
-import { outcomeOfFailure } from '../composition/send-failure';
-import { UnsubscribeLinks } from '../composition/unsubscribe-links';
 import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
-import { EmailSender } from '../email/email-sender.service';
+import type { NotificationContext } from '../deliveries/notification-context';
+import { NotificationContextLoader } from '../deliveries/notification-context.loader';
 import { TRANSACTIONAL, type SkipReason } from '../policy/delivery-vocabulary';
 import { decideOnSend } from '../policy/notification-policy';
-import { EmailRenderer } from '../templates/email-renderer.service';
+import type { FailureOutcome } from '../sending/send-failure';
+import { SendingService } from '../sending/sending.service';
 import { PortalLinks } from '../templates/portal-links';
+import { digestEntry, type DigestEntry } from './digest-entry';
 import { digestModel } from './digest-model';
 import { DigestsRepository, type ClaimedDigest } from './digests.repository';
 
 /** `fenced`: the claim was taken over meanwhile, so the result was discarded. */
 export type DigestOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'fenced';
-
-const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
 /** Builds and sends one claimed digest: items re-checked one by one, one email, one recorded outcome. */
 @Injectable()
@@ -27,12 +23,10 @@ export class DigestSender {
   private readonly portal: PortalLinks;
 
   constructor(
-    private readonly config: DispatcherConfig,
+    config: DispatcherConfig,
     private readonly digests: DigestsRepository,
     private readonly contexts: NotificationContextLoader,
-    private readonly renderer: EmailRenderer,
-    private readonly emails: EmailSender,
-    private readonly unsubscribeLinks: UnsubscribeLinks,
+    private readonly sending: SendingService,
     private readonly claimMetrics: ClaimMetrics,
   ) {
     this.portal = new PortalLinks(config.PUBLIC_BASE_URL);
@@ -47,35 +41,27 @@ export class DigestSender {
       return this.fenced(digest, await this.digests.markSkipped(digest, 'empty-digest'), 'skipped');
     }
     const entries = kept.map(({ entry }) => entry);
-    const unsubscribeUrl = this.unsubscribeUrl(digest.userId, entries);
-    let messageId: string;
-    let language: string;
-    try {
-      const model = digestModel(recipient.name, digest.kind, entries, new Date());
-      const { language: written, ...rendered } = this.renderer.render('digest', recipient.locale, model, {
-        unsubscribeUrl,
-        timeZone: recipient.timeZone,
-      });
-      language = written;
-      ({ messageId } = await this.emails.send({
-        to: recipient.email,
-        ...rendered,
-        notificationId: `digest-${digest.id}`,
+    const outcome = await this.sending.renderAndSend({
+      recipientUserId: digest.userId,
+      recipient,
+      build: () => ({
         template: 'digest',
-        category: `digest-${digest.kind}`,
-        unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
-      }));
-    } catch (error) {
-      return this.recordFailure(digest, error);
+        model: digestModel(recipient.name, digest.kind, entries, new Date()),
+      }),
+      notificationId: `digest-${digest.id}`,
+      category: `digest-${digest.kind}`,
+      about: entries.map((entry) => entry.category),
+      attempt: digest.attempts,
+    });
+    if (outcome.kind !== 'sent') {
+      return this.recordFailure(digest, outcome);
     }
     // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
-    return this.fenced(digest, await this.digests.markSent(digest, messageId, language), 'sent');
-  }
-
-  /** One-click unsubscribe only when the whole digest is about one category the user can switch off. */
-  private unsubscribeUrl(userId: string, entries: readonly DigestEntry[]): string | undefined {
-    const categories = new Set(entries.map((entry) => entry.category));
-    return categories.size === 1 ? this.unsubscribeLinks.forCategory(userId, [...categories][0]) : undefined;
+    return this.fenced(
+      digest,
+      await this.digests.markSent(digest, outcome.messageId, outcome.language),
+      'sent',
+    );
   }
 
   /** Skips, with their reason, the items that may no longer be sent; returns the others with their digest lines. */
@@ -108,12 +94,7 @@ export class DigestSender {
     return kept;
   }
 
-  private async recordFailure(digest: ClaimedDigest, error: unknown): Promise<DigestOutcome> {
-    const outcome = outcomeOfFailure(error, digest.attempts, new Date(), {
-      maxAttempts: this.config.SENDER_MAX_ATTEMPTS,
-      firstDelayMs: this.config.SENDER_RETRY_DELAY,
-      maxDelayMs: MAX_RETRY_DELAY_MS,
-    });
+  private async recordFailure(digest: ClaimedDigest, outcome: FailureOutcome): Promise<DigestOutcome> {
     if (outcome.kind === 'failed') {
       this.logger.warn({
         msg: 'digest failed',
