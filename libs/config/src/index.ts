@@ -1,3 +1,4 @@
+export { backoffDelay, jitteredBackoffDelay, type BackoffPolicy } from './backoff';
 export {
   BaseServiceConfig,
   type DatabaseTimeouts,

@@ -24,7 +24,6 @@ export { KafkaAdminService, type TopicDefaults, type TopicSpec } from './kafka/k
 export { TopicNamer } from './kafka/topic-namer';
 export { MessagingMetrics, NoopMessagingMetrics } from './metrics/messaging-metrics';
 export { PrometheusMessagingMetrics } from './metrics/prometheus-messaging-metrics';
-export type { BackoffPolicy } from './shared/timing';
 export { serviceMessagingOptions, type ServiceKafkaSettings } from './service-messaging-options';
 export {
   DEAD_LETTER_TOOL_CLIENT,

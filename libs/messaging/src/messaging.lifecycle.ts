@@ -16,7 +16,8 @@ import type { ResolvedMessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { ParkedRowsGauge } from './parking/parked-rows.gauge';
 import { errorMessage } from './shared/errors';
-import { backoffDelay, settlesWithin, sleep } from './shared/timing';
+import { jitteredBackoffDelay } from '@notify/config';
+import { settlesWithin, sleep } from './shared/timing';
 
 export class KafkaConsumerDownError extends Error {
   constructor() {
@@ -91,7 +92,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         }
         return;
       } catch (error) {
-        const delayMs = backoffDelay(attempt, this.options.relay.backoff);
+        const delayMs = jitteredBackoffDelay(attempt, this.options.relay.backoff);
         this.logger.error({
           msg: 'consumer failed to start; retrying',
           attempt,

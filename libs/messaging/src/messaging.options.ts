@@ -2,7 +2,7 @@ import type { KafkaConfig } from 'kafkajs';
 import type { MessagingMetrics } from './metrics/messaging-metrics';
 import type { TopicDefaults, TopicSpec } from './kafka/kafka-admin.service';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './parking/parking-rules';
-import type { BackoffPolicy } from './shared/timing';
+import type { BackoffPolicy } from '@notify/config';
 
 export interface HandlerRetryOptions extends BackoffPolicy {
   /** Total tries of a failing handler before the event is dead-lettered (first try included). */

@@ -23,7 +23,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { WEEKDAYS, type DigestSchedule, type Weekday } from '../digests/digest-schedule';
+import { WEEKDAYS, type DigestSchedule, type Weekday } from '../policy/digest-timing';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClaimsModule } from '../claims/claims.module';
-import { MailModule } from '../composition/mail.module';
-import { NotificationContextLoader } from '../composition/notification-context.loader';
+import { SendingModule } from '../sending/sending.module';
+import { NotificationContextLoader } from './notification-context.loader';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryLogController } from './delivery-log.controller';
@@ -15,7 +15,7 @@ import { NotificationEventsRepository } from './notification-events.repository';
 
 /** Delivery rows, the immediate sender and the delivery log. */
 @Module({
-  imports: [ReadModelsModule, MailModule, ClaimsModule],
+  imports: [ReadModelsModule, SendingModule, ClaimsModule],
   controllers: [DeliveryLogController],
   providers: [
     NotificationEventsRepository,

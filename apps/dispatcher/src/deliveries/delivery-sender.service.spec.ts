@@ -4,9 +4,10 @@ import { MetricsService } from '@notify/observability';
 import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { Registry } from 'prom-client';
 import { ClaimMetrics } from '../claims/claim-metrics';
-import { NotificationContext } from '../composition/notification-context';
-import type { NotificationContextLoader } from '../composition/notification-context.loader';
-import { UnsubscribeLinks } from '../composition/unsubscribe-links';
+import { NotificationContext } from './notification-context';
+import type { NotificationContextLoader } from './notification-context.loader';
+import { SendingService } from '../sending/sending.service';
+import { UnsubscribeLinks } from '../sending/unsubscribe-links';
 import type { DispatcherConfig } from '../config/dispatcher.config';
 import type { EmailSender } from '../email/email-sender.service';
 import { PermanentEmailError, SendingPausedError } from '../email/email.errors';
@@ -82,11 +83,13 @@ describe('DeliverySender', () => {
       60_000,
     );
     sender = new DeliverySender(
-      config,
       loader,
-      renderer as unknown as EmailRenderer,
-      emails as unknown as EmailSender,
-      links,
+      new SendingService(
+        config,
+        renderer as unknown as EmailRenderer,
+        emails as unknown as EmailSender,
+        links,
+      ),
       deliveries as unknown as DeliveriesRepository,
       new DeliveryMetrics(metrics),
       new ClaimMetrics(metrics),

@@ -1,23 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { inSpan, SpanKind } from '@notify/observability';
-import { notificationModel } from '../composition/email-models';
-import type { NotificationContext } from '../composition/notification-context';
-import { NotificationContextLoader } from '../composition/notification-context.loader';
-import { outcomeOfFailure } from '../composition/send-failure';
-import { UnsubscribeLinks } from '../composition/unsubscribe-links';
 import { ClaimMetrics } from '../claims/claim-metrics';
-import { DispatcherConfig } from '../config/dispatcher.config';
-import { EmailSender } from '../email/email-sender.service';
+import type { SkipReason } from '../policy/delivery-vocabulary';
 import { decideOnSend } from '../policy/notification-policy';
-import { EmailRenderer } from '../templates/email-renderer.service';
+import { notificationModel } from '../sending/email-models';
+import type { FailureOutcome } from '../sending/send-failure';
+import { SendingService } from '../sending/sending.service';
 import { DeliveriesRepository } from './deliveries.repository';
 import type { DeliveryEntity } from './delivery.entity';
 import { DeliveryMetrics } from './delivery-metrics';
+import type { NotificationContext } from './notification-context';
+import { NotificationContextLoader } from './notification-context.loader';
 
 const COMPLETION_TRIES = 3;
 const COMPLETION_RETRY_MS = 250;
-const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
 /** Sends a batch of claimed immediate notifications: re-check, render, send, record the outcome of each. */
 @Injectable()
@@ -25,11 +21,8 @@ export class DeliverySender {
   private readonly logger = new Logger(DeliverySender.name);
 
   constructor(
-    private readonly config: DispatcherConfig,
     private readonly contexts: NotificationContextLoader,
-    private readonly renderer: EmailRenderer,
-    private readonly emails: EmailSender,
-    private readonly unsubscribeLinks: UnsubscribeLinks,
+    private readonly sending: SendingService,
     private readonly deliveries: DeliveriesRepository,
     private readonly metrics: DeliveryMetrics,
     private readonly claimMetrics: ClaimMetrics,
@@ -41,54 +34,44 @@ export class DeliverySender {
   }
 
   private async sendOne(row: DeliveryEntity, context: NotificationContext): Promise<void> {
-    let sent: { messageId: string; eventTime: string; language: string } | undefined;
-    try {
-      sent = await this.decideAndSend(row, context);
-    } catch (error) {
-      await this.recordFailure(row, error);
-      return;
-    }
-    if (sent) {
-      this.metrics.eventToSend.observe((Date.now() - Date.parse(sent.eventTime)) / 1000);
-      await this.complete(row, sent.messageId, sent.language);
-    }
-  }
-
-  /** Resolves with the SES message id and the email's language once accepted, or `undefined` when it was skipped. */
-  private async decideAndSend(
-    row: DeliveryEntity,
-    context: NotificationContext,
-  ): Promise<{ messageId: string; eventTime: string; language: string } | undefined> {
     const decision = decideOnSend(context.situation(row));
     const recipient = context.recipient(row);
     const event = context.event(row);
     if (decision.action === 'skip' || !recipient || !event) {
-      const reason = decision.action === 'skip' ? decision.reason : 'no-profile';
+      await this.skip(row, decision.action === 'skip' ? decision.reason : 'no-profile');
+      return;
+    }
+    const outcome = await this.sending.renderAndSend({
+      recipientUserId: row.recipientUserId,
+      recipient,
+      build: () => notificationModel(row.template, event, context.facts(row, recipient.name)),
+      notificationId: row.id,
+      category: row.category,
+      about: [row.category],
+      attempt: row.attempts,
+      traceparent: event.traceparent,
+    });
+    if (outcome.kind === 'sent') {
+      this.metrics.eventToSend.observe((Date.now() - Date.parse(event.time)) / 1000);
+      await this.complete(row, outcome.messageId, outcome.language);
+    } else {
+      await this.recordFailure(row, outcome);
+    }
+  }
+
+  private async skip(row: DeliveryEntity, reason: SkipReason): Promise<void> {
+    try {
       if (this.recorded(row, await this.deliveries.markSkipped(row, reason))) {
         this.metrics.outcomes.inc({ outcome: 'skipped', category: row.category });
       }
-      return undefined;
+    } catch (error) {
+      // The claim stays until CLAIM_TIMEOUT takes it back; the notification is decided again.
+      this.logger.error({
+        msg: 'could not record a skipped delivery',
+        delivery: row.id,
+        error: String(error),
+      });
     }
-    const request = notificationModel(row.template, event, context.facts(row, recipient.name));
-    const unsubscribeUrl = this.unsubscribeLinks.forCategory(row.recipientUserId, row.category);
-    const { language, ...rendered } = this.renderer.render(request.template, recipient.locale, request.model, {
-      unsubscribeUrl,
-      timeZone: recipient.timeZone,
-    });
-    const { messageId } = await inSpan(
-      'ses send',
-      { kind: SpanKind.CLIENT, parent: event.traceparent, attributes: { 'notification.id': row.id } },
-      () =>
-        this.emails.send({
-          to: recipient.email,
-          ...rendered,
-          notificationId: row.id,
-          template: row.template,
-          category: row.category,
-          unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
-        }),
-    );
-    return { messageId, eventTime: event.time, language };
   }
 
   /**
@@ -118,12 +101,7 @@ export class DeliverySender {
     this.logger.error({ msg: 'sent email not recorded; it will be sent again', delivery: row.id, messageId });
   }
 
-  private async recordFailure(row: DeliveryEntity, error: unknown): Promise<void> {
-    const outcome = outcomeOfFailure(error, row.attempts, new Date(), {
-      maxAttempts: this.config.SENDER_MAX_ATTEMPTS,
-      firstDelayMs: this.config.SENDER_RETRY_DELAY,
-      maxDelayMs: MAX_RETRY_DELAY_MS,
-    });
+  private async recordFailure(row: DeliveryEntity, outcome: FailureOutcome): Promise<void> {
     try {
       const recorded =
         outcome.kind === 'failed'

@@ -1,16 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { alertSummaryEntry } from '../composition/alert-summary-entry';
-import type { NotificationContext } from '../composition/notification-context';
-import { NotificationContextLoader } from '../composition/notification-context.loader';
 import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
-import { EmailSender } from '../email/email-sender.service';
+import type { NotificationContext } from '../deliveries/notification-context';
+import { NotificationContextLoader } from '../deliveries/notification-context.loader';
 import type { SkipReason } from '../policy/delivery-vocabulary';
 import { decideOnSend } from '../policy/notification-policy';
-import { EmailRenderer } from '../templates/email-renderer.service';
+import { SendingService } from '../sending/sending.service';
 import { PortalLinks } from '../templates/portal-links';
 import type { AlertSummaryItemModel } from '../templates/template-models';
+import { alertSummaryEntry } from './alert-summary-entry';
 import { DigestOutcomes, type DigestOutcome } from './digest-outcomes';
 import { DigestsRepository, type ClaimedAlertSummary } from './digests.repository';
 
@@ -27,12 +26,11 @@ export class AlertSummarySender {
     config: DispatcherConfig,
     private readonly digests: DigestsRepository,
     private readonly contexts: NotificationContextLoader,
-    private readonly renderer: EmailRenderer,
-    private readonly emails: EmailSender,
+    private readonly sending: SendingService,
     claimMetrics: ClaimMetrics,
   ) {
     this.portal = new PortalLinks(config.PUBLIC_BASE_URL);
-    this.outcomes = new DigestOutcomes(config, digests, claimMetrics, this.logger);
+    this.outcomes = new DigestOutcomes(digests, claimMetrics, this.logger);
   }
 
   async send(summary: ClaimedAlertSummary): Promise<DigestOutcome> {
@@ -47,38 +45,32 @@ export class AlertSummarySender {
         'skipped',
       );
     }
-    let sent: { messageId: string; language: string };
-    try {
-      const items = kept.map(({ item }) => item).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
-      const firstAlert = Date.parse(items[0].occurredAt);
-      const model = {
-        recipientName: recipient.name,
-        windowStart: new Date(firstAlert - (firstAlert % HOUR_MS)).toISOString(),
-        items,
-      };
-      const { language, ...rendered } = this.renderer.render(
-        'moderation.alert-summary',
-        recipient.locale,
-        model,
-        {
-          timeZone: recipient.timeZone,
-        },
-      );
-      const { messageId } = await this.emails.send({
-        to: recipient.email,
-        ...rendered,
-        notificationId: `digest-${summary.id}`,
+    const items = kept.map(({ item }) => item).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    const firstAlert = Date.parse(items[0].occurredAt);
+    const outcome = await this.sending.renderAndSend({
+      recipientUserId: summary.userId,
+      recipient,
+      build: () => ({
         template: 'moderation.alert-summary',
-        category: 'transactional',
-      });
-      sent = { messageId, language };
-    } catch (error) {
-      return this.outcomes.failure(summary, error);
+        model: {
+          recipientName: recipient.name,
+          windowStart: new Date(firstAlert - (firstAlert % HOUR_MS)).toISOString(),
+          items,
+        },
+      }),
+      notificationId: `digest-${summary.id}`,
+      category: 'transactional',
+      // About moderation duty, not a notification category: no one-click unsubscribe.
+      about: [],
+      attempt: summary.attempts,
+    });
+    if (outcome.kind !== 'sent') {
+      return this.outcomes.failure(summary, outcome);
     }
     // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
     return this.outcomes.fenced(
       summary,
-      await this.digests.markSent(summary, sent.messageId, sent.language),
+      await this.digests.markSent(summary, outcome.messageId, outcome.language),
       'sent',
     );
   }

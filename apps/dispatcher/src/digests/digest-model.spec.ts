@@ -1,4 +1,4 @@
-import type { DigestEntry } from '../composition/digest-entry';
+import type { DigestEntry } from './digest-entry';
 import { digestModel } from './digest-model';
 
 const entry = (
@@ -14,13 +14,18 @@ const entry = (
 
 describe('digestModel', () => {
   it('groups by category in preference order, then by community, oldest item first', () => {
-    const model = digestModel('Jean', 'daily', [
-      entry('communityActivity', 'Zeta buyers', 'z1', '2026-03-02T10:00:00Z'),
-      entry('mentions', undefined, 'm2', '2026-03-02T09:00:00Z'),
-      entry('communityActivity', 'Alpha buyers', 'a1', '2026-03-02T11:00:00Z'),
-      entry('mentions', 'Alpha buyers', 'm3', '2026-03-02T08:00:00Z'),
-      entry('mentions', undefined, 'm1', '2026-03-02T07:00:00Z'),
-    ], new Date('2026-03-02T21:00:00Z'));
+    const model = digestModel(
+      'Jean',
+      'daily',
+      [
+        entry('communityActivity', 'Zeta buyers', 'z1', '2026-03-02T10:00:00Z'),
+        entry('mentions', undefined, 'm2', '2026-03-02T09:00:00Z'),
+        entry('communityActivity', 'Alpha buyers', 'a1', '2026-03-02T11:00:00Z'),
+        entry('mentions', 'Alpha buyers', 'm3', '2026-03-02T08:00:00Z'),
+        entry('mentions', undefined, 'm1', '2026-03-02T07:00:00Z'),
+      ],
+      new Date('2026-03-02T21:00:00Z'),
+    );
 
     expect(model.recipientName).toBe('Jean');
     expect(model.period).toBe('daily');
@@ -53,7 +58,8 @@ describe('digestModel', () => {
 
   it('leaves out categories without items', () => {
     expect(
-      digestModel('Jean', 'weekly', [entry('comments', undefined, 'c', '2026-03-02T07:00:00Z')], new Date()).sections,
+      digestModel('Jean', 'weekly', [entry('comments', undefined, 'c', '2026-03-02T07:00:00Z')], new Date())
+        .sections,
     ).toHaveLength(1);
   });
 });

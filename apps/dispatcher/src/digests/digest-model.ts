@@ -1,5 +1,5 @@
 import { NOTIFICATION_CATEGORIES } from '@notify/contracts';
-import type { DigestEntry } from '../composition/digest-entry';
+import type { DigestEntry } from './digest-entry';
 import type { DigestFrequency } from '../policy/delivery-vocabulary';
 import type { DigestCommunityModel, DigestModel, DigestSectionModel } from '../templates/template-models';
 

@@ -1,29 +1,20 @@
 import type { Logger } from '@nestjs/common';
-import { outcomeOfFailure } from '../composition/send-failure';
 import type { ClaimMetrics } from '../claims/claim-metrics';
-import type { DispatcherConfig } from '../config/dispatcher.config';
+import type { FailureOutcome } from '../sending/send-failure';
 import type { DigestClaim, DigestsRepository } from './digests.repository';
 
 /** `fenced`: the claim was taken over meanwhile, so the result was discarded. */
 export type DigestOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'fenced';
 
-const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
-
 /** Records how a claimed digest or alert summary ended when its email could not be sent, and counts fenced results. */
 export class DigestOutcomes {
   constructor(
-    private readonly config: Pick<DispatcherConfig, 'SENDER_MAX_ATTEMPTS' | 'SENDER_RETRY_DELAY'>,
     private readonly digests: DigestsRepository,
     private readonly claimMetrics: ClaimMetrics,
     private readonly logger: Logger,
   ) {}
 
-  async failure(digest: DigestClaim & { attempts: number }, error: unknown): Promise<DigestOutcome> {
-    const outcome = outcomeOfFailure(error, digest.attempts, new Date(), {
-      maxAttempts: this.config.SENDER_MAX_ATTEMPTS,
-      firstDelayMs: this.config.SENDER_RETRY_DELAY,
-      maxDelayMs: MAX_RETRY_DELAY_MS,
-    });
+  async failure(digest: DigestClaim, outcome: FailureOutcome): Promise<DigestOutcome> {
     if (outcome.kind === 'failed') {
       this.logger.warn({
         msg: 'digest failed',

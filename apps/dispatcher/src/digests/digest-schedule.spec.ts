@@ -1,4 +1,5 @@
-import { duePeriods, dueZones, localTimeAt, type DigestSchedule } from './digest-schedule';
+import type { DigestSchedule } from '../policy/digest-timing';
+import { duePeriods, dueZones, localTimeAt } from './digest-schedule';
 
 const schedule: DigestSchedule = { hour: 8, weekday: 'monday' };
 const at = (iso: string) => new Date(iso);

@@ -1,22 +1,5 @@
 import type { DigestFrequency } from '../policy/delivery-vocabulary';
-
-export const WEEKDAYS = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export interface DigestSchedule {
-  /** Local hour (0-23) at which digests go out. */
-  hour: number;
-  /** Local day on which weekly digests go out. */
-  weekday: Weekday;
-}
+import type { DigestSchedule, Weekday } from '../policy/digest-timing';
 
 /** Wall-clock time of an instant in a time zone. */
 export interface LocalTime {

@@ -4,9 +4,10 @@ import { MetricsService } from '@notify/observability';
 import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { Registry } from 'prom-client';
 import { ClaimMetrics } from '../claims/claim-metrics';
-import { NotificationContext } from '../composition/notification-context';
-import type { NotificationContextLoader } from '../composition/notification-context.loader';
-import { UnsubscribeLinks } from '../composition/unsubscribe-links';
+import { NotificationContext } from '../deliveries/notification-context';
+import type { NotificationContextLoader } from '../deliveries/notification-context.loader';
+import { SendingService } from '../sending/sending.service';
+import { UnsubscribeLinks } from '../sending/unsubscribe-links';
 import type { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import type { EmailSender } from '../email/email-sender.service';
@@ -83,23 +84,33 @@ describe('DigestSender', () => {
     for (const method of Object.values(digests)) {
       method.mockResolvedValue(true);
     }
-    renderer.render.mockReturnValue({ subject: 'Digest', html: '<p>digest</p>', text: 'digest', language: 'el' });
+    renderer.render.mockReturnValue({
+      subject: 'Digest',
+      html: '<p>digest</p>',
+      text: 'digest',
+      language: 'el',
+    });
     emails.send.mockResolvedValue({ messageId: 'ses-9' });
     givenContext();
+    const config = {
+      PUBLIC_BASE_URL: 'https://portal.example.org',
+      SENDER_MAX_ATTEMPTS: 3,
+      SENDER_RETRY_DELAY: 1000,
+    } as DispatcherConfig;
+    const links = new UnsubscribeLinks(
+      new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'digest-sender-spec-secret-0123456789' }])),
+      'https://p.example.org',
+      1000,
+    );
     sender = new DigestSender(
-      {
-        PUBLIC_BASE_URL: 'https://portal.example.org',
-        SENDER_MAX_ATTEMPTS: 3,
-        SENDER_RETRY_DELAY: 1000,
-      } as DispatcherConfig,
+      config,
       digests as unknown as DigestsRepository,
       { load: jest.fn(() => Promise.resolve(context)) } as unknown as NotificationContextLoader,
-      renderer as unknown as EmailRenderer,
-      emails as unknown as EmailSender,
-      new UnsubscribeLinks(
-        new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'digest-sender-spec-secret-0123456789' }])),
-        'https://p.example.org',
-        1000,
+      new SendingService(
+        config,
+        renderer as unknown as EmailRenderer,
+        emails as unknown as EmailSender,
+        links,
       ),
       new ClaimMetrics(new MetricsService(new Registry())),
     );

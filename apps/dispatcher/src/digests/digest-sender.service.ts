@@ -1,16 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { digestEntry, type DigestEntry } from '../composition/digest-entry';
-import type { NotificationContext } from '../composition/notification-context';
-import { NotificationContextLoader } from '../composition/notification-context.loader';
-import { UnsubscribeLinks } from '../composition/unsubscribe-links';
 import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
-import { EmailSender } from '../email/email-sender.service';
+import type { NotificationContext } from '../deliveries/notification-context';
+import { NotificationContextLoader } from '../deliveries/notification-context.loader';
 import { TRANSACTIONAL, type SkipReason } from '../policy/delivery-vocabulary';
 import { decideOnSend } from '../policy/notification-policy';
-import { EmailRenderer } from '../templates/email-renderer.service';
+import { SendingService } from '../sending/sending.service';
 import { PortalLinks } from '../templates/portal-links';
+import { digestEntry, type DigestEntry } from './digest-entry';
 import { digestModel } from './digest-model';
 import { DigestOutcomes, type DigestOutcome } from './digest-outcomes';
 import { DigestsRepository, type ClaimedDigest } from './digests.repository';
@@ -26,13 +24,11 @@ export class DigestSender {
     config: DispatcherConfig,
     private readonly digests: DigestsRepository,
     private readonly contexts: NotificationContextLoader,
-    private readonly renderer: EmailRenderer,
-    private readonly emails: EmailSender,
-    private readonly unsubscribeLinks: UnsubscribeLinks,
+    private readonly sending: SendingService,
     claimMetrics: ClaimMetrics,
   ) {
     this.portal = new PortalLinks(config.PUBLIC_BASE_URL);
-    this.outcomes = new DigestOutcomes(config, digests, claimMetrics, this.logger);
+    this.outcomes = new DigestOutcomes(digests, claimMetrics, this.logger);
   }
 
   async send(digest: ClaimedDigest): Promise<DigestOutcome> {
@@ -44,35 +40,27 @@ export class DigestSender {
       return this.outcomes.fenced(digest, await this.digests.markSkipped(digest, 'empty-digest'), 'skipped');
     }
     const entries = kept.map(({ entry }) => entry);
-    const unsubscribeUrl = this.unsubscribeUrl(digest.userId, entries);
-    let messageId: string;
-    let language: string;
-    try {
-      const model = digestModel(recipient.name, digest.kind, entries, new Date());
-      const { language: written, ...rendered } = this.renderer.render('digest', recipient.locale, model, {
-        unsubscribeUrl,
-        timeZone: recipient.timeZone,
-      });
-      language = written;
-      ({ messageId } = await this.emails.send({
-        to: recipient.email,
-        ...rendered,
-        notificationId: `digest-${digest.id}`,
+    const outcome = await this.sending.renderAndSend({
+      recipientUserId: digest.userId,
+      recipient,
+      build: () => ({
         template: 'digest',
-        category: `digest-${digest.kind}`,
-        unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
-      }));
-    } catch (error) {
-      return this.outcomes.failure(digest, error);
+        model: digestModel(recipient.name, digest.kind, entries, new Date()),
+      }),
+      notificationId: `digest-${digest.id}`,
+      category: `digest-${digest.kind}`,
+      about: entries.map((entry) => entry.category),
+      attempt: digest.attempts,
+    });
+    if (outcome.kind !== 'sent') {
+      return this.outcomes.failure(digest, outcome);
     }
     // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
-    return this.outcomes.fenced(digest, await this.digests.markSent(digest, messageId, language), 'sent');
-  }
-
-  /** One-click unsubscribe only when the whole digest is about one category the user can switch off. */
-  private unsubscribeUrl(userId: string, entries: readonly DigestEntry[]): string | undefined {
-    const categories = new Set(entries.map((entry) => entry.category));
-    return categories.size === 1 ? this.unsubscribeLinks.forCategory(userId, [...categories][0]) : undefined;
+    return this.outcomes.fenced(
+      digest,
+      await this.digests.markSent(digest, outcome.messageId, outcome.language),
+      'sent',
+    );
   }
 
   /** Skips, with their reason, the items that may no longer be sent; returns the others with their digest lines. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClaimsModule } from '../claims/claims.module';
-import { MailModule } from '../composition/mail.module';
+import { SendingModule } from '../sending/sending.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { DigestRunner } from './digest-runner.service';
@@ -12,7 +12,7 @@ import { DigestsRepository } from './digests.repository';
 
 /** Daily and weekly digests: scheduling, building and sending. */
 @Module({
-  imports: [ReadModelsModule, DeliveriesModule, MailModule, ClaimsModule],
+  imports: [ReadModelsModule, DeliveriesModule, SendingModule, ClaimsModule],
   controllers: [DigestsController],
   providers: [DigestsRepository, DigestSender, AlertSummarySender, DigestRunner, DigestTicker],
 })

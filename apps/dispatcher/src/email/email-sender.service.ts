@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
+import { jitteredBackoffDelay } from '@notify/config';
 import { MetricsService } from '@notify/observability';
 import { DEFAULT_SEND_RATE, EMAIL_SETTINGS, type EmailSettings } from './email-settings';
 import { EmailSendError, PermanentEmailError, SendingPausedError, TransientEmailError } from './email.errors';
 import type { OutgoingEmail, SendResult } from './outgoing-email';
-import { retryDelayMs } from './retry-delay';
 import { Semaphore } from './semaphore';
 import { SesEmailGateway } from './ses-email.gateway';
 import { classifySesFailure } from './ses-failure';
@@ -99,9 +99,9 @@ export class EmailSender implements OnModuleInit {
               .counter('dispatcher_email_retries_total', 'SendEmail calls retried', ['code'])
               .inc({ code: failure.code });
             await sleep(
-              retryDelayMs(attempt, {
-                baseDelayMs: this.settings.retryBaseDelayMs,
-                maxDelayMs: this.settings.retryMaxDelayMs,
+              jitteredBackoffDelay(attempt, {
+                initialMs: this.settings.retryBaseDelayMs,
+                maxMs: this.settings.retryMaxDelayMs,
               }),
             );
         }

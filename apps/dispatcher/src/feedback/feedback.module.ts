@@ -1,6 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { text } from 'express';
-import { MailModule } from '../composition/mail.module';
+import { SendingModule } from '../sending/sending.module';
 import { DeliveryStatusRepository } from './delivery-status.repository';
 import { EmailFeedbackConsumer } from './email-feedback.consumer';
 import { EmailFeedbackService } from './email-feedback.service';
@@ -13,7 +13,7 @@ const SNS_BODY_LIMIT = '256kb';
 
 /** What SES reports about sent emails: received from SNS, written as feedback events, applied by the consumer. */
 @Module({
-  imports: [MailModule],
+  imports: [SendingModule],
   controllers: [SesEventsController],
   providers: [
     SnsHttpsClient,

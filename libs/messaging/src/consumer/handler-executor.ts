@@ -7,7 +7,8 @@ import { MESSAGING_OPTIONS } from '../messaging.constants';
 import type { ResolvedMessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { errorMessage } from '../shared/errors';
-import { backoffDelay, sleep } from '../shared/timing';
+import { jitteredBackoffDelay } from '@notify/config';
+import { sleep } from '../shared/timing';
 import { PreCommitTasks, type MessageContext } from './handler-context';
 import { HandlerDeadline } from './handler-deadline';
 import type { RegisteredHandler } from './handler-registry';
@@ -56,7 +57,7 @@ export class HandlerExecutor {
             ...this.describe(event, coordinates),
             error: errorMessage(error),
           });
-          await this.wait(backoffDelay(outageWaits, this.options.retry), control);
+          await this.wait(jitteredBackoffDelay(outageWaits, this.options.retry), control);
           continue;
         }
         outageWaits = 0;
@@ -64,7 +65,7 @@ export class HandlerExecutor {
           return { kind: 'failed', error };
         }
         this.metrics.retried(coordinates.topic, event.type);
-        const delayMs = backoffDelay(attempt, this.options.retry);
+        const delayMs = jitteredBackoffDelay(attempt, this.options.retry);
         this.logger.warn({
           msg: 'event handler failed; retrying',
           ...this.describe(event, coordinates),

@@ -6,7 +6,8 @@ import { MESSAGING_OPTIONS } from '../messaging.constants';
 import type { ResolvedMessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { errorMessage } from '../shared/errors';
-import { backoffDelay, sleep } from '../shared/timing';
+import { jitteredBackoffDelay } from '@notify/config';
+import { sleep } from '../shared/timing';
 import { classifyPublishFailure } from '../kafka/publish-failure';
 import { ParkedRowsGauge } from '../parking/parked-rows.gauge';
 import { ParkedRowsRepository } from '../parking/parked-rows.repository';
@@ -152,7 +153,7 @@ export class MessageProcessor {
         ) {
           break;
         }
-        const delayMs = backoffDelay(attempt, this.options.relay.backoff);
+        const delayMs = jitteredBackoffDelay(attempt, this.options.relay.backoff);
         this.logger.error({
           msg: 'dead-letter write failed; offset held, retrying',
           ...this.coordinates(inbound),

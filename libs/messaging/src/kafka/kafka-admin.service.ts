@@ -3,7 +3,8 @@ import { DEAD_LETTER_RETENTION_MS, isTopic, TOPIC_DECLARATIONS } from '@notify/c
 import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS } from '../messaging.constants';
 import type { ResolvedMessagingOptions } from '../messaging.options';
-import { backoffDelay, sleep } from '../shared/timing';
+import { jitteredBackoffDelay } from '@notify/config';
+import { sleep } from '../shared/timing';
 import { isRetriableKafkaError, kafkaErrorReasons } from './kafka-errors';
 import { TopicNamer } from './topic-namer';
 
@@ -98,7 +99,7 @@ export class KafkaAdminService {
         }
         reason = kafkaErrorReasons(error).join(', ');
       }
-      const delayMs = backoffDelay(attempt, backoff);
+      const delayMs = jitteredBackoffDelay(attempt, backoff);
       if (Date.now() + delayMs > deadline) {
         throw this.failure(configs, `not ready after ${Math.round(timeoutMs / 1000)} s (${reason})`);
       }

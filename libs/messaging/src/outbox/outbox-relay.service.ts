@@ -9,7 +9,8 @@ import { ParkedRowsGauge } from '../parking/parked-rows.gauge';
 import { ParkedRowsRepository } from '../parking/parked-rows.repository';
 import { fittingPrefix, relayFailureVerdict, type ParkReason } from '../parking/parking-rules';
 import { errorMessage } from '../shared/errors';
-import { backoffDelay, settlesWithin, sleep } from '../shared/timing';
+import { jitteredBackoffDelay } from '@notify/config';
+import { settlesWithin, sleep } from '../shared/timing';
 import { OutboxPublisher } from './outbox-publisher';
 import { OutboxRepository, type SqlRunner } from './outbox.repository';
 import type { OutboxRow } from './outbox-entry';
@@ -217,7 +218,7 @@ export class OutboxRelay {
 
   private async backOff(error: unknown, signal: AbortSignal): Promise<void> {
     this.consecutiveFailures += 1;
-    const delayMs = backoffDelay(this.consecutiveFailures, this.options.relay.backoff);
+    const delayMs = jitteredBackoffDelay(this.consecutiveFailures, this.options.relay.backoff);
     this.logger.warn({
       msg: 'outbox relay attempt failed; retrying',
       error: errorMessage(error),

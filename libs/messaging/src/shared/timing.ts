@@ -1,22 +1,3 @@
-export interface BackoffPolicy {
-  initialMs: number;
-  maxMs: number;
-}
-
-/**
- * Delay before retry number `retry` (1-based): exponential from `initialMs`, capped at `maxMs`, with the upper
- * half jittered so that consumers failing together do not retry in lock-step.
- */
-export function backoffDelay(
-  retry: number,
-  policy: BackoffPolicy,
-  random: () => number = Math.random,
-): number {
-  const exponential = policy.initialMs * 2 ** Math.max(0, retry - 1);
-  const capped = Math.min(policy.maxMs, exponential);
-  return Math.round(capped / 2 + (capped / 2) * random());
-}
-
 /** Resolves after `ms`, or early (without error) when `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) {

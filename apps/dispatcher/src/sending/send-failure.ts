@@ -1,3 +1,4 @@
+import { backoffDelay } from '@notify/config';
 import { PermanentEmailError, SendingPausedError } from '../email/email.errors';
 import type { FailureReason } from '../policy/delivery-vocabulary';
 import { UnrenderableDeliveryError } from './email-models';
@@ -34,6 +35,6 @@ export function outcomeOfFailure(
   if (attempts >= policy.maxAttempts) {
     return { kind: 'failed', reason: 'retries-exhausted', detail };
   }
-  const delay = Math.min(policy.firstDelayMs * 2 ** Math.max(attempts - 1, 0), policy.maxDelayMs);
+  const delay = backoffDelay(attempts, { initialMs: policy.firstDelayMs, maxMs: policy.maxDelayMs });
   return { kind: 'retry', at: new Date(now.getTime() + delay), countAttempt: true, detail };
 }

@@ -1,12 +1,12 @@
-import type { DeliveryEntity } from '../deliveries/delivery.entity';
+import type { DeliveryEntity } from './delivery.entity';
 import { TRANSACTIONAL } from '../policy/delivery-vocabulary';
 import type { NotifiableEvent } from '../policy/notifiable-event';
 import type { SendSituation } from '../policy/notification-policy';
 import type { CommunityEntity } from '../read-models/community.entity';
 import { membershipKey } from '../read-models/memberships.repository';
 import { preferenceOf, type ProfileEntity } from '../read-models/profile.entity';
-import type { ModelFacts } from './email-models';
-import { recipientOf, type Recipient } from './recipient';
+import type { ModelFacts } from '../sending/email-models';
+import { recipientOf, type Recipient } from '../sending/recipient';
 
 /** Everything the read models say about a batch of notifications at the moment their emails are built. */
 export class NotificationContext {

@@ -3,7 +3,7 @@ import type { NotifiableEvent } from '../policy/notifiable-event';
 import type { PortalLinks } from '../templates/portal-links';
 import type { TemplateId } from '../templates/template-id';
 import type { DigestItemModel } from '../templates/template-models';
-import { notificationModel, UnrenderableDeliveryError, type ModelFacts } from './email-models';
+import { notificationModel, UnrenderableDeliveryError, type ModelFacts } from '../sending/email-models';
 
 /** One line of a digest, with the section and community it is listed under. */
 export interface DigestEntry {

@@ -3,9 +3,10 @@ import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { EmailModule } from '../email/email.module';
 import { TemplatesModule } from '../templates/templates.module';
+import { SendingService } from './sending.service';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
-/** Rendering, sending and unsubscribe links, configured from the dispatcher's configuration. */
+/** Rendering and sending one notification email, with templates, SES and unsubscribe links configured. */
 @Module({
   imports: [
     TemplatesModule.registerAsync({
@@ -47,7 +48,8 @@ import { UnsubscribeLinks } from './unsubscribe-links';
           config.UNSUBSCRIBE_LINK_TTL,
         ),
     },
+    SendingService,
   ],
-  exports: [TemplatesModule, EmailModule, UnsubscribeLinks],
+  exports: [TemplatesModule, EmailModule, UnsubscribeLinks, SendingService],
 })
-export class MailModule {}
+export class SendingModule {}

@@ -3,7 +3,7 @@ import type { NotifiableEvent, NotifiableEventType } from '../policy/notifiable-
 import { PortalLinks } from '../templates/portal-links';
 import { communityOf } from '../testing/fixtures';
 import { digestEntry } from './digest-entry';
-import type { ModelFacts } from './email-models';
+import type { ModelFacts } from '../sending/email-models';
 
 function event<T extends NotifiableEventType>(type: T, data: Partial<EventDataMap[T]> = {}): NotifiableEvent {
   const sample = sampleCloudEvent(type);

@@ -1,5 +1,5 @@
 import type { NotifiableEvent } from '../policy/notifiable-event';
-import type { NotificationEventEntity } from '../deliveries/notification-event.entity';
+import type { NotificationEventEntity } from './notification-event.entity';
 
 /** The event as its handler received it; it was validated against its type's payload class before being stored. */
 export function toNotifiableEvent(stored: NotificationEventEntity): NotifiableEvent {

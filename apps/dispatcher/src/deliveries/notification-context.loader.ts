@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { DeliveryEntity } from '../deliveries/delivery.entity';
+import type { DeliveryEntity } from './delivery.entity';
 import { SuppressionService } from '../email/suppression.service';
-import { NotificationEventsRepository } from '../deliveries/notification-events.repository';
+import { NotificationEventsRepository } from './notification-events.repository';
 import { CommunitiesRepository } from '../read-models/communities.repository';
 import { MembershipsRepository } from '../read-models/memberships.repository';
 import { ProfilesRepository } from '../read-models/profiles.repository';
-import { usersNamedBy } from './email-models';
+import { usersNamedBy } from '../sending/email-models';
 import { NotificationContext } from './notification-context';
-import { recipientOf } from './recipient';
+import { recipientOf } from '../sending/recipient';
 import { toNotifiableEvent } from './stored-event';
 
 /** Reads, in a few set-based queries, what a batch of notifications needs to be decided and rendered. */

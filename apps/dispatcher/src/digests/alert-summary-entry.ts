@@ -2,7 +2,7 @@ import type { NotifiableEvent } from '../policy/notifiable-event';
 import type { PortalLinks } from '../templates/portal-links';
 import type { TemplateId } from '../templates/template-id';
 import type { AlertSummaryItemModel } from '../templates/template-models';
-import { notificationModel, UnrenderableDeliveryError, type ModelFacts } from './email-models';
+import { notificationModel, UnrenderableDeliveryError, type ModelFacts } from '../sending/email-models';
 
 /** Builds the summary line of an alert held back by the moderator alert cap. */
 export function alertSummaryEntry(

@@ -4,7 +4,7 @@ import { PortalLinks } from '../templates/portal-links';
 import type { TemplateId } from '../templates/template-id';
 import { communityOf } from '../testing/fixtures';
 import { alertSummaryEntry } from './alert-summary-entry';
-import type { ModelFacts } from './email-models';
+import type { ModelFacts } from '../sending/email-models';
 
 function event<T extends NotifiableEventType>(type: T, data: Partial<EventDataMap[T]> = {}): NotifiableEvent {
   const sample = sampleCloudEvent(type);
