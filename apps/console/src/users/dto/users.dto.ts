@@ -1,0 +1,31 @@
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { FormDto } from '../../session/dto/form.dto';
+
+export class UserSearchQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  q?: string;
+}
+
+export class UserParams {
+  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/, { message: 'userId must be 1-128 letters, digits or ._:@-' })
+  userId!: string;
+}
+
+export class UserPageQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+export class LiftSuppressionDto extends FormDto {
+  @IsEmail({}, { message: 'email must be an email address' })
+  email!: string;
+
+  @IsString()
+  @MinLength(3, { message: 'reason must say why (at least 3 characters)' })
+  @MaxLength(500)
+  reason!: string;
+}
