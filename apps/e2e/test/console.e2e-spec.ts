@@ -1,0 +1,256 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createCloudEvent,
+  DeadLetterHeaders,
+  deadLetterTopic,
+  encodeBinary,
+  EventTypes,
+  Topics,
+  type MentionCreatedData,
+} from '@notify/contracts';
+import { produceMessages, signTestJwt } from '@notify/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  findChromium,
+  launchChromium,
+  newConsoleContext,
+  screenshot,
+  seriousAccessibilityViolations,
+  signInForDevelopment,
+  useSystem,
+  type E2eWorld,
+  type Person,
+} from '../src';
+
+// Issue #14: the support and operations console, driven in Chromium against the whole running system.
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  console.warn(
+    'console browser tests skipped: no Chromium at /usr/bin/chromium (install it with `apt-get install -y chromium`)',
+  );
+}
+const describeWithBrowser = chromiumPath ? describe : describe.skip;
+
+describeWithBrowser('support and operations console (issue #14)', () => {
+  const suite = useSystem('console', { console: true });
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium(chromiumPath!);
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function openConsole(world: E2eWorld): Promise<Page> {
+    const context = await newConsoleContext(browser, consoleUrl(world));
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** Every page the scenarios show must pass axe-core without serious or critical violations. */
+  async function expectAccessible(page: Page): Promise<void> {
+    await expect(seriousAccessibilityViolations(browser, page)).resolves.toEqual([]);
+    expect(await page.locator('h1').count()).toBe(1);
+  }
+
+  it(
+    'shows support why a user got no mention email: they chose never',
+    suite.scenario(async (world) => {
+      const actor = await world.people.register({ label: 'actor' });
+      const quiet = await world.people.register({ label: 'quiet', preferences: { mentions: 'never' } });
+      const mention = await world.platform.mention(mentionOf(quiet, actor, 'Open tenders'));
+      await world.waitForDeliveries(
+        quiet,
+        (entries) => entries.some((entry) => entry.eventId === mention.id),
+        'the skipped mention in the delivery log',
+      );
+
+      const page = await openConsole(world);
+      await page.goto(`/users/${quiet.userId}`);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await expectAccessible(page);
+      await screenshot(page, '01-sign-in');
+      await signInForDevelopment(page, 'support-sam', 'support');
+
+      expect(await page.locator('h1').innerText()).toBe(`User ${quiet.userId}`);
+      const mentions = page.getByRole('row', { name: /Mentions/ }).first();
+      expect(await mentions.innerText()).toContain('never');
+      const skipped = page.getByRole('row').filter({ hasText: mention.id });
+      expect(await skipped.innerText()).toContain('skipped (preference-never)');
+      expect(await skipped.innerText()).toContain('platform.mention.created');
+      expect(await page.getByText(`${quiet.email} is not suppressed.`).isVisible()).toBe(true);
+      await expectAccessible(page);
+      await screenshot(page, '02-user-mention-skipped-preference-never');
+
+      await page.goto('/users');
+      await page.getByLabel('User id or email address').fill(quiet.email);
+      await page.getByRole('button', { name: 'Find' }).click();
+      expect(await page.getByText('This address is not on the suppression list.').isVisible()).toBe(true);
+      await expectAccessible(page);
+    }),
+  );
+
+  it(
+    'lets an operator replay a dead letter, which is then delivered, and audits it',
+    suite.scenario(async (world) => {
+      const [actor, recipient] = await Promise.all([
+        world.people.register({ label: 'actor' }),
+        world.people.register({ label: 'recipient' }),
+      ]);
+      const eventId = await deadLetterAMention(world, mentionOf(recipient, actor, 'Replayed tender'));
+
+      const page = await openConsole(world);
+      await page.goto('/dead-letters');
+      await signInForDevelopment(page, 'operator-olga', 'operator');
+      expect(await page.locator('h1').innerText()).toBe('Dead letters');
+      await expectAccessible(page);
+      await page.getByRole('link', { name: Topics.PlatformActivity, exact: true }).click();
+      expect(await page.locator('h1').innerText()).toBe(`Dead letters of ${Topics.PlatformActivity}`);
+      const row = page.getByRole('row').filter({ hasText: eventId });
+      expect(await row.innerText()).toContain('handler-failed');
+      await expectAccessible(page);
+      await screenshot(page, '03-dead-letters-operator');
+
+      await page.getByRole('checkbox', { name: `Replay event ${eventId}` }).check();
+      await page.getByLabel('Why replay them now?').fill('SES outage over, see incident 42');
+      await page.getByRole('button', { name: 'Replay selected' }).click();
+      expect(await page.getByRole('status').innerText()).toBe(
+        `1 dead letter(s) replayed onto ${Topics.PlatformActivity}.`,
+      );
+
+      expect((await recipient.mailbox.takeOne()).subject).toBe(
+        `${actor.displayName} mentioned you in "Replayed tender"`,
+      );
+      await world.waitForDeliveries(
+        recipient,
+        (entries) => entries.some((entry) => entry.eventId === eventId && entry.status !== 'sending'),
+        'the replayed mention in the delivery log',
+      );
+      await page.goto(`/users/${recipient.userId}`);
+      expect(await page.getByRole('row').filter({ hasText: eventId }).innerText()).toMatch(/sent|delivered/);
+      await screenshot(page, '04-user-replayed-mention-sent');
+
+      await page.getByRole('link', { name: 'Audit log' }).click();
+      const audit = page.getByRole('row').filter({ hasText: 'dead-letters.replay' }).first();
+      expect(await audit.innerText()).toContain('operator-olga');
+      expect(await audit.innerText()).toContain('SES outage over, see incident 42');
+      expect(await audit.innerText()).toContain('done');
+      await expectAccessible(page);
+      await screenshot(page, '05-audit-log');
+    }),
+  );
+
+  it(
+    'gives support no replay: no button, and a forged post is refused with 403',
+    suite.scenario(async (world) => {
+      const [actor, recipient] = await Promise.all([
+        world.people.register({ label: 'actor' }),
+        world.people.register({ label: 'recipient' }),
+      ]);
+      const eventId = await deadLetterAMention(world, mentionOf(recipient, actor, 'Not for support'));
+
+      const page = await openConsole(world);
+      await page.goto(`/dead-letters/${Topics.PlatformActivity}`);
+      await signInForDevelopment(page, 'support-sam', 'support');
+      expect(await page.getByRole('row').filter({ hasText: eventId }).innerText()).toContain(
+        'handler-failed',
+      );
+      expect(await page.getByRole('checkbox').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Replay selected' }).count()).toBe(0);
+      await screenshot(page, '06-dead-letters-support-read-only');
+
+      const csrf = await page.locator('input[name="_csrf"]').first().getAttribute('value');
+      const forged = await page.request.post(`/dead-letters/${Topics.PlatformActivity}/replay`, {
+        form: { _csrf: csrf ?? '', eventIds: eventId, reason: 'support trying' },
+        maxRedirects: 0,
+      });
+      expect(forged.status()).toBe(403);
+      expect(await forged.text()).toContain('Only an operator may do this');
+      const withoutToken = await page.request.post(`/dead-letters/${Topics.PlatformActivity}/replay`, {
+        form: { eventIds: eventId, reason: 'no token' },
+        maxRedirects: 0,
+      });
+      expect(withoutToken.status()).toBe(403);
+    }),
+  );
+
+  it(
+    'sends a visitor without a session, or with an expired one, to sign-in, and keeps the token out of scripts',
+    suite.scenario(async (world) => {
+      const page = await openConsole(world);
+      await page.goto('/audit');
+      expect(page.url()).toBe(`${consoleUrl(world)}/sign-in?returnTo=%2Faudit`);
+
+      await signInForDevelopment(page, 'support-sam', 'support');
+      expect(new URL(page.url()).pathname).toBe('/audit');
+      const [cookie] = await page.context().cookies();
+      expect(cookie).toEqual(
+        expect.objectContaining({
+          name: 'console_session',
+          httpOnly: true,
+          secure: true,
+          sameSite: 'Strict',
+        }),
+      );
+
+      const expired = await signTestJwt(
+        { sub: 'support-sam', roles: ['support'], expiresIn: -60 },
+        world.system.settings.jwtSecret,
+      );
+      await page.context().addCookies([{ ...cookie, value: expired }]);
+      await page.goto('/dead-letters');
+      expect(page.url()).toBe(`${consoleUrl(world)}/sign-in?returnTo=%2Fdead-letters`);
+      await screenshot(page, '07-expired-session-sign-in');
+    }),
+  );
+});
+
+function consoleUrl(world: E2eWorld): string {
+  const url = world.system.consoleUrl;
+  if (!url) {
+    throw new Error('The system was started without the console');
+  }
+  return url;
+}
+
+function mentionOf(recipient: Person, actor: Person, title: string): MentionCreatedData {
+  return {
+    mentionId: `mention-${randomBytes(4).toString('hex')}`,
+    recipientUserId: recipient.userId,
+    actor: { userId: actor.userId, displayName: actor.displayName },
+    content: {
+      id: `content-${randomBytes(4).toString('hex')}`,
+      title,
+      url: 'https://portal.example.test/content/7',
+    },
+  };
+}
+
+/** A valid mention the dispatcher failed to handle, as its consumer would have set it aside during an outage. */
+async function deadLetterAMention(world: E2eWorld, data: MentionCreatedData): Promise<string> {
+  const { settings } = world.system;
+  const topic = `${settings.topicPrefix}${Topics.PlatformActivity}`;
+  const event = createCloudEvent({ type: EventTypes.MentionCreated, source: 'urn:platform:content', data });
+  const record = encodeBinary(event, data.recipientUserId);
+  await produceMessages(settings.infra.kafkaBrokers, deadLetterTopic(topic), [
+    {
+      key: data.recipientUserId,
+      value: record.value,
+      headers: {
+        ...record.headers,
+        [DeadLetterHeaders.Reason]: 'handler-failed',
+        [DeadLetterHeaders.Error]: 'SES endpoint unreachable (simulated outage)',
+        [DeadLetterHeaders.OriginalTopic]: topic,
+        [DeadLetterHeaders.ConsumerGroup]: `${settings.topicPrefix}dispatcher`,
+        [DeadLetterHeaders.FailedAt]: new Date().toISOString(),
+      },
+    },
+  ]);
+  return event.id;
+}
