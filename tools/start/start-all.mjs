@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the whole system locally: infrastructure, a build of every service, then the four services
+// Runs the whole system locally: infrastructure, a build of every service, then the four services and the console
 // (each applies its own migrations at start-up). Ctrl-C stops the services; `npm run infra -- down`
 // stops the infrastructure.
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ const SERVICES = [
   { name: 'moderation', port: 3002 },
   { name: 'preferences', port: 3003 },
   { name: 'dispatcher', port: 3004 },
+  { name: 'console', port: 3005 },
 ];
 
 // Development-only values, used when the environment does not set them; production must set its own.
@@ -34,6 +35,8 @@ const LOCAL_DEFAULTS = {
   // The emulator has no account quota to read, so the local send rate is set explicitly.
   SES_MAX_SEND_RATE: '500',
   TEMPLATE_PREVIEW_ENABLED: 'true',
+  CONSOLE_SESSION_SECRET: 'local-console-session-secret-change-me-0123456789',
+  CONSOLE_DEV_SIGN_IN: 'true',
 };
 
 function runStep(description, command, args) {
@@ -131,3 +134,4 @@ console.log(
   `Services starting: ${SERVICES.map((s) => `${s.name} http://127.0.0.1:${s.port}/docs`).join(', ')}; ` +
     'SES inbox at http://127.0.0.1:8005',
 );
+console.log(`Support console: http://localhost:${process.env.CONSOLE_PORT ?? 3005}/ (development sign-in on)`);
