@@ -4,10 +4,14 @@ import { ObservabilityModule } from '@notify/observability';
 import { DatabaseModule } from '@notify/persistence';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditModule } from './audit/audit.module';
+import { CommunitiesModule } from './communities/communities.module';
 import { ConsoleConfig } from './config/console.config';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { CONSOLE_MIGRATIONS } from './migrations';
+import { OutboxModule } from './outbox/outbox.module';
 import { SessionModule } from './session/session.module';
+import { StatusModule } from './status/status.module';
+import { TemplatesModule } from './templates/templates.module';
 import { UpstreamModule } from './upstream/upstream.module';
 import { UsersModule } from './users/users.module';
 import { ViewsModule } from './views/views.module';
@@ -35,6 +39,10 @@ export const SERVICE_NAME = 'console';
     AuditModule,
     UsersModule,
     DeadLettersModule,
+    CommunitiesModule,
+    TemplatesModule,
+    OutboxModule,
+    StatusModule,
   ],
 })
 export class AppModule {}

@@ -5,7 +5,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditRecord {
   actor: string;
-  action: 'suppression.lift' | 'dead-letters.replay';
+  action: 'suppression.lift' | 'dead-letters.replay' | 'outbox.retry';
   target: string;
   reason: string;
   outcome: 'done' | 'failed';

@@ -31,6 +31,16 @@ export class ConsoleConfig extends BaseServiceConfig {
   @Max(500)
   CONSOLE_PAGE_SIZE: number = 50;
 
+  /** How often the status page's metrics are sampled in the background; `0` samples only when the page is viewed. */
+  @Duration()
+  CONSOLE_STATUS_INTERVAL: number = 15_000;
+
+  /** Samples kept in memory per chart (with the default interval, 30 minutes). */
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  CONSOLE_STATUS_SAMPLES: number = 120;
+
   @HttpUrl()
   COMMUNITIES_URL: string = 'http://127.0.0.1:3001';
 
