@@ -12,6 +12,7 @@ import { produceMessages, signTestJwt } from '@notify/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   findChromium,
+  httpRequest,
   launchChromium,
   newConsoleContext,
   screenshot,
@@ -177,6 +178,83 @@ describeWithBrowser('support and operations console (issue #14)', () => {
         maxRedirects: 0,
       });
       expect(withoutToken.status()).toBe(403);
+    }),
+  );
+
+  it(
+    'shows a community with its moderators and the access request waiting, the templates, outbox and status pages',
+    suite.scenario(async (world) => {
+      const moderator = await world.people.registerModerator({ label: 'moderator' });
+      const applicant = await world.people.register({ label: 'applicant' });
+      const community = await world.createCommunity({
+        label: 'Tenders',
+        visibility: 'restricted',
+        moderated: true,
+        moderators: [moderator],
+      });
+      const join = await applicant.api.communities.join(community.id, applicant.userId, 'I buy for a city');
+      const accessRequestId = join.body.accessRequestId!;
+      await world.waitUntilPending(moderator, community.id, accessRequestId);
+
+      const page = await openConsole(world);
+      await page.goto('/communities');
+      await signInForDevelopment(page, 'support-sam', 'support');
+      await page.getByLabel('Community id').fill(community.id);
+      await page.getByRole('button', { name: 'Find' }).click();
+      expect(await page.locator('h1').innerText()).toBe(`Community ${community.name}`);
+      const contact = page.getByRole('row').filter({ hasText: moderator.contact.contactEmail });
+      expect(await contact.innerText()).toContain(moderator.displayName);
+      const pending = page.getByRole('row').filter({ hasText: applicant.userId });
+      expect(await pending.innerText()).toMatch(/^0 min\s+since /);
+      expect(await pending.innerText()).toContain('I buy for a city');
+      await expectAccessible(page);
+      await screenshot(page, '08-community-moderators-and-pending-request');
+
+      await page.getByRole('link', { name: 'Templates' }).click();
+      expect(await page.locator('h1').innerText()).toBe('Email templates');
+      await expectAccessible(page);
+      await page.getByRole('link', { name: 'activity.mention in fr' }).click();
+      expect(await page.locator('h1').innerText()).toBe('Template activity.mention (fr)');
+      expect(await page.locator('iframe[title="HTML part of activity.mention in fr"]').count()).toBe(1);
+      expect(await page.getByRole('region', { name: 'Text part' }).innerText()).toContain(
+        'support@example.test',
+      );
+      await expectAccessible(page);
+      await screenshot(page, '09-template-side-by-side');
+
+      await page.getByRole('link', { name: 'Outbox' }).click();
+      expect(await page.locator('h1').innerText()).toBe('Parked outbox rows');
+      const parked = await httpRequest(world.system.urls.dispatcher, {
+        method: 'GET',
+        path: '/ops/outbox/parked',
+        token: await signTestJwt(
+          { sub: 'console-test', roles: ['service'] },
+          world.system.settings.jwtSecret,
+        ),
+      });
+      if (parked.status === 404) {
+        // Labelled skip: the services do not serve GET /ops/outbox/parked yet; the page must say so for each.
+        console.warn(
+          'SKIPPED (endpoint absent): parked outbox listing and retry; checked the "not available" label',
+        );
+        expect(await page.getByTestId('outbox-absent').count()).toBe(4);
+      } else {
+        expect(await page.getByRole('heading', { level: 2 }).count()).toBe(4);
+        expect(await page.locator('.error').count()).toBe(0);
+      }
+      await expectAccessible(page);
+      await screenshot(page, '10-outbox-parked');
+
+      await page.getByRole('link', { name: 'Status' }).click();
+      expect(await page.locator('h1').innerText()).toBe('System status');
+      for (const service of ['communities', 'moderation', 'preferences', 'dispatcher']) {
+        const row = page.getByRole('row', { name: new RegExp(`^${service}`) });
+        expect(await row.innerText()).not.toContain('metrics unreachable');
+        expect(await row.innerText()).toMatch(/\d+ records/);
+      }
+      expect(await page.locator('svg[role="img"]').count()).toBe(9);
+      await expectAccessible(page);
+      await screenshot(page, '11-status');
     }),
   );
 
