@@ -8,7 +8,7 @@ import {
   Topics,
   type MentionCreatedData,
 } from '@notify/contracts';
-import { produceMessages, signTestJwt } from '@notify/testing';
+import { produceMessages, signTestJwt, waitFor } from '@notify/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   findChromium,
@@ -144,6 +144,39 @@ describeWithBrowser('support and operations console (issue #14)', () => {
       expect(await audit.innerText()).toContain('done');
       await expectAccessible(page);
       await screenshot(page, '05-audit-log');
+    }),
+  );
+
+  it(
+    'lets an operator lift a bounce suppression with a reason, after which mentions are emailed again',
+    suite.scenario(async (world) => {
+      const [actor, bounced] = await Promise.all([
+        world.people.register({ label: 'actor' }),
+        world.people.register({ label: 'bounced' }),
+      ]);
+      await reportPermanentBounce(world, bounced.email);
+
+      const page = await openConsole(world);
+      await page.goto(`/users/${bounced.userId}`);
+      await signInForDevelopment(page, 'operator-olga', 'operator');
+      const suppression = page.getByRole('region', { name: 'Suppression' });
+      expect(await suppression.innerText()).toContain(`${bounced.email} is suppressed since`);
+      await expectAccessible(page);
+      await screenshot(page, '12-user-suppressed-operator');
+
+      await page.getByLabel('Why may this address receive email again?').fill('Mailbox restored, ticket 981');
+      await page.getByRole('button', { name: 'Lift suppression' }).click();
+      expect(await page.getByRole('status').innerText()).toContain('The suppression was lifted');
+      expect(await suppression.innerText()).toContain(`${bounced.email} is not suppressed.`);
+
+      await world.platform.mention(mentionOf(bounced, actor, 'Back in the inbox'));
+      expect((await bounced.mailbox.takeOne()).subject).toBe(
+        `${actor.displayName} mentioned you in "Back in the inbox"`,
+      );
+      await page.goto('/audit');
+      const audit = page.getByRole('row').filter({ hasText: 'suppression.lift' }).first();
+      expect(await audit.innerText()).toContain(bounced.email);
+      expect(await audit.innerText()).toContain('Mailbox restored, ticket 981');
     }),
   );
 
@@ -331,4 +364,35 @@ async function deadLetterAMention(world: E2eWorld, data: MentionCreatedData): Pr
     },
   ]);
   return event.id;
+}
+
+/** A permanent bounce as the dispatcher records it from SES feedback, then seen on its suppression list. */
+async function reportPermanentBounce(world: E2eWorld, email: string): Promise<void> {
+  const { settings, urls } = world.system;
+  const event = createCloudEvent({
+    type: EventTypes.EmailBounced,
+    source: 'urn:notify:dispatcher',
+    data: {
+      email,
+      bounceType: 'permanent',
+      diagnostic: 'smtp; 550 5.1.1 user unknown',
+      occurredAt: new Date().toISOString(),
+    },
+  });
+  const record = encodeBinary(event, email);
+  await produceMessages(settings.infra.kafkaBrokers, `${settings.topicPrefix}${Topics.EmailFeedback}`, [
+    { key: email, value: record.value, headers: record.headers },
+  ]);
+  const token = await signTestJwt({ sub: 'console-test', roles: ['service'] }, settings.jwtSecret);
+  await waitFor(
+    async () => {
+      const answer = await httpRequest<{ items: unknown[] }>(urls.dispatcher, {
+        method: 'GET',
+        path: `/suppressions?email=${encodeURIComponent(email)}`,
+        token,
+      });
+      return answer.status === 200 && answer.body.items.length === 1;
+    },
+    { timeoutMs: 20_000, description: `${email} on the suppression list` },
+  );
 }

@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { UpstreamError } from '../upstream/upstream.client';
 import { ViewRenderer } from '../views/view-renderer';
 import { SignInRequiredError, type ConsoleRequest } from './console-session';
 
@@ -25,9 +26,7 @@ export class ConsoleErrorsFilter implements ExceptionFilter {
       response.redirect(303, `/sign-in?returnTo=${encodeURIComponent(error.returnTo)}`);
       return;
     }
-    const status = error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
-    const message =
-      error instanceof HttpException ? messageOf(error) : 'The console could not answer this request.';
+    const { status, message } = describeError(error);
     if (status >= 500) {
       this.logger.error(`${request.method} ${request.path}: ${String(error)}`);
     }
@@ -43,6 +42,21 @@ export class ConsoleErrorsFilter implements ExceptionFilter {
         }),
       );
   }
+}
+
+/** A service's refusal (4xx) is shown as it is; its failure or absence is a 502; anything else a 500. */
+function describeError(error: unknown): { status: number; message: string } {
+  if (error instanceof HttpException) {
+    return { status: error.getStatus(), message: messageOf(error) };
+  }
+  if (error instanceof UpstreamError) {
+    const refused = error.status >= 400 && error.status < 500;
+    return {
+      status: refused ? error.status : HttpStatus.BAD_GATEWAY,
+      message: `The ${error.service} service ${refused ? 'refused' : 'failed'} (${error.status}): ${error.body.slice(0, 300)}`,
+    };
+  }
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'The console could not answer this request.' };
 }
 
 function messageOf(error: HttpException): string {

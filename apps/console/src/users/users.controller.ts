@@ -47,10 +47,15 @@ export class UsersController {
   async show(
     @CurrentSession() session: ConsoleSession,
     @Param() { userId }: UserParams,
-    @Query() { cursor }: UserPageQuery,
+    @Query() { cursor, lifted }: UserPageQuery,
   ): Promise<string> {
     const overview = await this.users.overview(userId, cursor);
-    return this.views.page('user', { title: `User ${userId}`, session, ...toUserPage(overview) });
+    return this.views.page('user', {
+      title: `User ${userId}`,
+      session,
+      lifted: lifted !== undefined,
+      ...toUserPage(overview),
+    });
   }
 
   @Post(':userId/suppression/lift')

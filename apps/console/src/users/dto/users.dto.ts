@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { FormDto } from '../../session/dto/form.dto';
 
 export class UserSearchQuery {
@@ -18,6 +18,11 @@ export class UserPageQuery {
   @IsString()
   @MaxLength(512)
   cursor?: string;
+
+  /** Set by the redirect after an operator lifted the suppression. */
+  @IsOptional()
+  @IsIn(['1'])
+  lifted?: string;
 }
 
 export class LiftSuppressionDto extends FormDto {
