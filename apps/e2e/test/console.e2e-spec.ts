@@ -90,8 +90,14 @@ describeWithBrowser('support and operations console (issue #14)', () => {
       await screenshot(page, '02-user-mention-skipped-preference-never');
 
       await page.goto('/users');
-      await page.getByLabel('User id or email address').fill(quiet.email);
+      await page.getByLabel('User id or email address').fill(quiet.email.toUpperCase());
       await page.getByRole('button', { name: 'Find' }).click();
+      expect(await page.locator('h1').innerText()).toBe(`User ${quiet.userId}`);
+
+      await page.goto('/users');
+      await page.getByLabel('User id or email address').fill(`nobody-${quiet.email}`);
+      await page.getByRole('button', { name: 'Find' }).click();
+      expect(await page.getByText("No user's profile has this address.").isVisible()).toBe(true);
       expect(await page.getByText('This address is not on the suppression list.').isVisible()).toBe(true);
       await expectAccessible(page);
     }),

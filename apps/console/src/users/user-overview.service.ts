@@ -29,6 +29,14 @@ export class UserOverviewService {
     return { userId, profile, preferences, suppression, deliveries };
   }
 
+  /** User ids whose profile has this address (preferences `GET /profiles?email=`). */
+  async usersWithEmail(email: string): Promise<string[]> {
+    const { items } = await this.upstream.call<{ items: { userId: string }[] }>('preferences', {
+      path: `/profiles?${new URLSearchParams({ email }).toString()}`,
+    });
+    return items.map((item) => item.userId);
+  }
+
   async suppressionOf(email: string): Promise<Suppression | undefined> {
     const { items } = await this.upstream.call<{ items: Suppression[] }>('dispatcher', {
       path: `/suppressions?${new URLSearchParams({ email }).toString()}`,

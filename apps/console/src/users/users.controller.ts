@@ -32,11 +32,18 @@ export class UsersController {
       response.redirect(303, `/users/${encodeURIComponent(query)}`);
       return;
     }
-    const suppression = query ? await this.users.suppressionOf(query) : undefined;
+    const [userIds, suppression] = query
+      ? await Promise.all([this.users.usersWithEmail(query), this.users.suppressionOf(query)])
+      : [[], undefined];
+    if (userIds.length === 1) {
+      response.redirect(303, `/users/${encodeURIComponent(userIds[0])}`);
+      return;
+    }
     return this.views.page('users', {
       title: 'Find a user',
       session,
       q: query,
+      userIds,
       suppression,
       searchedEmail: Boolean(query),
     });

@@ -9,7 +9,7 @@ export class UserSearchQuery {
 }
 
 export class UserParams {
-  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/, { message: 'userId must be 1-128 letters, digits or ._:@-' })
+  @Matches(/^[^\s/?#]{1,200}$/, { message: 'userId must be 1-200 characters without spaces, / ? or #' })
   userId!: string;
 }
 
