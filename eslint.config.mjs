@@ -21,6 +21,7 @@ function moduleBoundaries({ testFiles }) {
       { sourceTag: 'scope:moderation', onlyDependOnLibsWithTags: ['scope:moderation', 'scope:shared'] },
       { sourceTag: 'scope:preferences', onlyDependOnLibsWithTags: ['scope:preferences', 'scope:shared'] },
       { sourceTag: 'scope:dispatcher', onlyDependOnLibsWithTags: ['scope:dispatcher', 'scope:shared'] },
+      { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
       { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared'] },
       { sourceTag: 'scope:deploy', onlyDependOnLibsWithTags: ['scope:shared'] },
     ],

@@ -51,15 +51,25 @@ function scriptGrants(script: string): { principals: string[]; grants: string[] 
 
 const setupScript = readFileSync(path.join(ROOT, 'deploy/compose/kafka-setup.sh'), 'utf8');
 
+/** Principals the compose file runs nothing as: the support console has no compose service (yet). */
+const NOT_IN_COMPOSE = ['console'];
+
 describe('compose Kafka setup', () => {
-  it('creates every principal of kafka-users.yaml and grants exactly its ACLs', () => {
-    expect(scriptGrants(setupScript)).toEqual(declaredGrants());
+  it('creates every principal of kafka-users.yaml but the console, and grants exactly their ACLs', () => {
+    const declared = declaredGrants();
+    const composed = (grant: string): boolean => !NOT_IN_COMPOSE.includes(grant.split(' ')[0]);
+
+    expect(scriptGrants(setupScript)).toEqual({
+      principals: declared.principals.filter(composed),
+      grants: declared.grants.filter(composed),
+    });
+    expect(declared.principals).toEqual(expect.arrayContaining(NOT_IN_COMPOSE));
   });
 
   it('notices a grant the declaration does not make', () => {
     const widened = `${setupScript}\nacl platform Read communities.events.v1\n`;
 
     expect(scriptGrants(widened).grants).toContain('platform topic:communities.events.v1 Read');
-    expect(scriptGrants(widened)).not.toEqual(declaredGrants());
+    expect(declaredGrants().grants).not.toContain('platform topic:communities.events.v1 Read');
   });
 });

@@ -16,6 +16,9 @@ export const SERVICES = [
   { name: 'dispatcher', port: 3004 },
 ];
 
+/** The support and operations console: started by `npm start`, not by the benchmark. */
+export const CONSOLE = { name: 'console', port: 3005 };
+
 // Development-only values, used when the environment does not set them; production must set its own.
 export const LOCAL_DEFAULTS = {
   AUTH_JWT_SECRET: 'local-development-secret-change-me-0123456789',
@@ -34,6 +37,8 @@ export const LOCAL_DEFAULTS = {
   // The emulator has no account quota to read, so the local send rate is set explicitly.
   SES_MAX_SEND_RATE: '500',
   TEMPLATE_PREVIEW_ENABLED: 'true',
+  CONSOLE_SESSION_SECRET: 'local-console-session-secret-change-me-0123456789',
+  CONSOLE_DEV_SIGN_IN: 'true',
 };
 
 /** Runs one step in the foreground; exits the process when it fails. */

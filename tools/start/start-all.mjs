@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs the whole system locally: infrastructure, a build of every service, then the four services
+// Runs the whole system locally: infrastructure, a build of every service, then the four services and the console
 // (each applies its own migrations at start-up). Ctrl-C stops the services; `npm run infra -- down`
 // stops the infrastructure. `<NAME>_PORT` (e.g. `DISPATCHER_PORT=3104`) moves a service to another port.
-import { buildServices, infraUp, SERVICES, servicePort, startService } from './services.mjs';
+import { buildServices, CONSOLE, infraUp, SERVICES, servicePort, startService } from './services.mjs';
 
 function prefixedOutput(name) {
   return (line, stream) =>
@@ -22,7 +22,10 @@ if (!process.env.AUTH_SERVICE_JWT_SECRET) {
 }
 
 const children = new Map(
-  SERVICES.map((service) => [service.name, startService(service, { onLine: prefixedOutput(service.name) })]),
+  [...SERVICES, CONSOLE].map((service) => [
+    service.name,
+    startService(service, { onLine: prefixedOutput(service.name) }),
+  ]),
 );
 let stopping = false;
 
@@ -53,3 +56,4 @@ console.log(
   `Services starting: ${SERVICES.map((s) => `${s.name} http://127.0.0.1:${servicePort(s)}/docs`).join(', ')}; ` +
     `SES inbox at ${process.env.SES_ENDPOINT ?? 'http://127.0.0.1:8005'}`,
 );
+console.log(`Support console: http://localhost:${servicePort(CONSOLE)}/ (development sign-in on)`);

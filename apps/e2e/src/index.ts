@@ -41,3 +41,12 @@ export {
   type ProfileChange,
 } from './system/profile-changes';
 export { countSearchedColumns, findPersonalData } from './system/personal-data-search';
+export {
+  findChromium,
+  launchChromium,
+  newConsoleContext,
+  screenshot,
+  signInForDevelopment,
+  SCREENSHOT_DIR,
+} from './browser/console-browser';
+export { seriousAccessibilityViolations, type AxeViolation } from './browser/accessibility';

@@ -217,4 +217,38 @@ describe('profiles (e2e)', () => {
       .set('Authorization', `Bearer ${someoneElse}`)
       .expect(403);
   });
+
+  it('finds users by email address for a platform service, case-insensitively, and refuses users (403)', async () => {
+    const userId = uniqueId('lookup');
+    const email = `${userId}@Example.org`;
+    await request(t.http)
+      .put(`/users/${userId}/profile`)
+      .set('Authorization', `Bearer ${service}`)
+      .send({ email, displayName: 'Ana Novak', locale: 'sl', timeZone: 'Europe/Ljubljana' })
+      .expect(200);
+
+    const found = await request(t.http)
+      .get('/profiles')
+      .query({ email: email.toUpperCase() })
+      .set('Authorization', `Bearer ${service}`)
+      .expect(200);
+    expect(found.body).toEqual({ items: [{ userId }] });
+    const none = await request(t.http)
+      .get('/profiles')
+      .query({ email: `nobody-${userId}@example.org` })
+      .set('Authorization', `Bearer ${service}`)
+      .expect(200);
+    expect(none.body).toEqual({ items: [] });
+    const invalid = await request(t.http)
+      .get('/profiles')
+      .query({ email: 'not-an-address' })
+      .set('Authorization', `Bearer ${service}`)
+      .expect(400);
+    expect(JSON.stringify(invalid.body)).toContain('email');
+    await request(t.http)
+      .get('/profiles')
+      .query({ email })
+      .set('Authorization', `Bearer ${await t.bearer(userId)}`)
+      .expect(403);
+  });
 });

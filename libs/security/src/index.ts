@@ -14,6 +14,7 @@ export { LinkSigner, type LinkClaims, type LinkSigningKey } from './link-signer'
 export {
   assertActsFor,
   mayPerformPlatformActions,
+  principalFromClaims,
   PLATFORM_ADMIN_ROLE,
   SERVICE_ROLE,
   type Principal,

@@ -9,6 +9,7 @@ import { EmailRenderer } from './email-renderer.service';
 import { PreviewEnabledGuard } from './preview/preview-enabled.guard';
 import { TemplatePreviewController } from './preview/template-preview.controller';
 import { TemplatePreviewService } from './preview/template-preview.service';
+import { TemplateSamplesController } from './preview/template-samples.controller';
 import { TEMPLATE_SETTINGS, type TemplateSettings } from './template-settings';
 
 export interface TemplatesModuleOptions {
@@ -17,14 +18,14 @@ export interface TemplatesModuleOptions {
   useFactory: (...deps: never[]) => TemplateSettings | Promise<TemplateSettings>;
 }
 
-/** Email rendering (`EmailRenderer`) and the template preview pages. */
+/** Email rendering (`EmailRenderer`), the template preview pages and the service-only sample renderings. */
 @Module({})
 export class TemplatesModule {
   static registerAsync(options: TemplatesModuleOptions): DynamicModule {
     return {
       module: TemplatesModule,
       imports: options.imports ?? [],
-      controllers: [TemplatePreviewController],
+      controllers: [TemplatePreviewController, TemplateSamplesController],
       providers: [
         { provide: TEMPLATE_SETTINGS, useFactory: options.useFactory, inject: options.inject ?? [] },
         EmailRenderer,

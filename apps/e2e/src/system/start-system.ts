@@ -7,6 +7,8 @@ import { ServiceProcess } from './service-process';
 import { dropSchemas, createRunTopics, deleteRunTopics } from './system-resources';
 import { formatServiceOutput, type OutputMarks } from './service-output';
 import {
+  consoleEnvironment,
+  CONSOLE_SCHEMA_SUFFIX,
   schemaOf,
   serviceEnvironment,
   SERVICES,
@@ -23,6 +25,8 @@ const STOP_GRACE_MS = 15_000;
 export interface SystemOptions {
   /** Variables added to (or replacing) a service's generated environment, e.g. a shorter claim timeout. */
   environment?: Partial<Record<ServiceName, ServiceEnv>>;
+  /** Also start the support console (apps/console) against the four services; its URL is `consoleUrl`. */
+  console?: boolean;
 }
 
 /** An extra replica of a service, to kill on its own. */
@@ -37,6 +41,8 @@ export interface RunningSystem {
   readonly settings: SystemSettings;
   readonly urls: Readonly<Record<ServiceName, string>>;
   readonly schemas: Readonly<Record<ServiceName, string>>;
+  /** The support console's URL, when the system was started with `console: true`. */
+  readonly consoleUrl?: string;
   /** The whole environment each service was started with. */
   readonly environments: Readonly<Record<ServiceName, Readonly<ServiceEnv>>>;
   /** One variable a service was started with; an error when the harness did not set it. */
@@ -65,10 +71,10 @@ export interface RunningSystem {
  * `node tools/build/build-all.mjs`) on free ports, each with a fresh schema, and waits until all are ready.
  */
 export async function startSystem(label = 'e2e', options: SystemOptions = {}): Promise<RunningSystem> {
-  assertBuilt();
+  assertBuilt(options.console ? [...SERVICES, 'console'] : SERVICES);
   const infra = await getTestInfra();
   const runId = `e2e_${randomBytes(4).toString('hex')}`;
-  const ports = await freePorts(SERVICES.length);
+  const ports = await freePorts(SERVICES.length + 1);
   const settings: SystemSettings = {
     runId,
     topicPrefix: uniqueTopicPrefix(`e2e-${label}`),
@@ -104,6 +110,19 @@ export async function startSystem(label = 'e2e', options: SystemOptions = {}): P
         logFile: path.join(logDirectory, `${service}.log`),
       }),
   );
+  if (options.console) {
+    const port = ports[SERVICES.length];
+    processes.push(
+      new ServiceProcess({
+        name: 'console',
+        entry: builtEntry('console'),
+        cwd: WORKSPACE_ROOT,
+        env: consoleEnvironment(settings, port, randomBytes(32).toString('hex')),
+        port,
+        logFile: path.join(logDirectory, 'console.log'),
+      }),
+    );
+  }
   const system = runningSystem(settings, environments, processes, logDirectory);
   processes.forEach((child) => child.start());
   try {
@@ -136,6 +155,7 @@ function runningSystem(
       ServiceName,
       string
     >,
+    consoleUrl: processes.find((child) => child.name === 'console')?.baseUrl,
     mark: () => Object.fromEntries(processes.map((child) => [child.name, child.mark()])),
     report: (marks = {}) =>
       [
@@ -173,10 +193,10 @@ function runningSystem(
     stop: () => {
       stopped ??= (async () => {
         await Promise.all(processes.map((child) => child.stop(STOP_GRACE_MS)));
-        await dropSchemas(
-          settings.infra.postgres,
-          SERVICES.map((service) => schemaOf(settings, service)),
-        );
+        await dropSchemas(settings.infra.postgres, [
+          ...SERVICES.map((service) => schemaOf(settings, service)),
+          `${settings.runId}_${CONSOLE_SCHEMA_SUFFIX}`,
+        ]);
         await deleteRunTopics(settings.infra, settings.topicPrefix);
       })();
       return stopped;
@@ -184,12 +204,12 @@ function runningSystem(
   };
 }
 
-function builtEntry(service: ServiceName): string {
-  return path.join('dist', 'apps', service, 'main.js');
+function builtEntry(app: string): string {
+  return path.join('dist', 'apps', app, 'main.js');
 }
 
-function assertBuilt(): void {
-  const missing = SERVICES.filter((service) => !existsSync(path.join(WORKSPACE_ROOT, builtEntry(service))));
+function assertBuilt(apps: readonly string[]): void {
+  const missing = apps.filter((app) => !existsSync(path.join(WORKSPACE_ROOT, builtEntry(app))));
   if (missing.length > 0) {
     throw new Error(
       `Not built: ${missing.map((service) => builtEntry(service)).join(', ')}. Run \`node tools/build/build-all.mjs\` first.`,

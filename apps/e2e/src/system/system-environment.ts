@@ -90,3 +90,40 @@ function serviceSpecific(service: ServiceName, settings: SystemSettings): Servic
       };
   }
 }
+
+export const CONSOLE_SCHEMA_SUFFIX = 'console';
+
+/**
+ * The support console (apps/console) of a run: the four services' REST APIs as its only source, its own Kafka
+ * principal for dead letters, its own schema for the audit trail, and the development sign-in on.
+ */
+export function consoleEnvironment(
+  settings: SystemSettings,
+  port: number,
+  sessionSecret: string,
+): ServiceEnv {
+  const { infra } = settings;
+  const url = (service: ServiceName): string => `http://127.0.0.1:${settings.ports[service]}`;
+  return {
+    TZ: 'UTC',
+    PORT: String(port),
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: settings.topicPrefix,
+    ...infra.kafkaAccess.serviceEnv('console'),
+    PGHOST: infra.postgres.host,
+    PGPORT: String(infra.postgres.port),
+    PGUSER: infra.postgres.user,
+    PGPASSWORD: infra.postgres.password,
+    PGDATABASE: infra.postgres.database,
+    DB_SCHEMA: `${settings.runId}_${CONSOLE_SCHEMA_SUFFIX}`,
+    ...new TestTokens(settings.tokens).env(),
+    CONSOLE_SESSION_SECRET: sessionSecret,
+    CONSOLE_DEV_SIGN_IN: 'true',
+    COMMUNITIES_URL: url('communities'),
+    MODERATION_URL: url('moderation'),
+    PREFERENCES_URL: url('preferences'),
+    DISPATCHER_URL: url('dispatcher'),
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'log',
+  };
+}

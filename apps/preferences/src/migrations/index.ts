@@ -2,6 +2,7 @@ import { MessagingTables1764000000000, OutboxParking1796511428716 } from '@notif
 import { RateLimitCounters1796300000000 } from '@notify/rate-limit';
 import { CreateUserSettings1795645200000 } from './1795645200000-CreateUserSettings';
 import { WidenUserId1795900000000 } from './1795900000000-WidenUserId';
+import { IndexProfileEmail1796600000000 } from './1796600000000-IndexProfileEmail';
 
 /** Every migration of the preferences schema, oldest first. */
 export const PREFERENCES_MIGRATIONS = [
@@ -10,4 +11,5 @@ export const PREFERENCES_MIGRATIONS = [
   WidenUserId1795900000000,
   RateLimitCounters1796300000000,
   OutboxParking1796511428716,
+  IndexProfileEmail1796600000000,
 ];

@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import type { NotificationProfile, UserSettings } from '../settings/user-settings';
 import { UserSettingsService } from '../settings/user-settings.service';
 
+export const PROFILE_LOOKUP_LIMIT = 20;
+
 /** The notification profile of a user, fed by the platform's user events and by the user's own edits. */
 @Injectable()
 export class ProfileService {
@@ -17,6 +19,11 @@ export class ProfileService {
       throw new NotFoundException(`User ${userId} has no notification profile yet`);
     }
     return profile;
+  }
+
+  /** Users whose profile has this address, for support; an address shared by more than a few is cut off. */
+  usersWithEmail(email: string): Promise<string[]> {
+    return this.settings.usersWithEmail(email, PROFILE_LOOKUP_LIMIT);
   }
 
   /** A user's own edit always applies and counts as the newest version of the profile. */

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { SettingsModule } from '../settings/settings.module';
 import { ProfileController } from './profile.controller';
+import { ProfileLookupController } from './profile-lookup.controller';
 import { ProfileService } from './profile.service';
 import { UserUpsertedConsumer } from './user-upserted.consumer';
 
 @Module({
   imports: [SettingsModule],
-  controllers: [ProfileController],
+  controllers: [ProfileController, ProfileLookupController],
   providers: [ProfileService, UserUpsertedConsumer],
 })
 export class ProfilesModule {}

@@ -20,6 +20,19 @@ export class UserSettingsRepository {
     return row ? toSettings(row) : null;
   }
 
+  /** Users whose profile has this address, compared case-insensitively (few; an address is rarely shared). */
+  async findUserIdsByEmail(email: string, limit: number): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(UserSettingsEntity)
+      .createQueryBuilder('settings')
+      .select('settings.userId', 'userId')
+      .where('lower(settings.email) = lower(:email)', { email })
+      .orderBy('settings.userId')
+      .limit(limit)
+      .getRawMany<{ userId: string }>();
+    return rows.map((row) => row.userId);
+  }
+
   /** Locks the user's row until `manager`'s transaction ends, creating it with the defaults when missing. */
   async lockOrCreate(manager: EntityManager, userId: string): Promise<UserSettings> {
     const existing = await this.findForUpdate(manager, userId);

@@ -30,6 +30,10 @@ export class UserSettingsService {
     return this.repository.findById(userId);
   }
 
+  usersWithEmail(email: string, limit: number): Promise<string[]> {
+    return this.repository.findUserIdsByEmail(email, limit);
+  }
+
   /** Applies `change` in a transaction of its own. */
   change(userId: string, change: SettingsChange): Promise<ChangeOutcome> {
     return this.repository.transaction((manager) => this.changeWithin(manager, userId, change));

@@ -27,14 +27,22 @@ export class DeadLetterTool {
     private readonly kafka: Kafka,
     private readonly topicPrefix: string,
     private readonly output: DeadLetterToolOutput,
+    private readonly clientId: string = DEAD_LETTER_TOOL_CLIENT,
   ) {
     this.namer = new TopicNamer(topicPrefix);
   }
 
-  /** A tool connected like the services: same brokers, prefix and transport security. */
-  static fromSettings(settings: ServiceKafkaSettings, output: DeadLetterToolOutput): DeadLetterTool {
-    const options = resolveMessagingOptions(serviceMessagingOptions(DEAD_LETTER_TOOL_CLIENT, settings));
-    return new DeadLetterTool(createKafkaClient(options), settings.KAFKA_TOPIC_PREFIX, output);
+  /**
+   * A tool connected like the services: same brokers, prefix and transport security. `clientId` names its Kafka
+   * client and prefixes its throw-away consumer groups (the principal's group ACL is granted on that prefix).
+   */
+  static fromSettings(
+    settings: ServiceKafkaSettings,
+    output: DeadLetterToolOutput,
+    clientId: string = DEAD_LETTER_TOOL_CLIENT,
+  ): DeadLetterTool {
+    const options = resolveMessagingOptions(serviceMessagingOptions(clientId, settings));
+    return new DeadLetterTool(createKafkaClient(options), settings.KAFKA_TOPIC_PREFIX, output, clientId);
   }
 
   async list(topic: string, selection: DeadLetterSelection): Promise<DeadLetterEntry[]> {
@@ -71,7 +79,7 @@ export class DeadLetterTool {
     const deadLetterTopic = this.namer.deadLetter(topic);
     let reported = 0;
     const entries = await readDeadLetters(this.kafka, deadLetterTopic, {
-      groupId: `${this.topicPrefix}${DEAD_LETTER_TOOL_CLIENT}-${randomUUID()}`,
+      groupId: `${this.topicPrefix}${this.clientId}-${randomUUID()}`,
       onProgress: ({ read, total }) => {
         // One line per tenth of the topic: enough to see a long read moving without flooding the terminal.
         if (read === total || read - reported >= Math.max(1000, total / 10)) {

@@ -6,6 +6,19 @@ import { SAMPLE_MODELS } from '../sample-models';
 import { TEMPLATE_IDS, type TemplateId } from '../template-id';
 import type { PreviewPart } from './dto/preview-page.dto';
 
+export interface SampleCatalog {
+  templates: { id: TemplateId; locales: SupportedLocale[] }[];
+}
+
+export interface SampleRendering {
+  id: TemplateId;
+  locale: SupportedLocale;
+  sampleData: unknown;
+  subject: string;
+  html: string;
+  text: string;
+}
+
 export interface PreviewPage {
   contentType: string;
   body: string;
@@ -43,6 +56,24 @@ export class TemplatePreviewService {
       `<table><thead><tr><th>Template</th>${headings}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
       '</body></html>',
     ].join('');
+  }
+
+  /** Every template id with the locales it is rendered in. */
+  catalog(): SampleCatalog {
+    return { templates: TEMPLATE_IDS.map((id) => ({ id, locales: [...SUPPORTED_LOCALES] })) };
+  }
+
+  /** One template in one locale: its sample data and the subject, HTML and text parts rendered from it. */
+  rendering(id: TemplateId, locale: SupportedLocale): SampleRendering {
+    const email = this.sample(id, locale);
+    return {
+      id,
+      locale,
+      sampleData: SAMPLE_MODELS[id],
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+    };
   }
 
   private sample(id: TemplateId, locale: SupportedLocale): ReturnType<EmailRenderer['render']> {

@@ -1,0 +1,49 @@
+/** The shapes of the other services' public answers the console shows (their OpenAPI documents are the source). */
+export interface Profile {
+  email: string;
+  displayName: string;
+  locale: string;
+  timeZone: string;
+}
+
+export type Preferences = Record<'mentions' | 'comments' | 'privateMessages' | 'communityActivity', string>;
+
+export interface Delivery {
+  id: string;
+  status: string;
+  reason?: string;
+  detail?: string;
+  category: string;
+  template: string;
+  eventId: string;
+  eventSource: string;
+  eventType: string;
+  eventTime: string;
+  communityId?: string;
+  frequency?: string;
+  attempts: number;
+  createdAt: string;
+  sentAt?: string;
+  statusChangedAt?: string;
+}
+
+export interface DeliveryPage {
+  items: Delivery[];
+  nextCursor: string | null;
+}
+
+export interface Suppression {
+  email: string;
+  reason: string;
+  detail?: string;
+  eventId?: string;
+  occurredAt: string;
+}
+
+export interface UserOverview {
+  userId: string;
+  profile?: Profile;
+  preferences?: Preferences;
+  suppression?: Suppression;
+  deliveries: DeliveryPage;
+}
