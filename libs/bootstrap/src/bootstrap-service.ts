@@ -1,5 +1,6 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, startTracing, type LoggerOptions, type TracingOptions } from '@notify/observability';
 import { useRequestBodyParsers } from './request-body';
@@ -14,6 +15,8 @@ export interface ServiceDescriptor {
   version?: string;
   /** Largest JSON or form body accepted, as a byte count or a size such as `256kb`; defaults to 256 kB. */
   bodyLimit?: string | number;
+  /** A provider that is a Nest custom transport (the Kafka event consumer), connected as a microservice. */
+  transport?: Type<CustomTransportStrategy>;
 }
 
 /** Applies the request pipeline every service shares; tests call it on apps they build themselves. */
@@ -21,6 +24,10 @@ export function configureApp(app: INestApplication, descriptor: ServiceDescripto
   useRequestBodyParsers(app, descriptor.bodyLimit);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  if (descriptor.transport) {
+    // Not inheriting the app's config: the HTTP validation pipe refuses unknown fields, events may add them.
+    app.connectMicroservice({ strategy: app.get(descriptor.transport) });
+  }
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -37,7 +44,7 @@ export function configureApp(app: INestApplication, descriptor: ServiceDescripto
   return app;
 }
 
-/** Creates, configures and starts a service; resolves once it listens on `port`. */
+/** Creates, configures and starts a service; resolves once it listens on `port` and its transport started. */
 export async function bootstrapService(
   appModule: Type<unknown>,
   descriptor: ServiceDescriptor & {
@@ -53,6 +60,9 @@ export async function bootstrapService(
   // A failed start rejects (and the process exits non-zero) instead of aborting with a core dump.
   const app = await NestFactory.create(appModule, { logger, bufferLogs: true, abortOnError: false });
   configureApp(app, descriptor);
+  await app.init();
+  // After init: topics exist and the relay runs before the consumer joins its group.
+  await app.startAllMicroservices();
   await app.listen(descriptor.port, descriptor.host ?? '0.0.0.0');
   new Logger('Bootstrap').log(
     `${descriptor.service} listening on port ${descriptor.port} (OpenAPI at /docs, health at /health)`,

@@ -12,14 +12,7 @@ import { ProfilesConsumer } from './profiles.consumer';
 /** Consumes the services' events into read models and delivery rows. */
 @Module({
   imports: [ReadModelsModule, DeliveriesModule],
-  providers: [
-    EventIntake,
-    NotificationPlanner,
-    MemberFanOutRepository,
-    ActivityConsumer,
-    CommunityEventsConsumer,
-    ModerationEventsConsumer,
-    ProfilesConsumer,
-  ],
+  controllers: [ActivityConsumer, CommunityEventsConsumer, ModerationEventsConsumer, ProfilesConsumer],
+  providers: [EventIntake, NotificationPlanner, MemberFanOutRepository],
 })
 export class NotificationsModule {}

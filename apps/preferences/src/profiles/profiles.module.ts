@@ -6,7 +6,7 @@ import { UserUpsertedConsumer } from './user-upserted.consumer';
 
 @Module({
   imports: [SettingsModule],
-  controllers: [ProfileController],
-  providers: [ProfileService, UserUpsertedConsumer],
+  controllers: [ProfileController, UserUpsertedConsumer],
+  providers: [ProfileService],
 })
 export class ProfilesModule {}
