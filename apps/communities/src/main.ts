@@ -1,5 +1,6 @@
 import { bootstrapService, runService } from '@notify/bootstrap';
 import { loadConfig } from '@notify/config';
+import { EventTransport } from '@notify/messaging';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { CommunitiesConfig } from './config/communities.config';
 
@@ -8,6 +9,7 @@ void runService(async () => {
   await bootstrapService(AppModule, {
     service: SERVICE_NAME,
     port: config.PORT,
+    transport: EventTransport,
     logging: config.logging,
     tracing: config.tracing,
     httpTimeouts: config.httpServer,

@@ -1,4 +1,5 @@
 import { Topics, type CloudEvent, type PreferenceProfileData } from '@notify/contracts';
+import { EventTransport } from '@notify/messaging';
 import { LinkSigner, UnsubscribeTokens, type UnsubscribeClaims } from '@notify/security';
 import { startServiceUnderTest, type EventTap, type ServiceUnderTest } from '@notify/testing';
 import { AppModule, SERVICE_NAME } from '../src/app.module';
@@ -27,6 +28,7 @@ export async function startPreferencesApp(
     service: SERVICE_NAME,
     label,
     appModule: AppModule,
+    transport: EventTransport,
     configClass: PreferencesConfig,
     env: {
       UNSUBSCRIBE_SIGNING_KEYS: [CURRENT_KEY, PREVIOUS_KEY]

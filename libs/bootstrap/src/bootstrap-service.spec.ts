@@ -1,4 +1,14 @@
-import { Body, Controller, HttpCode, INestApplication, Module, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  INestApplication,
+  Injectable,
+  Module,
+  Post,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { IsEmail, IsString, ValidateNested } from 'class-validator';
@@ -114,6 +124,50 @@ describe('bootstrapService', () => {
         .post('/communities')
         .send({})
         .expect(400);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('connects the transport and starts it once the app is initialised', async () => {
+    const steps: string[] = [];
+
+    @Injectable()
+    class StartOrder implements OnApplicationBootstrap {
+      onApplicationBootstrap(): void {
+        steps.push('bootstrap');
+      }
+    }
+
+    @Injectable()
+    class RecordingTransport extends Server implements CustomTransportStrategy {
+      listen(callback: () => void): void {
+        steps.push('transport');
+        callback();
+      }
+
+      close(): void {}
+
+      on(): void {}
+
+      unwrap<T>(): T {
+        return this as unknown as T;
+      }
+    }
+
+    @Module({ providers: [StartOrder, RecordingTransport] })
+    class WithTransportModule {}
+
+    const app = await bootstrapService(WithTransportModule, {
+      service: 'consumer',
+      description: 'Consumes events.',
+      port: 0,
+      host: '127.0.0.1',
+      transport: RecordingTransport,
+    });
+    try {
+      expect(steps).toEqual(['bootstrap', 'transport']);
+      expect(app.getMicroservices()).toHaveLength(1);
     } finally {
       await app.close();
     }

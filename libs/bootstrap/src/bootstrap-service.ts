@@ -1,6 +1,7 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, startTracing, type LoggerOptions, type TracingOptions } from '@notify/observability';
 import { applyHttpServerTimeouts, type HttpServerTimeouts } from './http-timeouts';
@@ -18,6 +19,8 @@ export interface ServiceDescriptor {
   bodyLimit?: string | number;
   /** Header, request and keep-alive timeouts of the HTTP server; unset ones keep the defaults. */
   httpTimeouts?: Partial<HttpServerTimeouts>;
+  /** A provider that is a Nest custom transport (the Kafka event consumer), connected as a microservice. */
+  transport?: Type<CustomTransportStrategy>;
 }
 
 /** Applies the request pipeline every service shares; tests call it on apps they build themselves. */
@@ -26,6 +29,10 @@ export function configureApp(app: INestApplication, descriptor: ServiceDescripto
   applyHttpServerTimeouts(app.getHttpServer() as Server, descriptor.httpTimeouts);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  if (descriptor.transport) {
+    // Not inheriting the app's config: the HTTP validation pipe refuses unknown fields, events may add them.
+    app.connectMicroservice({ strategy: app.get(descriptor.transport) });
+  }
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -42,7 +49,7 @@ export function configureApp(app: INestApplication, descriptor: ServiceDescripto
   return app;
 }
 
-/** Creates, configures and starts a service; resolves once it listens on `port`. */
+/** Creates, configures and starts a service; resolves once it listens on `port` and its transport started. */
 export async function bootstrapService(
   appModule: Type<unknown>,
   descriptor: ServiceDescriptor & {
@@ -58,6 +65,9 @@ export async function bootstrapService(
   // A failed start rejects (and the process exits non-zero) instead of aborting with a core dump.
   const app = await NestFactory.create(appModule, { logger, bufferLogs: true, abortOnError: false });
   configureApp(app, descriptor);
+  await app.init();
+  // After init: topics exist and the relay runs before the consumer joins its group.
+  await app.startAllMicroservices();
   await app.listen(descriptor.port, descriptor.host ?? '0.0.0.0');
   new Logger('Bootstrap').log(
     `${descriptor.service} listening on port ${descriptor.port} (OpenAPI at /docs, health at /health)`,

@@ -17,8 +17,10 @@ export { OutboxEventTooLargeError } from './outbox/outbox-event-too-large.error'
 export { DEFAULT_MAX_MESSAGE_BYTES, type ParkReason, type ParkedKind } from './parking/parking-rules';
 export type { ParkedRow } from './parking/parked-row';
 export { OutboxRelay, RelayPublishError } from './outbox/outbox-relay.service';
-export { EventConsumer, OnEvent, type EventConsumerOptions } from './consumer/event-consumer.decorator';
-export type { EventHandler, MessageContext } from './consumer/handler-context';
+export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer.decorator';
+export { EventContext, type EventMetadata } from './consumer/event-context';
+export { EventTransport } from './consumer/event-transport';
+export type { MessageContext } from './consumer/handler-context';
 export { HandlerConflictError } from './consumer/handler-registry';
 export { KafkaAdminService, type TopicDefaults, type TopicSpec } from './kafka/kafka-admin.service';
 export { TopicNamer } from './kafka/topic-namer';

@@ -1,5 +1,4 @@
 import type { LivenessRegistry, ReadinessRegistry } from '@notify/observability';
-import type { HandlerExplorer } from './consumer/handler-explorer.service';
 import type { KafkaConsumerRunner } from './consumer/kafka-consumer.runner';
 import type { HousekeepingService } from './housekeeping/housekeeping.service';
 import type { KafkaAdminService } from './kafka/kafka-admin.service';
@@ -14,7 +13,7 @@ function deferred() {
   return { promise, resolve };
 }
 
-function lifecycleWith(start: jest.Mock) {
+function lifecycleWith(joinGroup: jest.Mock) {
   const options = resolveMessagingOptions({
     clientId: 'test',
     brokers: ['127.0.0.1:9092'],
@@ -26,7 +25,7 @@ function lifecycleWith(start: jest.Mock) {
   let crashedForGood = false;
   const consumer = {
     start: jest.fn(async (topics: string[]) => {
-      await start(topics);
+      await joinGroup(topics);
       healthy = true;
     }),
     stop: jest.fn().mockResolvedValue(undefined),
@@ -46,7 +45,6 @@ function lifecycleWith(start: jest.Mock) {
   const lifecycle = new MessagingLifecycle(
     options,
     { ensureTopics: jest.fn() } as unknown as KafkaAdminService,
-    { explore: () => ({ topics: () => ['platform.activity.v1'] }) } as unknown as HandlerExplorer,
     { start: jest.fn(), stop: jest.fn().mockResolvedValue(undefined) } as unknown as OutboxRelay,
     { start: jest.fn(), stop: jest.fn().mockResolvedValue(undefined) } as unknown as HousekeepingService,
     consumer as unknown as KafkaConsumerRunner,
@@ -58,15 +56,20 @@ function lifecycleWith(start: jest.Mock) {
       register: (name: string, check: () => Promise<void>) => livenessChecks.set(name, check),
     } as unknown as LivenessRegistry,
   );
-  return { lifecycle, consumer, checks, livenessChecks };
+  // What the event transport does once Nest registered the handlers.
+  const start = async (): Promise<void> => {
+    await lifecycle.onApplicationBootstrap();
+    lifecycle.startConsumer(['platform.activity.v1']);
+  };
+  return { lifecycle, start, consumer, checks, livenessChecks };
 }
 
 describe('MessagingLifecycle', () => {
   it('stays live while the consumer joins and fails liveness once it crashed without restarting', async () => {
     const join = deferred();
-    const { lifecycle, consumer, livenessChecks } = lifecycleWith(jest.fn(() => join.promise));
+    const { start, consumer, livenessChecks } = lifecycleWith(jest.fn(() => join.promise));
 
-    await lifecycle.onApplicationBootstrap();
+    await start();
 
     await expect(livenessChecks.get('kafka-consumer')!()).resolves.toBeUndefined();
     join.resolve();
@@ -75,11 +78,11 @@ describe('MessagingLifecycle', () => {
     await expect(livenessChecks.get('kafka-consumer')!()).rejects.toThrow('Kafka consumer is not running');
   });
 
-  it('finishes bootstrap before the consumer has joined its group and reports not-ready until it has', async () => {
+  it('starts the consumer without waiting for the group join and reports not-ready until it has joined ', async () => {
     const join = deferred();
-    const { lifecycle, checks } = lifecycleWith(jest.fn(() => join.promise));
+    const { start, checks } = lifecycleWith(jest.fn(() => join.promise));
 
-    await lifecycle.onApplicationBootstrap();
+    await start();
 
     await expect(checks.get('kafka-consumer')!()).rejects.toThrow('Kafka consumer is not running');
     join.resolve();
@@ -88,13 +91,13 @@ describe('MessagingLifecycle', () => {
   });
 
   it('retries a failed start with back-off until the consumer runs', async () => {
-    const start = jest
+    const failingOnce = jest
       .fn()
       .mockRejectedValueOnce(new Error('coordinator not available'))
       .mockResolvedValueOnce(undefined);
-    const { lifecycle, consumer, checks } = lifecycleWith(start);
+    const { start, consumer, checks } = lifecycleWith(failingOnce);
 
-    await lifecycle.onApplicationBootstrap();
+    await start();
     for (let tick = 0; tick < 200 && !consumer.healthy; tick += 1) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -105,13 +108,25 @@ describe('MessagingLifecycle', () => {
 
   it('leaves the group again when shutdown began while the join was pending', async () => {
     const join = deferred();
-    const { lifecycle, consumer } = lifecycleWith(jest.fn(() => join.promise));
+    const { lifecycle, start, consumer } = lifecycleWith(jest.fn(() => join.promise));
 
-    await lifecycle.onApplicationBootstrap();
+    await start();
     const shutdown = lifecycle.beforeApplicationShutdown();
     join.resolve();
     await shutdown;
 
     expect(consumer.stop).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('MessagingLifecycle without consumers', () => {
+  it('registers no consumer health checks when no topic is consumed', async () => {
+    const { lifecycle, checks, consumer } = lifecycleWith(jest.fn());
+
+    await lifecycle.onApplicationBootstrap();
+    lifecycle.startConsumer([]);
+
+    expect(checks.has('kafka-consumer')).toBe(false);
+    expect(consumer.start).not.toHaveBeenCalled();
   });
 });

@@ -7,7 +7,6 @@ import {
   Optional,
 } from '@nestjs/common';
 import { LivenessRegistry, ReadinessRegistry } from '@notify/observability';
-import { HandlerExplorer } from './consumer/handler-explorer.service';
 import { KafkaConsumerRunner } from './consumer/kafka-consumer.runner';
 import { HousekeepingService } from './housekeeping/housekeeping.service';
 import { KafkaAdminService } from './kafka/kafka-admin.service';
@@ -27,7 +26,7 @@ export class KafkaConsumerDownError extends Error {
 }
 
 /**
- * Starts the backbone once every provider exists (topics, handler discovery, relay, consumer) and stops it before
+ * Starts the backbone once every provider exists (topics, relay; the consumer when the event transport listens) and stops it before
  * the DataSource closes: consumer first (in-flight messages finish, offsets commit), then relay and housekeeping.
  *
  * The consumer joins its group in the background: after a crash the join waits up to a session timeout for the
@@ -42,7 +41,6 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly admin: KafkaAdminService,
-    private readonly explorer: HandlerExplorer,
     private readonly relay: OutboxRelay,
     private readonly housekeeping: HousekeepingService,
     private readonly consumer: KafkaConsumerRunner,
@@ -55,19 +53,26 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     if (this.options.topics.length > 0) {
       await this.admin.ensureTopics(this.options.topics);
     }
-    const topics = this.explorer.explore().topics();
     this.relay.start();
     this.housekeeping.start();
     this.parkedGauge.start();
-    if (topics.length > 0) {
-      this.readiness?.register('kafka-consumer', () =>
-        this.consumer.healthy ? Promise.resolve() : Promise.reject(new KafkaConsumerDownError()),
-      );
-      this.liveness?.register('kafka-consumer', () =>
-        this.consumer.crashedForGood ? Promise.reject(new KafkaConsumerDownError()) : Promise.resolve(),
-      );
-      this.consumerStart = this.startConsumer(topics);
+  }
+
+  /**
+   * Joins the consumer group for `topics` in the background; called by the event transport once Nest registered
+   * the handlers (`app.startAllMicroservices()`).
+   */
+  startConsumer(topics: string[]): void {
+    if (topics.length === 0) {
+      return;
     }
+    this.readiness?.register('kafka-consumer', () =>
+      this.consumer.healthy ? Promise.resolve() : Promise.reject(new KafkaConsumerDownError()),
+    );
+    this.liveness?.register('kafka-consumer', () =>
+      this.consumer.crashedForGood ? Promise.reject(new KafkaConsumerDownError()) : Promise.resolve(),
+    );
+    this.consumerStart = this.runConsumer(topics);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -82,7 +87,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Retries with back-off until the consumer runs or the service stops; readiness reports it down meanwhile. */
-  private async startConsumer(topics: string[]): Promise<void> {
+  private async runConsumer(topics: string[]): Promise<void> {
     for (let attempt = 1; !this.stopping.signal.aborted; attempt += 1) {
       try {
         await this.consumer.start(topics);

@@ -6,6 +6,7 @@ import {
   type OptionalFactoryDependency,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { EventTransport } from './consumer/event-transport';
 import { KafkaAdminService } from './kafka/kafka-admin.service';
 import { TopicNamer } from './kafka/topic-namer';
 import { MESSAGING_OPTIONS } from './messaging.constants';
@@ -22,8 +23,8 @@ export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'impor
 }
 
 /**
- * The Kafka backbone as plain Nest providers: `OutboxWriter` for producing, `@EventConsumer`/`@OnEvent` classes
- * discovered for consuming, `GET /ops/outbox/parked` and its retry for operators. Needs the app's TypeORM
+ * The Kafka backbone: `OutboxWriter` for producing, `EventTransport` (a Nest custom transport, connected with
+ * `app.connectMicroservice`) running the `@EventPattern` methods of `@EventConsumer` controllers for consuming, `GET /ops/outbox/parked` and its retry for operators. Needs the app's TypeORM
  * `DataSource` (the outbox, inbox and parked rows live in its schema).
  */
 @Module({})
@@ -43,7 +44,7 @@ export class MessagingModule {
         },
         ...MESSAGING_PROVIDERS,
       ],
-      exports: [OutboxWriter, KafkaAdminService, TopicNamer, MessagingMetrics, OutboxRelay],
+      exports: [EventTransport, OutboxWriter, KafkaAdminService, TopicNamer, MessagingMetrics, OutboxRelay],
     };
   }
 }

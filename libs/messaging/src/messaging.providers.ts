@@ -6,11 +6,12 @@ import { ChunkExecutor } from './consumer/chunk-executor';
 import { ChunkProcessor } from './consumer/chunk-processor.service';
 import { DeadLetterPublisher } from './consumer/dead-letter.publisher';
 import { HandlerExecutor } from './consumer/handler-executor';
-import { HandlerExplorer } from './consumer/handler-explorer.service';
+import { EventTransport } from './consumer/event-transport';
 import { HandlerRegistry } from './consumer/handler-registry';
 import { KafkaConsumerRunner } from './consumer/kafka-consumer.runner';
 import { MessageProcessor } from './consumer/message-processor.service';
 import { MessageRouter } from './consumer/message-router';
+import { PayloadValidator } from './consumer/payload-validator';
 import { HousekeepingRepository } from './housekeeping/housekeeping.repository';
 import { HousekeepingService } from './housekeeping/housekeeping.service';
 import { InboxRepository } from './inbox/inbox.repository';
@@ -72,7 +73,7 @@ export const MESSAGING_PROVIDERS: Provider[] = [
   HousekeepingService,
   InboxRepository,
   HandlerRegistry,
-  HandlerExplorer,
+  PayloadValidator,
   MessageRouter,
   HandlerExecutor,
   DeadLetterPublisher,
@@ -81,4 +82,5 @@ export const MESSAGING_PROVIDERS: Provider[] = [
   ChunkProcessor,
   KafkaConsumerRunner,
   MessagingLifecycle,
+  EventTransport,
 ];

@@ -65,7 +65,7 @@ describe('a burst consumed in chunks against Kafka and PostgreSQL', () => {
       schema,
       topicPrefix: prefix,
       groupId,
-      providers: [UserActivityConsumer],
+      consumers: [UserActivityConsumer],
       messaging: { metrics, consumer: { chunkSize: CHUNK_SIZE, sessionTimeoutMs: 6000, maxWaitTimeMs: 100 } },
     });
     await waitFor(() => groupCaughtUp(groupId, topic), 'offsets committed past every record', 60_000);

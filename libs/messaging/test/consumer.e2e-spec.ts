@@ -61,7 +61,7 @@ describe('event consumer against Kafka and PostgreSQL', () => {
       schema,
       topicPrefix: prefix,
       groupId,
-      providers: [UserActivityConsumer],
+      consumers: [UserActivityConsumer],
       messaging: { metrics },
     });
   });

@@ -81,7 +81,7 @@ describe('dead-letter replay against Kafka and PostgreSQL', () => {
       schema,
       topicPrefix: prefix,
       groupId,
-      providers: [UserActivityConsumer],
+      consumers: [UserActivityConsumer],
     });
     UserActivityConsumer.brokenUsers.add('user-first').add('user-second');
 

@@ -1,4 +1,5 @@
-import { Injectable, type INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   DeadLetterHeaders,
   encodeBinary,
@@ -6,10 +7,9 @@ import {
   sampleCloudEvent,
   sampleEventData,
   Topics,
-  type TypedCloudEvent,
+  UserUpsertedData,
 } from '@notify/contracts';
-import type { EntityManager } from 'typeorm';
-import { EventConsumer, OnEvent, type MessageContext } from '../src';
+import { EventConsumer, EventContext } from '../src';
 import {
   createTopics,
   deleteTopicsWithPrefix,
@@ -33,22 +33,18 @@ const HANDLER_TIMEOUT_MS = 500;
 const LATE_WRITE_AFTER_MS = 2_500;
 const HANGS = 'user-hangs';
 
-@Injectable()
 @EventConsumer({ topic: Topics.PlatformActivity })
 class SometimesHangingConsumer {
-  @OnEvent(EventTypes.UserUpserted)
-  async onUserUpserted(
-    event: TypedCloudEvent<typeof EventTypes.UserUpserted>,
-    tx: EntityManager,
-    context: MessageContext,
-  ): Promise<void> {
+  @EventPattern(EventTypes.UserUpserted)
+  async onUserUpserted(@Payload() data: UserUpsertedData, @Ctx() ctx: EventContext): Promise<void> {
+    const { id, partition, offset } = ctx.metadata;
     const insert = (subject: string) =>
-      tx.query(
+      ctx.tx.query(
         `INSERT INTO handled_event (event_id, subject, partition, kafka_offset) VALUES ($1, $2, $3, $4)`,
-        [event.id, subject, context.partition, context.offset],
+        [id, subject, partition, offset],
       );
-    await insert(event.data.userId);
-    if (event.data.userId === HANGS) {
+    await insert(data.userId);
+    if (data.userId === HANGS) {
       await new Promise((resolve) => setTimeout(resolve, LATE_WRITE_AFTER_MS));
       await insert(`${HANGS}-late`);
     }
@@ -76,7 +72,7 @@ describe('a handler past its deadline, against Kafka and PostgreSQL', () => {
       schema,
       topicPrefix: prefix,
       groupId,
-      providers: [SometimesHangingConsumer],
+      consumers: [SometimesHangingConsumer],
       messaging: { consumer: { ...FAST_MESSAGING.consumer, handlerTimeoutMs: HANDLER_TIMEOUT_MS } },
     });
   });

@@ -1,5 +1,4 @@
 import { Module, type INestApplication, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { configureApp } from '@notify/bootstrap';
 import { EventTypes, Topics, encodeBinary, sampleCloudEvent, sampleEventData } from '@notify/contracts';
 import { withTransaction } from '@notify/persistence';
@@ -20,7 +19,7 @@ import {
   uniqueSuffix,
   waitFor,
 } from './support/infra';
-import { messagingAppModule, startMessagingApp } from './support/messaging-app';
+import { messagingAppModule, startApp, startMessagingApp } from './support/messaging-app';
 import { RecordingMetrics } from './support/recording-metrics';
 import { UserActivityConsumer } from './support/user-activity.consumer';
 
@@ -92,16 +91,16 @@ describe('outbox parking against Kafka and PostgreSQL (issue: nothing blocks the
           schema,
           topicPrefix: prefix,
           groupId: `${prefix}group`,
-          providers: [UserActivityConsumer],
+          consumers: [UserActivityConsumer],
           // The relay's own limit is lifted above the broker's, so that the broker itself refuses the row.
           messaging: { metrics, maxMessageBytes: 3 * 1024 * 1024, parking: { gaugeIntervalMs: 500 } },
         }),
       ],
     })
     class ParkingTestModule {}
-    app = await NestFactory.create(ParkingTestModule, { abortOnError: false });
-    configureApp(app, { service: 'messaging-tests', description: 'outbox parking', bodyLimit: '1kb' });
-    await app.init();
+    app = await startApp(ParkingTestModule, (created) =>
+      configureApp(created, { service: 'messaging-tests', description: 'outbox parking', bodyLimit: '1kb' }),
+    );
     http = app.getHttpServer() as App;
     serviceToken = await signTestJwt({ sub: 'ops-backend', roles: ['service'] }, JWT_SECRET);
     userToken = await signTestJwt({ sub: 'user-1' }, JWT_SECRET);
@@ -209,7 +208,7 @@ describe('dead-letter parking against Kafka and PostgreSQL', () => {
       schema: dlqSchema,
       topicPrefix: dlqPrefix,
       groupId,
-      providers: [UserActivityConsumer],
+      consumers: [UserActivityConsumer],
       messaging: { maxMessageBytes: 2048 },
     });
   });

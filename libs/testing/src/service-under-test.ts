@@ -1,4 +1,5 @@
 import type { INestApplication, Type } from '@nestjs/common';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { configureApp } from '@notify/bootstrap';
 import { loadConfig } from '@notify/config';
@@ -18,6 +19,8 @@ export interface ServiceUnderTestOptions {
   service: string;
   label: string;
   appModule: Type<unknown>;
+  /** The app's event transport (`EventTransport`), connected and started as the service's `main.ts` does. */
+  transport: Type<CustomTransportStrategy>;
   /** The app's config class, provided (and so injected) in place of the one built from the environment. */
   configClass: ClassConstructor<object>;
   /** Variables beyond those pointing the service at the suite's schema, topics and the test infrastructure. */
@@ -102,8 +105,13 @@ export async function startServiceUnderTest<C extends object>(
     .useValue(config);
   const moduleRef = await (options.override?.(builder) ?? builder).compile();
   const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: ['error', 'warn'] });
-  configureApp(app, { service: options.service, description: `${options.service} under test` });
+  configureApp(app, {
+    service: options.service,
+    description: `${options.service} under test`,
+    transport: options.transport,
+  });
   await app.init();
+  await app.startAllMicroservices();
 
   const dataSource = app.get(DataSource);
   const taps: EventTap<unknown>[] = [];

@@ -8,6 +8,7 @@ import { ModerationDecisionsConsumer } from './moderation-decisions.consumer';
 
 @Module({
   imports: [CommunitiesModule, MembershipsModule, SubmissionsModule, EventsModule],
-  providers: [DecisionsService, ModerationDecisionsConsumer],
+  controllers: [ModerationDecisionsConsumer],
+  providers: [DecisionsService],
 })
 export class DecisionsModule {}

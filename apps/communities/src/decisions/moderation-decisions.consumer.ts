@@ -1,60 +1,62 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent } from '@notify/messaging';
-import { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  AccessRequestApprovedData,
+  AccessRequestRejectedData,
+  EventTypes,
+  SubmissionApprovedData,
+  SubmissionRejectedData,
+  Topics,
+} from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import type { Decision } from '../shared/decision';
 import { DecisionsService } from './decisions.service';
 
-type DecisionEvent =
-  | TypedCloudEvent<typeof EventTypes.AccessRequestApproved>
-  | TypedCloudEvent<typeof EventTypes.AccessRequestRejected>
-  | TypedCloudEvent<typeof EventTypes.SubmissionApproved>
-  | TypedCloudEvent<typeof EventTypes.SubmissionRejected>;
+type DecisionData =
+  AccessRequestApprovedData | AccessRequestRejectedData | SubmissionApprovedData | SubmissionRejectedData;
 
 /** Membership and publication follow the moderators' decisions. */
-@Injectable()
 @EventConsumer({ topic: Topics.ModerationEvents, ignore: [EventTypes.ReminderDue] })
 export class ModerationDecisionsConsumer {
   constructor(private readonly decisions: DecisionsService) {}
 
-  @OnEvent(EventTypes.AccessRequestApproved)
+  @EventPattern(EventTypes.AccessRequestApproved)
   async onAccessRequestApproved(
-    event: TypedCloudEvent<typeof EventTypes.AccessRequestApproved>,
-    tx: EntityManager,
+    @Payload() data: AccessRequestApprovedData,
+    @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.decisions.decideAccessRequest(tx, event.data.accessRequestId, toDecision(event, 'approved'));
+    await this.decisions.decideAccessRequest(ctx.tx, data.accessRequestId, toDecision(data, 'approved'));
   }
 
-  @OnEvent(EventTypes.AccessRequestRejected)
+  @EventPattern(EventTypes.AccessRequestRejected)
   async onAccessRequestRejected(
-    event: TypedCloudEvent<typeof EventTypes.AccessRequestRejected>,
-    tx: EntityManager,
+    @Payload() data: AccessRequestRejectedData,
+    @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.decisions.decideAccessRequest(tx, event.data.accessRequestId, toDecision(event, 'rejected'));
+    await this.decisions.decideAccessRequest(ctx.tx, data.accessRequestId, toDecision(data, 'rejected'));
   }
 
-  @OnEvent(EventTypes.SubmissionApproved)
+  @EventPattern(EventTypes.SubmissionApproved)
   async onSubmissionApproved(
-    event: TypedCloudEvent<typeof EventTypes.SubmissionApproved>,
-    tx: EntityManager,
+    @Payload() data: SubmissionApprovedData,
+    @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.decisions.decideSubmission(tx, event.data.submissionId, toDecision(event, 'approved'));
+    await this.decisions.decideSubmission(ctx.tx, data.submissionId, toDecision(data, 'approved'));
   }
 
-  @OnEvent(EventTypes.SubmissionRejected)
+  @EventPattern(EventTypes.SubmissionRejected)
   async onSubmissionRejected(
-    event: TypedCloudEvent<typeof EventTypes.SubmissionRejected>,
-    tx: EntityManager,
+    @Payload() data: SubmissionRejectedData,
+    @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.decisions.decideSubmission(tx, event.data.submissionId, toDecision(event, 'rejected'));
+    await this.decisions.decideSubmission(ctx.tx, data.submissionId, toDecision(data, 'rejected'));
   }
 }
 
-function toDecision(event: DecisionEvent, status: Decision['status']): Decision {
+function toDecision(data: DecisionData, status: Decision['status']): Decision {
   return {
     status,
-    decidedBy: event.data.decidedBy.userId,
-    decidedAt: new Date(event.data.decidedAt),
-    reason: event.data.reason ?? null,
+    decidedBy: data.decidedBy.userId,
+    decidedAt: new Date(data.decidedAt),
+    reason: data.reason ?? null,
   };
 }

@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent } from '@notify/messaging';
-import type { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventTypes, Topics, UserDeletedData } from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import { UserErasureRepository } from './user-erasure.repository';
 
 /** Only erasures are this service's business on the platform's topic; the other ingress types are ignored. */
-@Injectable()
 @EventConsumer({
   topic: Topics.PlatformActivity,
   ignore: [
@@ -19,8 +17,8 @@ import { UserErasureRepository } from './user-erasure.repository';
 export class UserDeletedConsumer {
   constructor(private readonly erasure: UserErasureRepository) {}
 
-  @OnEvent(EventTypes.UserDeleted)
-  onUserDeleted(event: TypedCloudEvent<typeof EventTypes.UserDeleted>, tx: EntityManager): Promise<void> {
-    return this.erasure.erase(tx, event.data.userId);
+  @EventPattern(EventTypes.UserDeleted)
+  onUserDeleted(@Payload() data: UserDeletedData, @Ctx() ctx: EventContext): Promise<void> {
+    return this.erasure.erase(ctx.tx, data.userId);
   }
 }

@@ -1,5 +1,6 @@
 import { Topics, type CloudEvent } from '@notify/contracts';
 import { startServiceUnderTest, type EventTap, type ServiceUnderTest } from '@notify/testing';
+import { EventTransport } from '@notify/messaging';
 import { AppModule, SERVICE_NAME } from '../../src/app.module';
 import { CommunitiesConfig } from '../../src/config/communities.config';
 
@@ -31,6 +32,7 @@ export async function startCommunitiesApp(
     label,
     env,
     appModule: AppModule,
+    transport: EventTransport,
     configClass: CommunitiesConfig,
     writtenTables: WRITTEN_TABLES,
   });

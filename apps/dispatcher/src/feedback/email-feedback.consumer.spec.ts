@@ -1,8 +1,8 @@
-import { Logger, Module, type INestApplicationContext } from '@nestjs/common';
+import { Logger, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventTypes, Topics, encodeBinary } from '@notify/contracts';
-import { MessagingModule } from '@notify/messaging';
+import { EventTransport, MessagingModule } from '@notify/messaging';
 import { MetricsService, ObservabilityModule } from '@notify/observability';
 import { createDataSource, typeOrmOptions } from '@notify/persistence';
 import {
@@ -33,7 +33,7 @@ describe('email feedback consumer', () => {
   const topic = `${topicPrefix}${Topics.EmailFeedback}`;
   let infra: TestInfra;
   let schema: TestSchema;
-  let app: INestApplicationContext;
+  let app: INestApplication;
   let suppressions: SuppressionService;
 
   beforeAll(async () => {
@@ -41,9 +41,12 @@ describe('email feedback consumer', () => {
     infra = await getTestInfra();
     schema = await createTestSchema('email_feedback');
 
-    @Module({ providers: [EmailFeedbackConsumer, EmailFeedbackService, DeliveryStatusRepository] })
+    @Module({
+      controllers: [EmailFeedbackConsumer],
+      providers: [EmailFeedbackService, DeliveryStatusRepository],
+    })
     class FeedbackTestModule {}
-    app = await NestFactory.createApplicationContext(
+    app = await NestFactory.create(
       {
         module: FeedbackTestModule,
         imports: [
@@ -92,6 +95,9 @@ describe('email feedback consumer', () => {
       },
       { abortOnError: false },
     );
+    app.connectMicroservice({ strategy: app.get(EventTransport) });
+    await app.init();
+    await app.startAllMicroservices();
     suppressions = app.get(SuppressionService);
   });
 

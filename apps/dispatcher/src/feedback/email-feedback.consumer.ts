@@ -1,30 +1,40 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent } from '@notify/messaging';
-import type { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  EmailBouncedData,
+  EmailComplainedData,
+  EmailStatusReportedData,
+  EventTypes,
+  Topics,
+} from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import { EmailFeedbackService } from './email-feedback.service';
 
 /** What SES reported about sent emails (written by `POST /ses/events`, see docs/email-feedback.md). */
-@Injectable()
 @EventConsumer({ topic: Topics.EmailFeedback })
 export class EmailFeedbackConsumer {
   constructor(private readonly feedback: EmailFeedbackService) {}
 
-  @OnEvent(EventTypes.EmailBounced)
-  onBounced(event: TypedCloudEvent<typeof EventTypes.EmailBounced>, tx: EntityManager): Promise<void> {
-    return this.feedback.bounced(event, tx);
-  }
-
-  @OnEvent(EventTypes.EmailComplained)
-  onComplained(event: TypedCloudEvent<typeof EventTypes.EmailComplained>, tx: EntityManager): Promise<void> {
-    return this.feedback.complained(event, tx);
-  }
-
-  @OnEvent(EventTypes.EmailStatusReported)
-  onStatusReported(
-    event: TypedCloudEvent<typeof EventTypes.EmailStatusReported>,
-    tx: EntityManager,
+  @EventPattern(EventTypes.EmailBounced)
+  onBounced(
+    @Payload() _data: EmailBouncedData,
+    @Ctx() ctx: EventContext<typeof EventTypes.EmailBounced>,
   ): Promise<void> {
-    return this.feedback.statusReported(event, tx);
+    return this.feedback.bounced(ctx.event, ctx.tx);
+  }
+
+  @EventPattern(EventTypes.EmailComplained)
+  onComplained(
+    @Payload() _data: EmailComplainedData,
+    @Ctx() ctx: EventContext<typeof EventTypes.EmailComplained>,
+  ): Promise<void> {
+    return this.feedback.complained(ctx.event, ctx.tx);
+  }
+
+  @EventPattern(EventTypes.EmailStatusReported)
+  onStatusReported(
+    @Payload() _data: EmailStatusReportedData,
+    @Ctx() ctx: EventContext<typeof EventTypes.EmailStatusReported>,
+  ): Promise<void> {
+    return this.feedback.statusReported(ctx.event, ctx.tx);
   }
 }

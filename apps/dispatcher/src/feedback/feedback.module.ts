@@ -14,14 +14,13 @@ const SNS_BODY_LIMIT = '256kb';
 /** What SES reports about sent emails: received from SNS, written as feedback events, applied by the consumer. */
 @Module({
   imports: [SendingModule],
-  controllers: [SesEventsController],
+  controllers: [SesEventsController, EmailFeedbackConsumer],
   providers: [
     SnsHttpsClient,
     SnsMessagesRepository,
     SesEventsService,
     DeliveryStatusRepository,
     EmailFeedbackService,
-    EmailFeedbackConsumer,
   ],
 })
 export class FeedbackModule implements NestModule {

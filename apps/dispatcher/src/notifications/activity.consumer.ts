@@ -1,60 +1,61 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent, type MessageContext } from '@notify/messaging';
-import type { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  EventTypes,
+  Topics,
+  CommentCreatedData,
+  MentionCreatedData,
+  MessageCreatedData,
+  PlatformContentPublishedData,
+  UserDeletedData,
+} from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import { EventIntake } from './event-intake.service';
 
 /**
  * Ingress from the platform's services. User records are ignored (profiles come from the preferences service);
  * a deleted user is erased from every table of the dispatcher.
  */
-@Injectable()
 @EventConsumer({ topic: Topics.PlatformActivity, ignore: [EventTypes.UserUpserted] })
 export class ActivityConsumer {
   constructor(private readonly intake: EventIntake) {}
 
-  @OnEvent(EventTypes.MentionCreated)
+  @EventPattern(EventTypes.MentionCreated)
   onMention(
-    event: TypedCloudEvent<'platform.mention.created'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: MentionCreatedData,
+    @Ctx() ctx: EventContext<'platform.mention.created'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.CommentCreated)
+  @EventPattern(EventTypes.CommentCreated)
   onComment(
-    event: TypedCloudEvent<'platform.comment.created'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: CommentCreatedData,
+    @Ctx() ctx: EventContext<'platform.comment.created'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.MessageCreated)
+  @EventPattern(EventTypes.MessageCreated)
   onMessage(
-    event: TypedCloudEvent<'platform.message.created'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: MessageCreatedData,
+    @Ctx() ctx: EventContext<'platform.message.created'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.PlatformContentPublished)
+  @EventPattern(EventTypes.PlatformContentPublished)
   onContentPublished(
-    event: TypedCloudEvent<'platform.content.published'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: PlatformContentPublishedData,
+    @Ctx() ctx: EventContext<'platform.content.published'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.UserDeleted)
+  @EventPattern(EventTypes.UserDeleted)
   onUserDeleted(
-    event: TypedCloudEvent<'platform.user.deleted'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: UserDeletedData,
+    @Ctx() ctx: EventContext<'platform.user.deleted'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 }

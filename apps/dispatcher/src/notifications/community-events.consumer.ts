@@ -1,75 +1,75 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent, type MessageContext } from '@notify/messaging';
-import type { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  EventTypes,
+  Topics,
+  AccessRequestedData,
+  CommunityContentPublishedData,
+  CommunityData,
+  MemberJoinedData,
+  MemberLeftData,
+  SubmissionReceivedData,
+} from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import { EventIntake } from './event-intake.service';
 
 /** Communities, memberships, access requests, submissions and published content. */
-@Injectable()
 @EventConsumer({ topic: Topics.CommunityEvents })
 export class CommunityEventsConsumer {
   constructor(private readonly intake: EventIntake) {}
 
-  @OnEvent(EventTypes.CommunityCreated)
+  @EventPattern(EventTypes.CommunityCreated)
   onCommunityCreated(
-    event: TypedCloudEvent<'communities.community.created'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: CommunityData,
+    @Ctx() ctx: EventContext<'communities.community.created'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.CommunityUpdated)
+  @EventPattern(EventTypes.CommunityUpdated)
   onCommunityUpdated(
-    event: TypedCloudEvent<'communities.community.updated'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: CommunityData,
+    @Ctx() ctx: EventContext<'communities.community.updated'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.MemberJoined)
+  @EventPattern(EventTypes.MemberJoined)
   onMemberJoined(
-    event: TypedCloudEvent<'communities.member.joined'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: MemberJoinedData,
+    @Ctx() ctx: EventContext<'communities.member.joined'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.MemberLeft)
+  @EventPattern(EventTypes.MemberLeft)
   onMemberLeft(
-    event: TypedCloudEvent<'communities.member.left'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: MemberLeftData,
+    @Ctx() ctx: EventContext<'communities.member.left'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.AccessRequested)
+  @EventPattern(EventTypes.AccessRequested)
   onAccessRequested(
-    event: TypedCloudEvent<'communities.access.requested'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: AccessRequestedData,
+    @Ctx() ctx: EventContext<'communities.access.requested'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.SubmissionReceived)
+  @EventPattern(EventTypes.SubmissionReceived)
   onSubmissionReceived(
-    event: TypedCloudEvent<'communities.submission.received'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: SubmissionReceivedData,
+    @Ctx() ctx: EventContext<'communities.submission.received'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.CommunityContentPublished)
+  @EventPattern(EventTypes.CommunityContentPublished)
   onContentPublished(
-    event: TypedCloudEvent<'communities.content.published'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: CommunityContentPublishedData,
+    @Ctx() ctx: EventContext<'communities.content.published'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 }

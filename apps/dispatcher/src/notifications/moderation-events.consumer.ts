@@ -1,57 +1,58 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent, type MessageContext } from '@notify/messaging';
-import type { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  EventTypes,
+  Topics,
+  AccessRequestApprovedData,
+  AccessRequestRejectedData,
+  ReminderDueData,
+  SubmissionApprovedData,
+  SubmissionRejectedData,
+} from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import { EventIntake } from './event-intake.service';
 
 /** Moderators' decisions and reminders about items still pending. */
-@Injectable()
 @EventConsumer({ topic: Topics.ModerationEvents })
 export class ModerationEventsConsumer {
   constructor(private readonly intake: EventIntake) {}
 
-  @OnEvent(EventTypes.AccessRequestApproved)
+  @EventPattern(EventTypes.AccessRequestApproved)
   onAccessApproved(
-    event: TypedCloudEvent<'moderation.access-request.approved'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: AccessRequestApprovedData,
+    @Ctx() ctx: EventContext<'moderation.access-request.approved'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.AccessRequestRejected)
+  @EventPattern(EventTypes.AccessRequestRejected)
   onAccessRejected(
-    event: TypedCloudEvent<'moderation.access-request.rejected'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: AccessRequestRejectedData,
+    @Ctx() ctx: EventContext<'moderation.access-request.rejected'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.SubmissionApproved)
+  @EventPattern(EventTypes.SubmissionApproved)
   onSubmissionApproved(
-    event: TypedCloudEvent<'moderation.submission.approved'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: SubmissionApprovedData,
+    @Ctx() ctx: EventContext<'moderation.submission.approved'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.SubmissionRejected)
+  @EventPattern(EventTypes.SubmissionRejected)
   onSubmissionRejected(
-    event: TypedCloudEvent<'moderation.submission.rejected'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: SubmissionRejectedData,
+    @Ctx() ctx: EventContext<'moderation.submission.rejected'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 
-  @OnEvent(EventTypes.ReminderDue)
+  @EventPattern(EventTypes.ReminderDue)
   onReminderDue(
-    event: TypedCloudEvent<'moderation.reminder.due'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: ReminderDueData,
+    @Ctx() ctx: EventContext<'moderation.reminder.due'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 }

@@ -14,16 +14,13 @@ import { ProfilesConsumer } from './profiles.consumer';
 /** Consumes the services' events into read models and delivery rows. */
 @Module({
   imports: [ReadModelsModule, DeliveriesModule],
+  controllers: [ActivityConsumer, CommunityEventsConsumer, ModerationEventsConsumer, ProfilesConsumer],
   providers: [
     EventIntake,
     NotificationPlanner,
     MemberFanOutRepository,
     ModeratorAlertCap,
     ModeratorAlertWindowsRepository,
-    ActivityConsumer,
-    CommunityEventsConsumer,
-    ModerationEventsConsumer,
-    ProfilesConsumer,
   ],
 })
 export class NotificationsModule {}

@@ -1,21 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent, type MessageContext } from '@notify/messaging';
-import type { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventTypes, Topics, PreferenceProfileData } from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import { EventIntake } from './event-intake.service';
 
 /** Full current profiles from the preferences service (compacted topic, keyed by user id). */
-@Injectable()
 @EventConsumer({ topic: Topics.PreferenceProfiles })
 export class ProfilesConsumer {
   constructor(private readonly intake: EventIntake) {}
 
-  @OnEvent(EventTypes.PreferenceProfileChanged)
+  @EventPattern(EventTypes.PreferenceProfileChanged)
   onProfileChanged(
-    event: TypedCloudEvent<'preferences.profile.changed'>,
-    tx: EntityManager,
-    context: MessageContext,
+    @Payload() _data: PreferenceProfileData,
+    @Ctx() ctx: EventContext<'preferences.profile.changed'>,
   ): Promise<void> {
-    return this.intake.handle(event, tx, context);
+    return this.intake.handle(ctx.event, ctx.tx, ctx.message);
   }
 }

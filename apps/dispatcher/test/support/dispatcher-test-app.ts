@@ -5,6 +5,7 @@ import {
   type EventType,
   type TypedCloudEvent,
 } from '@notify/contracts';
+import { EventTransport } from '@notify/messaging';
 import {
   getTestInfra,
   startServiceUnderTest,
@@ -64,6 +65,7 @@ export async function startDispatcher(
     service: SERVICE_NAME,
     label,
     appModule: AppModule,
+    transport: EventTransport,
     configClass: DispatcherConfig,
     replicaOf,
     env: {

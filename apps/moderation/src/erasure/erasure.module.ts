@@ -3,5 +3,5 @@ import { UserDeletedConsumer } from './user-deleted.consumer';
 import { UserErasureRepository } from './user-erasure.repository';
 
 /** Erases users deleted from the platform (`platform.user.deleted`). */
-@Module({ providers: [UserErasureRepository, UserDeletedConsumer] })
+@Module({ controllers: [UserDeletedConsumer], providers: [UserErasureRepository] })
 export class ErasureModule {}

@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent } from '@notify/messaging';
-import { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  AccessRequestedData,
+  CommunityData,
+  EventTypes,
+  SubmissionReceivedData,
+  Topics,
+} from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import { IntakeService } from './intake.service';
 
 /** Moderators' contacts and the items awaiting a decision come from the communities service. */
-@Injectable()
 @EventConsumer({
   topic: Topics.CommunityEvents,
   ignore: [EventTypes.MemberJoined, EventTypes.MemberLeft, EventTypes.CommunityContentPublished],
@@ -13,35 +17,26 @@ import { IntakeService } from './intake.service';
 export class CommunityEventsConsumer {
   constructor(private readonly intake: IntakeService) {}
 
-  @OnEvent(EventTypes.CommunityCreated)
-  async onCommunityCreated(
-    event: TypedCloudEvent<typeof EventTypes.CommunityCreated>,
-    tx: EntityManager,
-  ): Promise<void> {
-    await this.intake.recordCommunity(tx, event.data);
+  @EventPattern(EventTypes.CommunityCreated)
+  async onCommunityCreated(@Payload() data: CommunityData, @Ctx() ctx: EventContext): Promise<void> {
+    await this.intake.recordCommunity(ctx.tx, data);
   }
 
-  @OnEvent(EventTypes.CommunityUpdated)
-  async onCommunityUpdated(
-    event: TypedCloudEvent<typeof EventTypes.CommunityUpdated>,
-    tx: EntityManager,
-  ): Promise<void> {
-    await this.intake.recordCommunity(tx, event.data);
+  @EventPattern(EventTypes.CommunityUpdated)
+  async onCommunityUpdated(@Payload() data: CommunityData, @Ctx() ctx: EventContext): Promise<void> {
+    await this.intake.recordCommunity(ctx.tx, data);
   }
 
-  @OnEvent(EventTypes.AccessRequested)
-  async onAccessRequested(
-    event: TypedCloudEvent<typeof EventTypes.AccessRequested>,
-    tx: EntityManager,
-  ): Promise<void> {
-    await this.intake.enqueueAccessRequest(tx, event.data);
+  @EventPattern(EventTypes.AccessRequested)
+  async onAccessRequested(@Payload() data: AccessRequestedData, @Ctx() ctx: EventContext): Promise<void> {
+    await this.intake.enqueueAccessRequest(ctx.tx, data);
   }
 
-  @OnEvent(EventTypes.SubmissionReceived)
+  @EventPattern(EventTypes.SubmissionReceived)
   async onSubmissionReceived(
-    event: TypedCloudEvent<typeof EventTypes.SubmissionReceived>,
-    tx: EntityManager,
+    @Payload() data: SubmissionReceivedData,
+    @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.intake.enqueueSubmission(tx, event.data);
+    await this.intake.enqueueSubmission(ctx.tx, data);
   }
 }

@@ -6,6 +6,7 @@ import { IntakeService } from './intake.service';
 
 @Module({
   imports: [QueueModule, DirectoryModule],
-  providers: [IntakeService, CommunityEventsConsumer],
+  controllers: [CommunityEventsConsumer],
+  providers: [IntakeService],
 })
 export class IntakeModule {}

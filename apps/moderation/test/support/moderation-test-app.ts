@@ -1,5 +1,6 @@
 import { Topics, type CloudEvent } from '@notify/contracts';
 import { startServiceUnderTest, type EventTap, type ServiceUnderTest } from '@notify/testing';
+import { EventTransport } from '@notify/messaging';
 import { AppModule, SERVICE_NAME } from '../../src/app.module';
 import { CLOCK } from '../../src/clock/clock';
 import { ModerationConfig } from '../../src/config/moderation.config';
@@ -26,6 +27,7 @@ export async function startModerationApp(
     service: SERVICE_NAME,
     label,
     appModule: AppModule,
+    transport: EventTransport,
     configClass: ModerationConfig,
     env: { REMINDER_SCAN_INTERVAL: '0', ...env },
     override: (builder) => builder.overrideProvider(CLOCK).useValue(clock),

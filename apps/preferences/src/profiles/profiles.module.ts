@@ -7,7 +7,7 @@ import { UserUpsertedConsumer } from './user-upserted.consumer';
 
 @Module({
   imports: [SettingsModule],
-  controllers: [ProfileController, ProfileLookupController],
-  providers: [ProfileService, UserUpsertedConsumer],
+  controllers: [ProfileController, ProfileLookupController, UserUpsertedConsumer],
+  providers: [ProfileService],
 })
 export class ProfilesModule {}

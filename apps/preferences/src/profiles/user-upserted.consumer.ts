@@ -1,12 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { EventTypes, Topics, type TypedCloudEvent } from '@notify/contracts';
-import { EventConsumer, OnEvent } from '@notify/messaging';
-import type { EntityManager } from 'typeorm';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventTypes, Topics, UserDeletedData, UserUpsertedData } from '@notify/contracts';
+import { EventConsumer, EventContext } from '@notify/messaging';
 import { UserSettingsService } from '../settings/user-settings.service';
 import { ProfileService } from './profile.service';
 
 /** Takes the user profiles the platform publishes, and erases deleted users; the other ingress events are the dispatcher's. */
-@Injectable()
 @EventConsumer({
   topic: Topics.PlatformActivity,
   ignore: [
@@ -22,13 +20,16 @@ export class UserUpsertedConsumer {
     private readonly settings: UserSettingsService,
   ) {}
 
-  @OnEvent(EventTypes.UserUpserted)
-  onUserUpserted(event: TypedCloudEvent<typeof EventTypes.UserUpserted>, tx: EntityManager): Promise<void> {
-    return this.profiles.applyUpsert(event, tx);
+  @EventPattern(EventTypes.UserUpserted)
+  onUserUpserted(
+    @Payload() _data: UserUpsertedData,
+    @Ctx() ctx: EventContext<typeof EventTypes.UserUpserted>,
+  ): Promise<void> {
+    return this.profiles.applyUpsert(ctx.event, ctx.tx);
   }
 
-  @OnEvent(EventTypes.UserDeleted)
-  onUserDeleted(event: TypedCloudEvent<typeof EventTypes.UserDeleted>, tx: EntityManager): Promise<void> {
-    return this.settings.erase(tx, event.data.userId);
+  @EventPattern(EventTypes.UserDeleted)
+  onUserDeleted(@Payload() data: UserDeletedData, @Ctx() ctx: EventContext): Promise<void> {
+    return this.settings.erase(ctx.tx, data.userId);
   }
 }

@@ -11,6 +11,7 @@ import type { HandlerExecutor } from './handler-executor';
 import { HandlerRegistry } from './handler-registry';
 import { MessageProcessor, type InboundMessage } from './message-processor.service';
 import { MessageRouter } from './message-router';
+import { PayloadValidator } from './payload-validator';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 function inbound(offset: number, type: string = EventTypes.UserUpserted): InboundMessage {
@@ -41,7 +42,7 @@ describe('ChunkProcessor', () => {
     const registry = new HandlerRegistry();
     registry.register(Topics.PlatformActivity, EventTypes.UserUpserted, { name: 'h', handle: jest.fn() });
     registry.ignore(Topics.PlatformActivity, [EventTypes.MessageCreated]);
-    const router = new MessageRouter(registry);
+    const router = new MessageRouter(registry, new PayloadValidator());
     chunks = {
       execute: jest.fn((items: ChunkItem[]) => Promise.resolve(items.map(() => 'handled'))),
     };

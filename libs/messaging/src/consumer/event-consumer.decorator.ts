@@ -1,9 +1,8 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, Controller, SetMetadata, UseFilters } from '@nestjs/common';
 import type { EventType, Topic } from '@notify/contracts';
-import type { EventHandler } from './handler-context';
+import { HandlerErrorFilter } from './handler-error.filter';
 
 export const EVENT_CONSUMER_METADATA = 'notify:event-consumer';
-export const ON_EVENT_METADATA = 'notify:on-event';
 
 export interface EventConsumerOptions {
   topic: Topic;
@@ -14,20 +13,15 @@ export interface EventConsumerOptions {
   ignore?: EventType[];
 }
 
-/** Marks a provider whose `@OnEvent` methods handle the events of one topic. */
+/**
+ * Marks a controller whose `@EventPattern(type)` methods handle the events of one topic. It is a Nest controller
+ * (Nest registers the patterns with the event transport) whose handler errors reach the consumer's retries as
+ * thrown, not as Nest's generic RPC error.
+ */
 export function EventConsumer(options: EventConsumerOptions): ClassDecorator {
-  return SetMetadata(EVENT_CONSUMER_METADATA, options);
-}
-
-/** Routes events of `type` to the decorated method; its signature is checked against the type's payload. */
-export function OnEvent<T extends EventType>(type: T) {
-  return <H extends EventHandler<T>>(
-    _target: object,
-    _method: string | symbol,
-    descriptor: TypedPropertyDescriptor<H>,
-  ) => {
-    if (descriptor.value) {
-      Reflect.defineMetadata(ON_EVENT_METADATA, type, descriptor.value);
-    }
-  };
+  return applyDecorators(
+    Controller(),
+    SetMetadata(EVENT_CONSUMER_METADATA, options),
+    UseFilters(HandlerErrorFilter),
+  );
 }

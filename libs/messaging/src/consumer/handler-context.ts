@@ -20,8 +20,8 @@ export interface MessageContext {
 }
 
 /**
- * An `@OnEvent(type)` method: receives the validated event and the transaction in which its inbox row was
- * written. All of the handler's database writes go through `tx`, so they commit with the deduplication mark.
+ * How the engine calls a handler (the event transport adapts Nest pattern handlers to it): the validated event and
+ * the transaction in which its inbox row was written, so the handler's writes commit with the deduplication mark.
  */
 export type EventHandler<T extends EventType> = (
   event: TypedCloudEvent<T>,

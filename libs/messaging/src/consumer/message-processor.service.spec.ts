@@ -9,6 +9,7 @@ import type { HandlerExecutor } from './handler-executor';
 import { HandlerRegistry } from './handler-registry';
 import { MessageProcessor, type InboundMessage } from './message-processor.service';
 import { MessageRouter } from './message-router';
+import { PayloadValidator } from './payload-validator';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 function inbound(type: string = EventTypes.UserUpserted): InboundMessage {
@@ -39,7 +40,7 @@ describe('MessageProcessor', () => {
     });
     return new MessageProcessor(
       options,
-      new MessageRouter(registry),
+      new MessageRouter(registry, new PayloadValidator()),
       executor as unknown as HandlerExecutor,
       deadLetters as unknown as DeadLetterPublisher,
       new TopicNamer('p.'),

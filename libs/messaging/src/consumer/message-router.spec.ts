@@ -9,6 +9,7 @@ import {
 } from '@notify/contracts';
 import { HandlerConflictError, HandlerRegistry } from './handler-registry';
 import { MessageRouter } from './message-router';
+import { PayloadValidator } from './payload-validator';
 
 const topic = Topics.PlatformActivity;
 const handler = { name: 'Users.onUpserted', handle: jest.fn() };
@@ -25,7 +26,7 @@ describe('MessageRouter', () => {
     const registry = new HandlerRegistry();
     registry.register(topic, EventTypes.UserUpserted, handler);
     registry.ignore(topic, [EventTypes.MessageCreated]);
-    router = new MessageRouter(registry);
+    router = new MessageRouter(registry, new PayloadValidator());
   });
 
   it('hands a valid event of a handled type to its handler, with validated data', async () => {

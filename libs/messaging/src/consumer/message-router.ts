@@ -3,7 +3,6 @@ import {
   COMPACTED_TOPICS,
   decodeCloudEvent,
   isEventType,
-  validatePayload,
   type CloudEvent,
   type ConsumedRecord,
   type DeadLetterReason,
@@ -12,6 +11,7 @@ import {
 } from '@notify/contracts';
 import { errorMessage } from '../shared/errors';
 import { HandlerRegistry, type RegisteredHandler } from './handler-registry';
+import { PayloadValidator } from './payload-validator';
 
 export type RoutingDecision =
   | { kind: 'handle'; event: TypedCloudEvent<EventType>; handler: RegisteredHandler }
@@ -22,12 +22,16 @@ export type RoutingDecision =
 
 /**
  * Decides what happens to one record: decode the envelope, recognise the type, find its handler (or the
- * consumer's decision to ignore it), then validate the payload. Every failure is a dead letter with a reason.
+ * consumer's decision to ignore it), then validate the payload
+ * (Nest's `ValidationPipe` over the contract class). Every failure is a dead letter with a reason.
  * Payloads of ignored types are not validated: this service never reads them.
  */
 @Injectable()
 export class MessageRouter {
-  constructor(private readonly registry: HandlerRegistry) {}
+  constructor(
+    private readonly registry: HandlerRegistry,
+    private readonly payloads: PayloadValidator,
+  ) {}
 
   async route(topic: string, record: ConsumedRecord): Promise<RoutingDecision> {
     if (record.value === null && (COMPACTED_TOPICS as readonly string[]).includes(topic)) {
@@ -51,7 +55,7 @@ export class MessageRouter {
         : { kind: 'dead-letter', reason: 'no-handler', error: `no handler for ${type} on ${topic}`, event };
     }
     try {
-      const data = await validatePayload(type, event.data);
+      const data = await this.payloads.validate(type, event.data);
       return { kind: 'handle', event: { ...event, type, data }, handler };
     } catch (error) {
       return { kind: 'dead-letter', reason: 'invalid-payload', error: errorMessage(error), event };

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { messagingAppModule } from './messaging-app';
+import { messagingAppModule, startApp } from './messaging-app';
 import { UserActivityConsumer } from './user-activity.consumer';
 
 /** Runs after the backbone stopped (its hooks run earlier), so "stopped" means a completed graceful shutdown. */
@@ -20,12 +19,13 @@ async function main(): Promise<void> {
     throw new Error('CHILD_SCHEMA, CHILD_PREFIX and CHILD_GROUP are required');
   }
   UserActivityConsumer.delayMs = Number(CHILD_HANDLER_DELAY_MS ?? 0);
-  const app = await NestFactory.createApplicationContext(
+  await startApp(
     messagingAppModule({
       schema: CHILD_SCHEMA,
       topicPrefix: CHILD_PREFIX,
       groupId: CHILD_GROUP,
-      providers: [UserActivityConsumer, ShutdownReporter],
+      consumers: [UserActivityConsumer],
+      providers: [ShutdownReporter],
       messaging: {
         consumer: {
           sessionTimeoutMs: 6000,
@@ -38,9 +38,9 @@ async function main(): Promise<void> {
         },
       },
     }),
+    (created) => created.enableShutdownHooks(),
     { logger: ['error', 'warn'] },
   );
-  app.enableShutdownHooks();
   process.stdout.write('ready\n');
 }
 

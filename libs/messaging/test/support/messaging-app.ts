@@ -1,9 +1,17 @@
-import { Module, type DynamicModule, type INestApplicationContext, type Provider } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type NestApplicationOptions,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createDataSource, typeOrmOptions } from '@notify/persistence';
 import type { DataSourceOptions } from 'typeorm';
 import {
+  EventTransport,
   MessagingModule,
   MessagingTables1764000000000,
   OutboxParking1796511428716,
@@ -17,6 +25,8 @@ export interface TestAppOptions {
   topicPrefix: string;
   groupId?: string;
   providers?: Provider[];
+  /** `@EventConsumer` controllers. */
+  consumers?: Type[];
   messaging?: Partial<MessagingOptions>;
 }
 
@@ -67,11 +77,29 @@ export function messagingAppModule(options: TestAppOptions): DynamicModule {
         }),
       }),
     ],
+    controllers: options.consumers ?? [],
     providers: options.providers ?? [],
   };
 }
 
-/** Creates and initialises the app: migrations ran, topics exist, relay and consumer started. */
-export function startMessagingApp(options: TestAppOptions): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(messagingAppModule(options), { abortOnError: false });
+/**
+ * Starts an app the way services do (without listening on a port): event transport connected, then init (migrations,
+ * topics, relay), then the transport (consumer).
+ */
+export async function startApp(
+  module: Type | DynamicModule,
+  configure: (app: INestApplication) => void = () => undefined,
+  options: NestApplicationOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { abortOnError: false, ...options });
+  configure(app);
+  app.connectMicroservice({ strategy: app.get(EventTransport) });
+  await app.init();
+  await app.startAllMicroservices();
+  return app;
+}
+
+/** Creates and starts the app: migrations ran, topics exist, relay and consumer started. */
+export function startMessagingApp(options: TestAppOptions): Promise<INestApplication> {
+  return startApp(messagingAppModule(options));
 }

@@ -1,0 +1,62 @@
+import { Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  EVENT_CATALOG,
+  PayloadValidationError,
+  type EventDataMap,
+  type EventType,
+  type FieldViolation,
+} from '@notify/contracts';
+
+class PayloadViolations extends Error {
+  constructor(readonly violations: FieldViolation[]) {
+    super('payload violates its contract');
+  }
+}
+
+function violationsOf(errors: ValidationError[], parentPath = ''): FieldViolation[] {
+  return errors.flatMap((error) => {
+    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const missing = error.value === undefined || error.value === null;
+    const problems = missing ? [`${error.property} is required`] : Object.values(error.constraints ?? {});
+    const own = error.constraints ? [{ field, problems }] : [];
+    return [...own, ...violationsOf(error.children ?? [], field)];
+  });
+}
+
+function describeNonObject(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    return undefined;
+  }
+  const kind = Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data;
+  return `data must be a JSON object, got ${kind}`;
+}
+
+/**
+ * Nest's `ValidationPipe` over the contract's payload class of an event type. Fields the class does not know are
+ * dropped, not rejected, so producers may add fields first. Failures are `PayloadValidationError`s naming fields.
+ */
+@Injectable()
+export class PayloadValidator {
+  private readonly pipe = new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: false,
+    forbidUnknownValues: true,
+    exceptionFactory: (errors) => new PayloadViolations(violationsOf(errors)),
+  });
+
+  async validate<T extends EventType>(type: T, data: unknown): Promise<EventDataMap[T]> {
+    const notAnObject = describeNonObject(data);
+    if (notAnObject) {
+      throw new PayloadValidationError(type, [], notAnObject);
+    }
+    try {
+      return (await this.pipe.transform(data, {
+        type: 'body',
+        metatype: EVENT_CATALOG[type].payload,
+      })) as EventDataMap[T];
+    } catch (error) {
+      throw error instanceof PayloadViolations ? new PayloadValidationError(type, error.violations) : error;
+    }
+  }
+}
