@@ -68,7 +68,7 @@ const KNOWN_FOLDER_CYCLES: Record<string, string> = {
   'apps/communities/src': 'communities/ events/ memberships/ submissions/',
   'apps/moderation/src': 'decisions/ events/',
   'libs/contracts/src': 'cloudevents/ event-catalog payloads/ validation/',
-  'libs/messaging/src': 'consumer/ kafka/ messaging.options outbox/ parking/ tracing/',
+  'libs/messaging/src': 'consumer/ housekeeping/ kafka/ messaging.lifecycle messaging.options outbox/ parking/ tracing/',
 };
 
 /** Source files the service runs: a spec may import its test fixtures from anywhere. */

@@ -25,7 +25,7 @@ export { HandlerConflictError } from './consumer/handler-registry';
 export { KafkaAdminService, type TopicDefaults, type TopicSpec } from './kafka/kafka-admin.service';
 export { TopicNamer } from './kafka/topic-namer';
 export { consumerGroupLag } from './kafka/consumer-lag';
-export { kafkaClientFor } from './kafka/kafka-client-for';
+export { kafkaClientFor } from './kafka-client-for';
 export { MessagingMetrics, NoopMessagingMetrics } from './metrics/messaging-metrics';
 export { PrometheusMessagingMetrics } from './metrics/prometheus-messaging-metrics';
 export { serviceMessagingOptions, type ServiceKafkaSettings } from './service-messaging-options';

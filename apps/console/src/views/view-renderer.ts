@@ -2,13 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
-import type { ConsoleSession } from '../session/console-session';
 
 const VIEWS_DIR = __dirname;
 
+/** What the layout shows of the signed-in user (a ConsoleSession fits); views know nothing else of sessions. */
+export interface PageSession {
+  user: { userId: string; roles: readonly string[]; canAct: boolean };
+  csrfToken: string;
+}
+
 export interface PageModel {
   title: string;
-  session?: ConsoleSession;
+  session?: PageSession;
   [key: string]: unknown;
 }
 

@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
-import { resolveMessagingOptions } from '../messaging.options';
-import { serviceMessagingOptions, type ServiceKafkaSettings } from '../service-messaging-options';
-import { createKafkaClient } from './kafka-client.factory';
+import { resolveMessagingOptions } from './messaging.options';
+import { serviceMessagingOptions, type ServiceKafkaSettings } from './service-messaging-options';
+import { createKafkaClient } from './kafka/kafka-client.factory';
 
 /** A kafkajs client connected like the services (brokers, transport security, credentials), named `clientId`. */
 export function kafkaClientFor(clientId: string, settings: ServiceKafkaSettings): Kafka {
