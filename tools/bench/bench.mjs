@@ -83,7 +83,7 @@ async function main() {
     runId,
     sesEndpoint: recorder.endpoint,
     // The quota is lifted so the comparison with the bare client measures the pipeline, not the configured rate.
-    overrides: { dispatcher: { SES_MAX_SEND_RATE: '100000', SES_MAX_CONCURRENCY: String(SES_CONCURRENCY) } },
+    overrides: { dispatcher: { SES_MAX_SEND_RATE: '100000' } },
   });
   const db = new pg.Client(postgresConfig());
   cleanups.push(
