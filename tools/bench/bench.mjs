@@ -3,9 +3,10 @@
 // free ports, fresh schemas and a topic prefix of their own), then measures the pipeline against the bare SES
 // client and a naive handler in one run. Prints a table and writes bench/results/<date>-<commit>.json.
 // See bench/README.md.
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildServices, infraUp } from '../start/services.mjs';
+import { buildServices, infraUp, workspaceRoot } from '../start/services.mjs';
 import { fanOut, dailyDigests, seedCommunity } from './fan-out.mjs';
 import {
   bareClient,
@@ -50,6 +51,8 @@ const SIZES = {
 };
 const mode = process.argv.includes('--quick') ? 'quick' : 'full';
 const rateArgument = process.argv.find((argument) => argument.startsWith('--rate='));
+// `--cpu-prof`: every dispatcher writes a V8 CPU profile to tmp/bench-profiles/ when it stops.
+const cpuProfile = process.argv.includes('--cpu-prof');
 const sizes = {
   ...SIZES[mode],
   ...(rateArgument ? { rate: Number(rateArgument.slice('--rate='.length)) } : {}),
@@ -84,6 +87,9 @@ async function main() {
     sesEndpoint: recorder.endpoint,
     // The quota is lifted so the comparison with the bare client measures the pipeline, not the configured rate.
     overrides: { dispatcher: { SES_MAX_SEND_RATE: '100000' } },
+    nodeArgs: cpuProfile
+      ? { dispatcher: ['--cpu-prof', `--cpu-prof-dir=${path.join(workspaceRoot, 'tmp', 'bench-profiles')}`] }
+      : {},
   });
   const db = new pg.Client(postgresConfig());
   cleanups.push(

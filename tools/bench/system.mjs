@@ -58,7 +58,7 @@ function runInfra(command, prefix) {
  * Starts communities, moderation, preferences and one dispatcher. `overrides[service]` adds variables;
  * `sesEndpoint` is where the dispatcher sends (the bench's recording proxy).
  */
-export async function startBenchSystem({ runId, sesEndpoint, overrides = {} }) {
+export async function startBenchSystem({ runId, sesEndpoint, overrides = {}, nodeArgs = {} }) {
   const prefix = `bench-${runId}.`;
   const logDirectory = path.join(workspaceRoot, 'tmp', 'bench-logs', runId);
   mkdirSync(logDirectory, { recursive: true });
@@ -99,7 +99,11 @@ export async function startBenchSystem({ runId, sesEndpoint, overrides = {} }) {
   const processes = [];
   const launch = async (service, name, env) => {
     const log = createWriteStream(path.join(logDirectory, `${name}.log`));
-    const child = startService(service, { env, onLine: (line) => log.write(`${line}\n`) });
+    const child = startService(service, {
+      env,
+      nodeArgs: nodeArgs[service.name],
+      onLine: (line) => log.write(`${line}\n`),
+    });
     // A bench that ends abruptly must not leave services running.
     process.once('exit', () => child.kill('SIGKILL'));
     const entry = { name, child, port: Number(env.PORT), url: `http://127.0.0.1:${env.PORT}`, log };

@@ -105,14 +105,20 @@ export function serviceEnvironment(service, env = process.env) {
 /**
  * Spawns `dist/apps/<service>/main.js`; `onLine(line, stream)` receives every output line.
  * @param {{ name: string, port: number }} service
- * @param {{ env?: NodeJS.ProcessEnv, onLine?: (line: string, stream: 'stdout' | 'stderr') => void }} [options]
+ * `nodeArgs` go to node before the entry point (e.g. `--cpu-prof`).
+ * @param {{ env?: NodeJS.ProcessEnv, onLine?: (line: string, stream: 'stdout' | 'stderr') => void,
+ *   nodeArgs?: string[] }} [options]
  */
-export function startService(service, { env = serviceEnvironment(service), onLine } = {}) {
-  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${service.name}/main.js`], {
-    cwd: workspaceRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startService(service, { env = serviceEnvironment(service), onLine, nodeArgs = [] } = {}) {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--enable-source-maps', `dist/apps/${service.name}/main.js`],
+    {
+      cwd: workspaceRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
     readline.createInterface({ input: child[stream] }).on('line', (line) => onLine?.(line, stream));
   }
