@@ -64,15 +64,7 @@ export class AlertSummarySender {
       about: [],
       attempt: summary.attempts,
     });
-    if (outcome.kind !== 'sent') {
-      return this.outcomes.failure(summary, outcome);
-    }
-    // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
-    return this.outcomes.fenced(
-      summary,
-      await this.digests.markSent(summary, outcome.messageId, outcome.language),
-      'sent',
-    );
+    return this.outcomes.settle(summary, outcome);
   }
 
   /** Skips, with their reason, the alerts that may no longer be sent; returns the others with their lines. */

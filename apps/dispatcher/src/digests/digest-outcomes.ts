@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { ClaimMetrics } from '../claims/claim-metrics';
 import type { FailureOutcome } from '../sending/send-failure';
+import type { SendOutcome } from '../sending/sending.service';
 import type { DigestClaim, DigestsRepository } from './digests.repository';
 
 /** `fenced`: the claim was taken over meanwhile, so the result was discarded. */
@@ -14,7 +15,20 @@ export class DigestOutcomes {
     private readonly logger: Logger,
   ) {}
 
-  async failure(digest: DigestClaim, outcome: FailureOutcome): Promise<DigestOutcome> {
+  /** Records the outcome of the claimed digest's one email: sent, failed for good, or to be tried again. */
+  async settle(digest: DigestClaim, outcome: SendOutcome): Promise<DigestOutcome> {
+    if (outcome.kind !== 'sent') {
+      return this.failure(digest, outcome);
+    }
+    // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
+    return this.fenced(
+      digest,
+      await this.digests.markSent(digest, outcome.messageId, outcome.language),
+      'sent',
+    );
+  }
+
+  private async failure(digest: DigestClaim, outcome: FailureOutcome): Promise<DigestOutcome> {
     if (outcome.kind === 'failed') {
       this.logger.warn({
         msg: 'digest failed',

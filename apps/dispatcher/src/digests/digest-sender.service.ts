@@ -52,15 +52,7 @@ export class DigestSender {
       about: entries.map((entry) => entry.category),
       attempt: digest.attempts,
     });
-    if (outcome.kind !== 'sent') {
-      return this.outcomes.failure(digest, outcome);
-    }
-    // Not caught: an unrecorded send keeps its claim, which is taken back and sent again (counted), not lost.
-    return this.outcomes.fenced(
-      digest,
-      await this.digests.markSent(digest, outcome.messageId, outcome.language),
-      'sent',
-    );
+    return this.outcomes.settle(digest, outcome);
   }
 
   /** Skips, with their reason, the items that may no longer be sent; returns the others with their digest lines. */
