@@ -204,6 +204,25 @@ describe('activity emails', () => {
       expect(entry).toMatchObject({ status: 'skipped', reason: 'not-a-member', eventId: comment.id });
       expect(await sesMessages(dispatcher.sesEndpoint, { to: user.email })).toEqual([]);
     }
+    // Support sees why: the membership the dispatcher holds for the leaver says `left`, and since when.
+    const memberships = await request(dispatcher.http)
+      .get(`/users/${leaver.userId}/memberships`)
+      .set('Authorization', `Bearer ${await dispatcher.serviceBearer('support-console')}`)
+      .expect(200);
+    expect(memberships.body).toEqual({
+      items: [
+        {
+          communityId: restricted.communityId,
+          communityName: restricted.name,
+          state: 'left',
+          changedAt: expect.any(String),
+        },
+      ],
+    });
+    await request(dispatcher.http)
+      .get(`/users/${leaver.userId}/memberships`)
+      .set('Authorization', `Bearer ${await dispatcher.bearer(leaver.userId)}`)
+      .expect(403);
   });
 
   it('never puts an excerpt of a confidential community in an email', async () => {

@@ -61,7 +61,7 @@ describeWithBrowser('support and operations console (issue #14)', () => {
   }
 
   it(
-    'shows support why a user got no mention email: they chose never',
+    'shows support why a user got no mention email (they chose never), and why another gets no activity (they left)',
     suite.scenario(async (world) => {
       const actor = await world.people.register({ label: 'actor' });
       const quiet = await world.people.register({ label: 'quiet', preferences: { mentions: 'never' } });
@@ -88,6 +88,27 @@ describeWithBrowser('support and operations console (issue #14)', () => {
       expect(await page.getByText(`${quiet.email} is not suppressed.`).isVisible()).toBe(true);
       await expectAccessible(page);
       await screenshot(page, '02-user-mention-skipped-preference-never');
+
+      // Another user got no activity email from a community: the page shows they left it, and when.
+      const moderator = await world.people.registerModerator();
+      const leaver = await world.people.register({ label: 'leaver' });
+      const community = await world.createCommunity({
+        label: 'School meals',
+        visibility: 'open',
+        moderated: false,
+        moderators: [moderator],
+      });
+      expect((await leaver.api.communities.join(community.id, leaver.userId)).status).toBe(201);
+      await world.readModels.waitForMembership(community.id, leaver.userId, 'joined');
+      expect((await leaver.api.communities.removeMember(community.id, leaver.userId)).status).toBe(204);
+      await world.readModels.waitForMembership(community.id, leaver.userId, 'left');
+      await page.goto(`/users/${leaver.userId}`);
+      const membership = page
+        .getByTestId('memberships')
+        .getByRole('row', { name: new RegExp(community.name) });
+      expect(await membership.innerText()).toContain('left');
+      await expectAccessible(page);
+      await screenshot(page, '02b-user-left-community');
 
       await page.goto('/users');
       await page.getByLabel('User id or email address').fill(quiet.email.toUpperCase());

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ConsoleConfig } from '../config/console.config';
 import { UpstreamClient } from '../upstream/upstream.client';
-import type { DeliveryPage, Preferences, Profile, Suppression, UserOverview } from './user-records';
+import type {
+  DeliveryPage,
+  Membership,
+  Preferences,
+  Profile,
+  Suppression,
+  UserOverview,
+} from './user-records';
 
 const segment = encodeURIComponent;
 
@@ -18,15 +25,18 @@ export class UserOverviewService {
     if (cursor) {
       query.set('cursor', cursor);
     }
-    const [profile, preferences, deliveries] = await Promise.all([
+    const [profile, preferences, memberships, deliveries] = await Promise.all([
       this.upstream.find<Profile>('preferences', `/users/${segment(userId)}/profile`),
       this.upstream.find<Preferences>('preferences', `/users/${segment(userId)}/preferences`),
+      this.upstream.call<{ items: Membership[] }>('dispatcher', {
+        path: `/users/${segment(userId)}/memberships`,
+      }),
       this.upstream.call<DeliveryPage>('dispatcher', {
         path: `/users/${segment(userId)}/deliveries?${query.toString()}`,
       }),
     ]);
     const suppression = profile ? await this.suppressionOf(profile.email) : undefined;
-    return { userId, profile, preferences, suppression, deliveries };
+    return { userId, profile, preferences, memberships: memberships.items, suppression, deliveries };
   }
 
   /** User ids whose profile has this address (preferences `GET /profiles?email=`). */

@@ -12,6 +12,7 @@ export function toUserPage(overview: UserOverview) {
   return {
     userId: overview.userId,
     profile: overview.profile,
+    memberships: overview.memberships,
     suppression: overview.suppression,
     preferences: overview.preferences
       ? Object.entries(overview.preferences).map(([category, frequency]) => ({

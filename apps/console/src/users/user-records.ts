@@ -40,8 +40,17 @@ export interface Suppression {
   occurredAt: string;
 }
 
+/** A community the user joined or left, from the dispatcher's read model (what decides activity emails). */
+export interface Membership {
+  communityId: string;
+  communityName: string | null;
+  state: 'joined' | 'left';
+  changedAt: string;
+}
+
 export interface UserOverview {
   userId: string;
+  memberships: Membership[];
   profile?: Profile;
   preferences?: Preferences;
   suppression?: Suppression;

@@ -11,9 +11,38 @@ export function membershipKey({ communityId, userId }: MembershipKey): string {
   return `${communityId}\u0000${userId}`;
 }
 
+/** One community a user joined, as the dispatcher knows it: current or left, and since when. */
+export interface UserMembership {
+  communityId: string;
+  communityName: string | null;
+  state: MembershipState;
+  changedAt: string;
+}
+
+const MEMBERSHIPS_SHOWN = 200;
+
 @Injectable()
 export class MembershipsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The user's memberships, latest change first: what decides whether community activity reaches them. */
+  async ofUser(userId: string): Promise<UserMembership[]> {
+    const rows: { community_id: string; name: string | null; state: MembershipState; changed_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT m.community_id, c.name, m.state, m.changed_at
+           FROM memberships m LEFT JOIN communities c ON c.community_id = m.community_id
+          WHERE m.user_id = $1
+          ORDER BY m.changed_at DESC
+          LIMIT ${MEMBERSHIPS_SHOWN}`,
+        [userId],
+      );
+    return rows.map((row) => ({
+      communityId: row.community_id,
+      communityName: row.name,
+      state: row.state,
+      changedAt: row.changed_at.toISOString(),
+    }));
+  }
 
   /**
    * Records a join or a departure unless a later event already did; on equal times a departure wins, so

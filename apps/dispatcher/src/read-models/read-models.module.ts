@@ -5,9 +5,11 @@ import { CommunitiesRepository } from './communities.repository';
 import { MembershipsRepository } from './memberships.repository';
 import { ProfilesRepository } from './profiles.repository';
 import { ReadModelProjector } from './read-model-projector.service';
+import { UserMembershipsController } from './user-memberships.controller';
 
 /** The dispatcher's own copies of profiles, communities and memberships. */
 @Module({
+  controllers: [UserMembershipsController],
   providers: [
     ProfilesRepository,
     CommunitiesRepository,
