@@ -102,7 +102,10 @@ describe('KafkaAdminService.ensureTopics against the real broker', () => {
     );
 
     await expect(Promise.all(racing)).resolves.toHaveLength(4);
-    expect(errors).not.toHaveBeenCalled();
+    // kafkajs itself logs, then retries, the metadata of a topic created a moment ago that no broker hosts yet.
+    const notYetHosted = (entry: unknown): boolean =>
+      (entry as { error?: unknown } | undefined)?.error === 'This server does not host this topic-partition';
+    expect(errors.mock.calls.filter(([entry]) => !notYetHosted(entry))).toEqual([]);
   });
 
   it('waits for topics it may not create until an operator creates them', async () => {
