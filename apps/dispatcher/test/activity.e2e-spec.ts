@@ -85,6 +85,58 @@ describe('activity emails', () => {
     });
   });
 
+  it('re-renders a sent email for a platform service only, and answers 404 for an unknown delivery', async () => {
+    const [reader] = await profiles({});
+    const open = await community({ visibility: 'open', name: 'Open tenders' });
+    await dispatcher.publish(
+      cloudEventFactory.build(EventTypes.MentionCreated, {
+        recipientUserId: reader.userId,
+        communityId: open.communityId,
+        actor: { userId: 'user-actor-9', displayName: '<script>Eve</script>' },
+      }),
+    );
+    const [sent] = await emailsTo(reader.email);
+    const [delivery] = await dispatcher.settledDeliveries(reader.userId, 1);
+    const path = `/users/${reader.userId}/deliveries/${delivery.id}/preview`;
+
+    const preview = await request(dispatcher.http)
+      .get(path)
+      .set('Authorization', `Bearer ${await dispatcher.serviceBearer('support-console')}`)
+      .expect(200);
+    expect(preview.body).toEqual({
+      deliveryId: delivery.id,
+      template: 'activity.mention',
+      status: 'sent',
+      digestItem: false,
+      available: true,
+      language: 'en',
+      subject: sent.subject,
+      html: expect.stringContaining('&lt;script&gt;Eve&lt;/script&gt;'),
+      text: expect.stringContaining('Joint procurement of school meals'),
+    });
+    expect(preview.body.html).not.toContain('<script>');
+    expect(preview.body.html).toContain('https://unsubscribe.invalid/');
+
+    await request(dispatcher.http)
+      .get(path)
+      .set('Authorization', `Bearer ${await dispatcher.bearer(reader.userId)}`)
+      .expect(403);
+    await request(dispatcher.http).get(path).expect(401);
+    const serviceBearer = `Bearer ${await dispatcher.serviceBearer('support-console')}`;
+    await request(dispatcher.http)
+      .get(`/users/${reader.userId}/deliveries/999999999/preview`)
+      .set('Authorization', serviceBearer)
+      .expect(404);
+    await request(dispatcher.http)
+      .get(`/users/someone-else/deliveries/${delivery.id}/preview`)
+      .set('Authorization', serviceBearer)
+      .expect(404);
+    await request(dispatcher.http)
+      .get(`/users/${reader.userId}/deliveries/abc/preview`)
+      .set('Authorization', serviceBearer)
+      .expect(400);
+  });
+
   it('writes to a French user in French', async () => {
     const [french] = await profiles({ locale: 'fr-FR' });
 

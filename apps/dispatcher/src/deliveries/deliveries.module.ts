@@ -8,15 +8,17 @@ import { DeliveryLogController } from './delivery-log.controller';
 import { DeliveryLogRepository } from './delivery-log.repository';
 import { DeliveryLogService } from './delivery-log.service';
 import { DeliveryMetrics } from './delivery-metrics';
+import { DeliveryPreviewController } from './delivery-preview.controller';
+import { DeliveryPreviewService } from './delivery-preview.service';
 import { DeliverySender } from './delivery-sender.service';
 import { DeliverySenderWorker } from './delivery-sender.worker';
 import { DeliveryWakeups } from './delivery-wakeups';
 import { NotificationEventsRepository } from './notification-events.repository';
 
-/** Delivery rows, the immediate sender and the delivery log. */
+/** Delivery rows, the immediate sender, the delivery log and its re-rendered previews. */
 @Module({
   imports: [ReadModelsModule, SendingModule, ClaimsModule],
-  controllers: [DeliveryLogController],
+  controllers: [DeliveryLogController, DeliveryPreviewController],
   providers: [
     NotificationEventsRepository,
     DeliveriesRepository,
@@ -27,6 +29,7 @@ import { NotificationEventsRepository } from './notification-events.repository';
     DeliverySenderWorker,
     DeliveryLogRepository,
     DeliveryLogService,
+    DeliveryPreviewService,
   ],
   exports: [NotificationEventsRepository, DeliveriesRepository, NotificationContextLoader, DeliveryMetrics],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeliveryEntity } from './delivery.entity';
+import { DeliveryEntity } from './delivery.entity';
 
 /** A delivery with the event that caused it, as support reads it. */
 export interface DeliveryLogEntry {
@@ -91,5 +91,13 @@ export class DeliveryLogRepository {
       sentAt: row.sent_at,
       statusChangedAt: row.status_changed_at,
     }));
+  }
+
+  /** One of the user's deliveries; `undefined` when the id is unknown or the delivery is someone else's. */
+  async findForRecipient(userId: string, deliveryId: string): Promise<DeliveryEntity | undefined> {
+    const row = await this.dataSource
+      .getRepository(DeliveryEntity)
+      .findOneBy({ id: deliveryId, recipientUserId: userId });
+    return row ?? undefined;
   }
 }
