@@ -3,6 +3,7 @@ import { ConsoleConfig } from '../config/console.config';
 import { UpstreamClient } from '../upstream/upstream.client';
 import type {
   DeliveryPage,
+  DeliveryPreview,
   Membership,
   Preferences,
   Profile,
@@ -37,6 +38,14 @@ export class UserOverviewService {
     ]);
     const suppression = profile ? await this.suppressionOf(profile.email) : undefined;
     return { userId, profile, preferences, memberships: memberships.items, suppression, deliveries };
+  }
+
+  /** The dispatcher's re-render of one of the user's deliveries; undefined when the user has no such delivery. */
+  deliveryPreview(userId: string, deliveryId: string): Promise<DeliveryPreview | undefined> {
+    return this.upstream.find<DeliveryPreview>(
+      'dispatcher',
+      `/users/${segment(userId)}/deliveries/${segment(deliveryId)}/preview`,
+    );
   }
 
   /** User ids whose profile has this address (preferences `GET /profiles?email=`). */

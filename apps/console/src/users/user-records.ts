@@ -56,3 +56,17 @@ export interface UserOverview {
   suppression?: Suppression;
   deliveries: DeliveryPage;
 }
+
+/** A delivery's email rendered again by the dispatcher (`GET /users/{userId}/deliveries/{id}/preview`). */
+export interface DeliveryPreview {
+  deliveryId: string;
+  template: string;
+  status: string;
+  digestItem: boolean;
+  available: boolean;
+  reason?: 'no-profile' | 'content-erased' | 'event-missing' | 'unrenderable';
+  language?: string;
+  subject?: string;
+  html?: string;
+  text?: string;
+}

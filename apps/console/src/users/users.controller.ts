@@ -1,15 +1,26 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ConsoleSession } from '../session/console-session';
 import { CurrentSession, OperatorOnly } from '../session/session.decorators';
 import { ViewRenderer } from '../views/view-renderer';
-import { LiftSuppressionDto, UserPageQuery, UserParams, UserSearchQuery } from './dto/users.dto';
+import { toDeliveryPreviewPage } from './delivery-preview-page';
+import {
+  DeliveryPreviewParams,
+  LiftSuppressionDto,
+  UserPageQuery,
+  UserParams,
+  UserSearchQuery,
+} from './dto/users.dto';
 import { UserActionsService } from './user-actions.service';
 import { toUserPage } from './user-page';
 import { UserOverviewService } from './user-overview.service';
 
 const HTML = 'text/html; charset=utf-8';
+// The re-rendered email sits in a sandboxed srcdoc frame, which inherits this: no script, nothing loaded but images.
+const PREVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; " +
+  "frame-ancestors 'none'; base-uri 'none'";
 
 @ApiExcludeController()
 @Controller('users')
@@ -62,6 +73,24 @@ export class UsersController {
       session,
       lifted: lifted !== undefined,
       ...toUserPage(overview),
+    });
+  }
+
+  @Get(':userId/deliveries/:deliveryId/preview')
+  @Header('Content-Type', HTML)
+  @Header('Content-Security-Policy', PREVIEW_CSP)
+  async deliveryPreview(
+    @CurrentSession() session: ConsoleSession,
+    @Param() { userId, deliveryId }: DeliveryPreviewParams,
+  ): Promise<string> {
+    const preview = await this.users.deliveryPreview(userId, deliveryId);
+    if (!preview) {
+      throw new NotFoundException(`User ${userId} has no delivery ${deliveryId}`);
+    }
+    return this.views.page('delivery-preview', {
+      title: `Delivery ${deliveryId} of user ${userId}: re-rendered preview`,
+      session,
+      ...toDeliveryPreviewPage(userId, preview),
     });
   }
 

@@ -13,6 +13,11 @@ export class UserParams {
   userId!: string;
 }
 
+export class DeliveryPreviewParams extends UserParams {
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'deliveryId must be the id of a delivery' })
+  deliveryId!: string;
+}
+
 export class UserPageQuery {
   @IsOptional()
   @IsString()
