@@ -71,6 +71,58 @@ describe('moderation: reminders (clock controlled by the test, scheduler every 2
     ).toBe(0);
   });
 
+  it('lists the reminders sent in a community to a platform service, latest first, decided ones included', async () => {
+    const start = new Date();
+    t.clock.set(start);
+    const { communityId, moderator: marta } = await seed.community();
+    const request1 = await seed.accessRequest(communityId, start);
+    const submission = await seed.submission(communityId, new Date(start.getTime() + HOUR_MS));
+    const list = async (query: string, bearer?: string) => {
+      const call = request(t.http).get(`/moderation/reminders?${query}`);
+      return bearer ? call.auth(bearer, { type: 'bearer' }) : call;
+    };
+    const service = await t.serviceBearer();
+    expect((await list(`communityId=${communityId}`, service)).body).toEqual({ items: [], more: false });
+
+    t.clock.set(new Date(start.getTime() + 48 * HOUR_MS));
+    await t.published.waitForEvent(EventTypes.ReminderDue, { itemId: request1.id });
+    t.clock.set(new Date(start.getTime() + 49 * HOUR_MS));
+    await t.published.waitForEvent(EventTypes.ReminderDue, { itemId: submission.id });
+    await api.decide(marta.userId, `/moderation/submissions/${submission.id}/approve`);
+
+    const page = await list(`communityId=${communityId}`, service);
+    expect(page.status).toBe(200);
+    expect(page.body).toEqual({
+      items: [
+        expect.objectContaining({
+          kind: 'submission',
+          id: submission.id,
+          status: 'approved',
+          decidedAt: expect.any(String),
+        }),
+        expect.objectContaining({
+          kind: 'access-request',
+          id: request1.id,
+          requesterId: request1.userId,
+          status: 'pending',
+          pendingSince: start.toISOString(),
+          remindedAt: expect.any(String),
+        }),
+      ],
+      more: false,
+    });
+    expect(Date.parse(page.body.items[1].remindedAt)).toBeGreaterThanOrEqual(start.getTime() + 48 * HOUR_MS);
+    expect((await list(`communityId=${communityId}&limit=1`, service)).body).toMatchObject({
+      items: [{ id: submission.id }],
+      more: true,
+    });
+
+    expect((await list(`communityId=${communityId}`, await t.bearer(marta.userId))).status).toBe(403);
+    expect((await list(`communityId=${communityId}`)).status).toBe(401);
+    expect((await list(`communityId=${uniqueId('community')}`, service)).status).toBe(404);
+    expect((await list('limit=5', service)).status).toBe(400);
+  });
+
   it('lets only a platform service trigger a run', async () => {
     await request(t.http)
       .post('/moderation/reminders/run')

@@ -139,4 +139,28 @@ export class ModerationItemsRepository {
       [remindedAt, items.map((item) => item.kind), items.map((item) => item.id)],
     );
   }
+
+  /**
+   * Items of a community whose moderators were reminded, latest reminder first, decided ones included; `limit`
+   * rows at most (`ix_items_reminded_by_community`).
+   */
+  async remindedIn(communityId: string, limit: number): Promise<ModerationItem[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(ModerationItem, ITEM)
+      .where(`${ITEM}.community_id = :communityId AND ${ITEM}.reminded_at IS NOT NULL`, { communityId })
+      .orderBy(`${ITEM}.reminded_at`, 'DESC')
+      .addOrderBy(`${ITEM}.kind`, 'ASC')
+      .addOrderBy(`${ITEM}.id`, 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Whether the community or any item of it is known here (items never wait for the community's event). */
+  async knowsCommunity(communityId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM communities WHERE id = $1 UNION ALL SELECT 1 FROM moderation_items WHERE community_id = $1 LIMIT 1`,
+      [communityId],
+    );
+    return rows.length > 0;
+  }
 }

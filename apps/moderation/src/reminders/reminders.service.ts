@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { withTransaction } from '@notify/persistence';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
 import { ModerationConfig } from '../config/moderation.config';
 import { ModerationEventsPublisher } from '../events/moderation-events.publisher';
+import type { ModerationItem } from '../queue/moderation-item.entity';
 import { ModerationItemsRepository } from '../queue/moderation-items.repository';
 
 /** Reminds moderators, once per item, of access requests and submissions left pending too long. */
@@ -44,5 +45,20 @@ export class RemindersService {
       );
     }
     return total;
+  }
+
+  /**
+   * The reminders sent in a community, latest first: at most `limit`, and whether there are more.
+   * @throws NotFoundException when neither the community nor any item of it is known here.
+   */
+  async sentIn(communityId: string, limit: number): Promise<{ items: ModerationItem[]; more: boolean }> {
+    const [rows, known] = await Promise.all([
+      this.items.remindedIn(communityId, limit + 1),
+      this.items.knowsCommunity(communityId),
+    ]);
+    if (!known) {
+      throw new NotFoundException(`No community ${communityId} is known to moderation`);
+    }
+    return { items: rows.slice(0, limit), more: rows.length > limit };
   }
 }
