@@ -24,3 +24,21 @@ export interface PendingPage {
   items: PendingItem[];
   nextCursor: string | null;
 }
+
+/** A reminder moderation sent the community's moderators about an item left pending (`GET /moderation/reminders`). */
+export interface SentReminder {
+  kind: 'access-request' | 'submission';
+  id: string;
+  requesterId: string;
+  message?: string;
+  title?: string;
+  pendingSince: string;
+  remindedAt: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decidedAt?: string;
+}
+
+export interface SentReminders {
+  items: SentReminder[];
+  more: boolean;
+}

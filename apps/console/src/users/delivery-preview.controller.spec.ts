@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { sessionCookieFor, startConsolePages } from '../testing/console-page-app';
+import { sessionCookieFor, startConsolePages } from '../../test/support/console-page-app';
 import { UserActionsService } from './user-actions.service';
 import { UserOverviewService } from './user-overview.service';
 import type { DeliveryPreview } from './user-records';

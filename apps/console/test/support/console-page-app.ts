@@ -4,11 +4,11 @@ import { Test } from '@nestjs/testing';
 import { configureApp } from '@notify/bootstrap';
 import { JwtVerifier } from '@notify/security';
 import { signTestJwt } from '@notify/testing';
-import { ConsoleConfig } from '../config/console.config';
-import { ConsoleErrorsFilter } from '../session/console-errors.filter';
-import { SESSION_COOKIE } from '../session/session-cookie';
-import { SessionGuard } from '../session/session.guard';
-import { ViewRenderer } from '../views/view-renderer';
+import { ConsoleConfig } from '../../src/config/console.config';
+import { ConsoleErrorsFilter } from '../../src/session/console-errors.filter';
+import { SESSION_COOKIE } from '../../src/session/session-cookie';
+import { SessionGuard } from '../../src/session/session.guard';
+import { ViewRenderer } from '../../src/views/view-renderer';
 
 const JWT_SECRET = 'console-page-spec-jwt-secret-0123456789';
 const SESSION_SECRET = 'console-page-spec-session-secret-0123456789';
