@@ -35,4 +35,11 @@ export {
   type DeadLetterToolOutput,
 } from './dead-letters/dead-letter-tool';
 export type { DeadLetterEntry } from './dead-letters/dead-letter-entry';
+export {
+  formatPartitionOffsets,
+  parsePartitionOffsets,
+  type DeadLetterPage,
+  type DeadLetterPageRequest,
+  type PartitionOffsets,
+} from './dead-letters/dead-letter-page';
 export type { DeadLetterSelection } from './dead-letters/dead-letter-selection';

@@ -5,6 +5,8 @@ import { TopicNamer } from '../kafka/topic-namer';
 import { resolveMessagingOptions } from '../messaging.options';
 import { serviceMessagingOptions, type ServiceKafkaSettings } from '../service-messaging-options';
 import type { DeadLetterEntry } from './dead-letter-entry';
+import { pageOf, pageRanges, type DeadLetterPage, type DeadLetterPageRequest } from './dead-letter-page';
+import { partitionWatermarks, readDeadLetterRanges } from './dead-letter-range-reader';
 import { readDeadLetters } from './dead-letter-reader';
 import { replayDeadLetters } from './dead-letter-replayer';
 import { selectDeadLetters, type DeadLetterSelection } from './dead-letter-selection';
@@ -50,6 +52,17 @@ export class DeadLetterTool {
     deadLetterTable(selected).forEach((line) => this.output.line(line));
     this.output.line(`${selected.length} dead letter(s) of ${this.namer.deadLetter(topic)}`);
     return selected;
+  }
+
+  /** One page of a topic's dead letters, newest failure first; reads at most `size` records per partition. */
+  async page(topic: string, request: DeadLetterPageRequest): Promise<DeadLetterPage> {
+    const deadLetterTopic = this.namer.deadLetter(topic);
+    const marks = await partitionWatermarks(this.kafka, deadLetterTopic);
+    const ranges = pageRanges(marks, request);
+    const read = await readDeadLetterRanges(this.kafka, deadLetterTopic, ranges, {
+      groupId: `${this.topicPrefix}${this.clientId}-${randomUUID()}`,
+    });
+    return pageOf(marks, ranges, read, request);
   }
 
   async replay(topic: string, selection: DeadLetterSelection, operator: string): Promise<DeadLetterEntry[]> {
