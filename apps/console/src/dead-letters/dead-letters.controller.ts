@@ -5,7 +5,7 @@ import type { ConsoleSession } from '../session/console-session';
 import { CurrentSession, OperatorOnly } from '../session/session.decorators';
 import { ViewRenderer } from '../views/view-renderer';
 import { DeadLettersService } from './dead-letters.service';
-import { ReplayDto, TopicParams } from './dto/dead-letters.dto';
+import { DeadLetterPageQuery, ReplayDto, TopicParams } from './dto/dead-letters.dto';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -32,14 +32,14 @@ export class DeadLettersController {
   async list(
     @CurrentSession() session: ConsoleSession,
     @Param() { topic }: TopicParams,
-    @Query('replayed') replayed?: string,
+    @Query() { before, after, replayed }: DeadLetterPageQuery,
   ): Promise<string> {
-    const letters = await this.deadLetters.list(topic);
+    const page = await this.deadLetters.page(topic, { before, after });
     return this.views.page('dead-letters', {
       title: `Dead letters of ${topic}`,
       session,
       topic,
-      letters,
+      ...page,
       replayed: replayed === undefined ? undefined : Number(replayed),
     });
   }

@@ -1,6 +1,11 @@
-import { Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ALL_TOPICS, type Topic } from '@notify/contracts';
-import { DeadLetterTool, type DeadLetterEntry } from '@notify/messaging';
+import {
+  DeadLetterTool,
+  formatPartitionOffsets,
+  parsePartitionOffsets,
+  type DeadLetterEntry,
+} from '@notify/messaging';
 import { AuditService } from '../audit/audit.service';
 import { ConsoleConfig } from '../config/console.config';
 import type { ConsoleUser } from '../session/console-roles';
@@ -22,36 +27,66 @@ export interface DeadLetterView {
   payload: string;
 }
 
+/** Where a page of dead letters sits: bounds as they travel in the "older" and "newer" links. */
+export interface DeadLetterPageBounds {
+  before?: string;
+  after?: string;
+}
+
+export interface DeadLetterPageView {
+  letters: DeadLetterView[];
+  pageSize: number;
+  older?: string;
+  newer?: string;
+}
+
+/** The shared dead-letter tool connected as the console's Kafka principal; its lines go to the console's log. */
+export function consoleDeadLetterTool(config: ConsoleConfig): DeadLetterTool {
+  const logger = new Logger('DeadLetters');
+  return DeadLetterTool.fromSettings(
+    config,
+    {
+      line: () => undefined,
+      progress: (text) => logger.debug(text),
+      audit: (record) => logger.log(JSON.stringify(record)),
+    },
+    CONSOLE_KAFKA_CLIENT,
+  );
+}
+
 /** Dead letters read and replayed as the console's own Kafka principal, through the shared dead-letter tool. */
 @Injectable()
-export class DeadLettersService implements OnModuleInit {
-  private readonly logger = new Logger('DeadLetters');
-  private tool!: DeadLetterTool;
-
+export class DeadLettersService {
   constructor(
+    private readonly tool: DeadLetterTool,
     private readonly config: ConsoleConfig,
     private readonly audit: AuditService,
   ) {}
-
-  onModuleInit(): void {
-    this.tool = DeadLetterTool.fromSettings(
-      this.config,
-      {
-        line: () => undefined,
-        progress: (text) => this.logger.debug(text),
-        audit: (record) => this.logger.log(JSON.stringify(record)),
-      },
-      CONSOLE_KAFKA_CLIENT,
-    );
-  }
 
   topics(): readonly Topic[] {
     return ALL_TOPICS;
   }
 
-  async list(topic: string): Promise<DeadLetterView[]> {
-    const entries = await this.tool.list(knownTopic(topic), { ids: [] });
-    return entries.reverse().map(toView);
+  /** One page, newest failure first, of at most CONSOLE_PAGE_SIZE dead letters: never the whole topic. */
+  async page(topic: string, { before, after }: DeadLetterPageBounds): Promise<DeadLetterPageView> {
+    if (before !== undefined && after !== undefined) {
+      throw new BadRequestException('after and before cannot both be given');
+    }
+    const size = this.config.CONSOLE_PAGE_SIZE;
+    const page = await this.tool.page(
+      knownTopic(topic),
+      after !== undefined
+        ? { size, after: parsePartitionOffsets(after) }
+        : before !== undefined
+          ? { size, before: parsePartitionOffsets(before) }
+          : { size },
+    );
+    return {
+      letters: page.entries.map(toView),
+      pageSize: size,
+      older: page.older && formatPartitionOffsets(page.older),
+      newer: page.newer && formatPartitionOffsets(page.newer),
+    };
   }
 
   async replay(actor: ConsoleUser, topic: string, eventIds: string[], reason: string): Promise<number> {
