@@ -35,6 +35,17 @@ acl() { # principal operation topic...
 group() { # principal
   $bin/kafka-acls.sh $admin --add --allow-principal "User:$1" --operation Read --group "$1" >/dev/null
 }
+group_prefix() { # principal: Read on its throw-away consumer groups, named <principal>-<uuid>
+  $bin/kafka-acls.sh $admin --add --allow-principal "User:$1" --operation Read --group "$1-" \
+    --resource-pattern-type prefixed >/dev/null
+}
+describe_groups() { # principal group...: Describe only, to read another consumer group's committed offsets
+  principal=$1
+  shift
+  for name in "$@"; do
+    $bin/kafka-acls.sh $admin --add --allow-principal "User:$principal" --operation Describe --group "$name" >/dev/null
+  done
+}
 
 user communities "$KAFKA_PASSWORD_COMMUNITIES"
 acl communities Write communities.events.v1 moderation.events.v1.dlq platform.activity.v1.dlq
@@ -60,4 +71,12 @@ group dispatcher
 
 user platform "$KAFKA_PASSWORD_PLATFORM"
 acl platform Write platform.activity.v1
+
+user console "$KAFKA_PASSWORD_CONSOLE"
+acl console Read platform.activity.v1.dlq communities.events.v1.dlq moderation.events.v1.dlq \
+  preferences.profiles.v1.dlq notifications.email-feedback.v1.dlq
+acl console Write platform.activity.v1 communities.events.v1 moderation.events.v1 preferences.profiles.v1 \
+  notifications.email-feedback.v1
+group_prefix console
+describe_groups console communities moderation preferences dispatcher
 echo "kafka setup done"

@@ -4,9 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { composeCli, composeSchemaErrors, type ComposeFile, readCompose, ROOT } from './support/compose';
-import { SERVICES } from './support/service-sources';
+import { DEPLOYED, SERVICES } from './support/service-sources';
 
-const PORTS = { communities: '3001', moderation: '3002', preferences: '3003', dispatcher: '3004' };
+const PORTS = {
+  communities: '3001',
+  moderation: '3002',
+  preferences: '3003',
+  dispatcher: '3004',
+  console: '3005',
+};
 /** One-shot jobs: they run to completion before what depends on them starts. */
 const JOBS = ['kafka-certificates', 'kafka-setup'];
 
@@ -50,14 +56,14 @@ describe('docker-compose.yml', () => {
 
     expect(postgres).toMatchObject({ POSTGRES_DB: 'test', POSTGRES_HOST_AUTH_METHOD: 'trust' });
     expect(readme).toContain('user `postgres`, database `test`');
-    for (const service of SERVICES) {
+    for (const service of DEPLOYED) {
       const environment = compose.services[service].environment ?? {};
       expect(environment).toMatchObject({ PGHOST: 'postgres', PGUSER: 'postgres', PGDATABASE: 'test' });
       expect(environment).not.toHaveProperty('PGPASSWORD');
     }
   });
 
-  it.each(SERVICES)(
+  it.each(DEPLOYED)(
     'builds %s from the shared Dockerfile and connects it to Kafka as its own principal',
     (service) => {
       const definition = compose.services[service];
@@ -81,7 +87,7 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it.each(SERVICES)('gives %s the issuers, audience and secrets of both token kinds', (service) => {
+  it.each(DEPLOYED)('gives %s the issuers, audience and secrets of both token kinds', (service) => {
     const environment = compose.services[service].environment ?? {};
 
     for (const variable of [
@@ -116,6 +122,25 @@ describe('docker-compose.yml', () => {
       expect(setup).toMatch(new RegExp(`^user ${service} `, 'm'));
       expect(setup).toMatch(new RegExp(`^group ${service}$`, 'm'));
     }
+    // The console consumes nothing: its throw-away readers use groups named console-<uuid>.
+    expect(setup).toMatch(/^user console /m);
+    expect(setup).toMatch(/^group_prefix console$/m);
+  });
+
+  it('runs the console against the services by their compose names, with its secret from .env only', () => {
+    const environment = compose.services.console.environment ?? {};
+    const example = readFileSync(path.join(ROOT, '.env.example'), 'utf8');
+
+    expect(environment).toMatchObject({
+      COMMUNITIES_URL: 'http://communities:3001',
+      MODERATION_URL: 'http://moderation:3002',
+      PREFERENCES_URL: 'http://preferences:3003',
+      DISPATCHER_URL: 'http://dispatcher:3004',
+      CONSOLE_SESSION_SECRET: '${CONSOLE_SESSION_SECRET:?copy .env.example to .env}',
+      CONSOLE_DEV_SIGN_IN: '${CONSOLE_DEV_SIGN_IN:-false}',
+    });
+    expect(example).toMatch(/^CONSOLE_SESSION_SECRET=.{32,}$/m);
+    expect(example).toMatch(/^KAFKA_PASSWORD_CONSOLE=/m);
   });
 
   it('installs the SES emulator when its image is built, never at start-up', () => {

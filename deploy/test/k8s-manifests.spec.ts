@@ -1,6 +1,12 @@
 import { parseDuration } from '@notify/config';
 import { type K8sObject, ofKind, render, validateSchemas } from './support/kustomize';
-import { configVariables, consumedTopics, SERVICES, type Service } from './support/service-sources';
+import {
+  configVariables,
+  consumedTopics,
+  DEPLOYED,
+  SERVICES,
+  type Deployed,
+} from './support/service-sources';
 
 interface Container {
   name: string;
@@ -59,7 +65,7 @@ const INGRESS_UPSTREAM_KEEPALIVE_MS = 60_000;
 const rendered = new Map(OVERLAYS.map((overlay) => [overlay, render(overlay)]));
 const production = rendered.get('overlays/production')!;
 
-function deploymentOf(objects: K8sObject[], service: Service): Deployment {
+function deploymentOf(objects: K8sObject[], service: Deployed): Deployment {
   const deployment = ofKind<Deployment>(objects, 'Deployment').find((d) => d.metadata.name === service);
   if (!deployment) {
     throw new Error(`no Deployment ${service}`);
@@ -67,7 +73,7 @@ function deploymentOf(objects: K8sObject[], service: Service): Deployment {
   return deployment;
 }
 
-function configOf(objects: K8sObject[], service: Service): Record<string, string> {
+function configOf(objects: K8sObject[], service: Deployed): Record<string, string> {
   const name = deploymentOf(objects, service).spec.template.spec.containers[0].envFrom?.find(
     (source) => source.configMapRef,
   )?.configMapRef?.name;
@@ -120,7 +126,7 @@ describe.each(OVERLAYS)('%s', (overlay) => {
     console.log(`${overlay}: ${results.length} objects valid: ${JSON.stringify(byKind)}`);
   });
 
-  it.each(SERVICES)(
+  it.each(DEPLOYED)(
     'runs %s with only its own ConfigMap and Secrets, a pinned image, probes and limits',
     (service) => {
       const deployment = deploymentOf(objects, service);
@@ -151,7 +157,7 @@ describe.each(OVERLAYS)('%s', (overlay) => {
     },
   );
 
-  it.each(SERVICES)('gives %s only settings its config class declares', (service) => {
+  it.each(DEPLOYED)('gives %s only settings its config class declares', (service) => {
     const known = new Set([
       ...configVariables(service),
       ...LIBRARY_VARIABLES,
@@ -161,7 +167,7 @@ describe.each(OVERLAYS)('%s', (overlay) => {
     expect(Object.keys(configOf(objects, service)).filter((name) => !known.has(name))).toEqual([]);
   });
 
-  it.each(SERVICES)(
+  it.each(DEPLOYED)(
     'bounds the statements, lock waits and handler tries of %s, and outlasts the ingress keep-alive',
     (service) => {
       const config = configOf(objects, service);
@@ -181,7 +187,7 @@ describe.each(OVERLAYS)('%s', (overlay) => {
     const budget = Number(annotations['notifications.example.eu/postgres-connection-budget']);
     const scaled = ofKind<ScaledObject>(objects, 'ScaledObject');
 
-    const usage = SERVICES.map((service) => {
+    const usage = DEPLOYED.map((service) => {
       const deployment = deploymentOf(objects, service);
       const maxReplicas =
         scaled.find((s) => s.spec.scaleTargetRef.name === service)?.spec.maxReplicaCount ??
@@ -208,7 +214,7 @@ describe.each(OVERLAYS)('%s', (overlay) => {
 });
 
 describe.each(['local', 'production'])('one service alone (%s)', (environment) => {
-  it.each(SERVICES)('renders %s with its own objects only', (service) => {
+  it.each(DEPLOYED)('renders %s with its own objects only', (service) => {
     const objects = render(`${service}/overlays/${environment}`);
 
     expect(ofKind(objects, 'Deployment').map((d) => d.metadata.name)).toEqual([service]);
@@ -217,7 +223,7 @@ describe.each(['local', 'production'])('one service alone (%s)', (environment) =
 });
 
 describe('production overlay', () => {
-  it.each(SERVICES)(
+  it.each(DEPLOYED)(
     'connects %s to Kafka with SASL_SSL as its own principal, mounts its credentials and checks both token kinds',
     (service) => {
       const config = configOf(production, service);
@@ -287,5 +293,83 @@ describe('production overlay', () => {
     (broken.spec as Record<string, unknown>).replicas = 'two';
 
     expect(validateSchemas([broken])[0].error).toMatch(/replicas/);
+  });
+});
+
+interface NetworkPolicy extends K8sObject {
+  spec: {
+    podSelector: { matchLabels: Record<string, string> };
+    ingress: { from: Record<string, unknown>[]; ports: { port: string | number }[] }[];
+    egress: { to: Record<string, unknown>[]; ports: { port: string | number }[] }[];
+  };
+}
+
+describe('the support console', () => {
+  const local = rendered.get('overlays/local')!;
+  const policyOf = (objects: K8sObject[], name: string): NetworkPolicy =>
+    ofKind<NetworkPolicy>(objects, 'NetworkPolicy').find((policy) => policy.metadata.name === name)!;
+
+  it('takes its session secret from a Secret the repository holds only for a local cluster', () => {
+    const secretNames = (objects: K8sObject[]) =>
+      ofKind(objects, 'Secret').map((secret) => secret.metadata.name);
+    const deployment = deploymentOf(production, 'console');
+
+    expect(referencedNames(deployment)).toContain('console-secrets');
+    expect(secretNames(production).filter((name) => name.startsWith('console-secrets'))).toEqual([]);
+    expect(Object.keys(configOf(production, 'console'))).not.toContain('CONSOLE_SESSION_SECRET');
+    const localSecret = ofKind(local, 'Secret').find((secret) =>
+      secret.metadata.name.startsWith('console-secrets'),
+    );
+    expect(Object.keys((localSecret as { data?: object } | undefined)?.data ?? {})).toContain(
+      'CONSOLE_SESSION_SECRET',
+    );
+  });
+
+  it('offers the development sign-in on a local cluster only', () => {
+    expect(configOf(production, 'console').CONSOLE_DEV_SIGN_IN).toBe('false');
+    expect(configOf(local, 'console').CONSOLE_DEV_SIGN_IN).toBe('true');
+  });
+
+  it('calls the four services through their Services, and each of them admits the console pods', () => {
+    const config = configOf(production, 'console');
+    const fromConsole = { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'console' } } };
+
+    for (const service of SERVICES) {
+      expect(config[`${service.toUpperCase()}_URL`]).toBe(`http://${service}`);
+      expect(policyOf(production, service).spec.ingress).toContainEqual({
+        from: [fromConsole],
+        ports: [{ port: 'http' }],
+      });
+    }
+    const egress = policyOf(production, 'console').spec.egress;
+    expect(egress).toContainEqual({
+      to: [
+        {
+          podSelector: {
+            matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: [...SERVICES] }],
+          },
+        },
+      ],
+      ports: [{ port: 'http' }],
+    });
+  });
+
+  it('is reached only from the ingress controller and monitoring, and never through a public Ingress route', () => {
+    const sources = policyOf(production, 'console').spec.ingress.flatMap((rule) => rule.from);
+
+    expect(sources).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+    ]);
+    expect(ofKind(production, 'Ingress').map((ingress) => ingress.metadata.name)).not.toContain('console');
+  });
+
+  it('has a Kafka principal of its own and is not scaled on Kafka lag', () => {
+    expect(ofKind(production, 'KafkaUser').map((user) => user.metadata.name)).toContain('console');
+    expect(
+      ofKind<ScaledObject>(production, 'ScaledObject').filter(
+        (s) => s.spec.scaleTargetRef.name === 'console',
+      ),
+    ).toEqual([]);
   });
 });

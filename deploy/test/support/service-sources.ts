@@ -4,8 +4,13 @@ import { Topics } from '@notify/contracts';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
+/** The services that consume Kafka topics (scaled on their lag). */
 export const SERVICES = ['communities', 'moderation', 'preferences', 'dispatcher'] as const;
 export type Service = (typeof SERVICES)[number];
+
+/** Everything deployed: the services and the support console, which consumes no topic. */
+export const DEPLOYED = [...SERVICES, 'console'] as const;
+export type Deployed = (typeof DEPLOYED)[number];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -29,7 +34,7 @@ export function consumedTopics(service: Service): string[] {
 }
 
 /** Variables the service's config class (and the base classes) declares. */
-export function configVariables(service: Service): Set<string> {
+export function configVariables(service: Deployed): Set<string> {
   const files = [
     path.join(ROOT, 'libs/config/src/kafka-client.config.ts'),
     path.join(ROOT, 'libs/config/src/base-service.config.ts'),
