@@ -164,6 +164,27 @@ describeWithBrowser('support and operations console (issue #14)', () => {
       expect(await page.getByRole('row').filter({ hasText: eventId }).innerText()).toMatch(/sent|delivered/);
       await screenshot(page, '04-user-replayed-mention-sent');
 
+      // The delivery's email, rendered again by the dispatcher and marked as a re-render.
+      await page
+        .getByRole('row')
+        .filter({ hasText: eventId })
+        .getByRole('link', { name: /^Re-render delivery \d+ \(activity\.mention\)$/ })
+        .click();
+      expect(await page.locator('h1').innerText()).toMatch(/^Delivery \d+: re-rendered preview$/);
+      expect(await page.getByTestId('re-render-notice').innerText()).toContain(
+        'This is a re-render, not the email as sent.',
+      );
+      const reloaded = await page.reload();
+      expect(reloaded?.headers()['content-security-policy']).toContain("default-src 'none'");
+      expect(await page.getByRole('region', { name: 'Text part (re-rendered)' }).innerText()).toContain(
+        'Replayed tender',
+      );
+      const frame = page.frameLocator('iframe[title^="Re-rendered HTML part of delivery"]');
+      expect(await frame.getByText('Replayed tender').first().isVisible()).toBe(true);
+      expect(await page.locator('iframe[sandbox=""]').count()).toBe(1);
+      await expectAccessible(page);
+      await screenshot(page, '04b-delivery-re-rendered-preview');
+
       await page.getByRole('link', { name: 'Audit log' }).click();
       const audit = page.getByRole('row').filter({ hasText: 'dead-letters.replay' }).first();
       expect(await audit.innerText()).toContain('operator-olga');
@@ -242,7 +263,7 @@ describeWithBrowser('support and operations console (issue #14)', () => {
   );
 
   it(
-    'shows a community with its moderators and the access request waiting, the templates, outbox and status pages',
+    'shows a community with its moderators, the access request waiting and the reminder sent, the templates, outbox and status pages',
     suite.scenario(async (world) => {
       const moderator = await world.people.registerModerator({ label: 'moderator' });
       const applicant = await world.people.register({ label: 'applicant' });
@@ -269,6 +290,17 @@ describeWithBrowser('support and operations console (issue #14)', () => {
       expect(await pending.innerText()).toContain('I buy for a city');
       await expectAccessible(page);
       await screenshot(page, '08-community-moderators-and-pending-request');
+
+      // Two days on, moderation reminds the moderators once; the page lists the reminder sent.
+      const reminded = await world.serviceApi.moderation.runReminders(new Date(Date.now() + 49 * 3_600_000));
+      expect(reminded.status).toBe(200);
+      await page.reload();
+      const reminder = page.getByTestId('reminders').getByRole('row').filter({ hasText: applicant.userId });
+      expect(await reminder.innerText()).toContain('access-request');
+      expect(await reminder.innerText()).toContain('I buy for a city');
+      expect(await reminder.innerText()).toContain('pending');
+      await expectAccessible(page);
+      await screenshot(page, '08b-community-reminders-sent');
 
       await page.getByRole('link', { name: 'Templates' }).click();
       expect(await page.locator('h1').innerText()).toBe('Email templates');
