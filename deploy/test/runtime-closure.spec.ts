@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVICES } from './support/service-sources';
+import { DEPLOYED } from './support/service-sources';
 
 const ROOT = path.resolve(__dirname, '../..');
 const rootPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -25,7 +25,7 @@ function build(service: string): Closure {
   return JSON.parse(output) as Closure;
 }
 
-describe.each(SERVICES)('the %s image', (service) => {
+describe.each(DEPLOYED)('the %s image', (service) => {
   const closure = build(service);
 
   it('loads only production dependencies, each at the workspace version', () => {
