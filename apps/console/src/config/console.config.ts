@@ -26,9 +26,10 @@ export class ConsoleConfig extends BaseServiceConfig {
   @Duration()
   CONSOLE_SERVICE_TOKEN_TTL: number = 5 * 60_000;
 
+  /** Rows per page; at most 200, the largest page the services' list endpoints answer. */
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(200)
   CONSOLE_PAGE_SIZE: number = 50;
 
   /** How often the status page's metrics are sampled in the background; `0` samples only when the page is viewed. */
