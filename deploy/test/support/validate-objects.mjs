@@ -10,9 +10,7 @@ const PACKAGE_BY_GROUP = {
 
 function modelPath({ apiVersion, kind }) {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  const pkg =
-    PACKAGE_BY_GROUP[group] ??
-    (group.includes('.') && !group.endsWith('.k8s.io') ? undefined : 'kubernetes-models');
+  const pkg = PACKAGE_BY_GROUP[group] ?? (group.includes('.') && !group.endsWith('.k8s.io') ? undefined : 'kubernetes-models');
   if (!pkg) {
     return undefined;
   }
@@ -24,9 +22,7 @@ function unwrapSecretData(object) {
   if (object.kind !== 'Secret' || !object.data) {
     return object;
   }
-  const data = Object.fromEntries(
-    Object.entries(object.data).map(([key, value]) => [key, value.replace(/\s/g, '')]),
-  );
+  const data = Object.fromEntries(Object.entries(object.data).map(([key, value]) => [key, value.replace(/\s/g, '')]));
   return { ...object, data };
 }
 
