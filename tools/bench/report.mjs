@@ -64,7 +64,10 @@ export function formatTable(r) {
     const l = r.latency;
     rows.push([
       `latency at ${l.rate} events/s for ${l.seconds} s, 1 dispatcher`,
-      `p50 ${fixed(l.p50)} ms, p95 ${fixed(l.p95)} ms, p99 ${fixed(l.p99)} ms, max ${fixed(l.max)} ms; planned p50 ${fixed(l.plannedP50)} ms, p99 ${fixed(l.plannedP99)} ms`,
+      `p50 ${fixed(l.p50)} ms, p95 ${fixed(l.p95)} ms, p99 ${fixed(l.p99)} ms, max ${fixed(l.max)} ms; planned p50 ${fixed(l.plannedP50)} ms, p99 ${fixed(l.plannedP99)} ms` +
+        (l.queued
+          ? `; planned → request p50 ${fixed(l.queued.p50)} ms, p99 ${fixed(l.queued.p99)} ms; SES p50 ${fixed(l.ses.p50)} ms, p99 ${fixed(l.ses.p99)} ms`
+          : ''),
       cpu(l),
       `p99 < ${latencyTargetMs(l.rate)} ms`,
     ]);
