@@ -19,7 +19,7 @@ import {
 } from './measurements.mjs';
 import { benchUsers, connectPlatform, userUpserted } from './platform.mjs';
 import { loadAverage } from './proc.mjs';
-import { formatTable, saveResults } from './report.mjs';
+import { commitOf, formatTable, saveResults } from './report.mjs';
 import { startSesRecorder } from './ses-recorder.mjs';
 import { kafkaAs, postgresConfig, startBenchSystem } from './system.mjs';
 
@@ -49,13 +49,30 @@ const SIZES = {
     digests: 1000,
   },
 };
+const ROWS = ['bare', 'naive', 'pipeline1', 'latency', 'pipeline2', 'kill', 'digests', 'fanOut'];
+const option = (name) =>
+  process.argv.find((argument) => argument.startsWith(`--${name}=`))?.slice(`--${name}=`.length);
 const mode = process.argv.includes('--quick') ? 'quick' : 'full';
-const rateArgument = process.argv.find((argument) => argument.startsWith('--rate='));
+const rateArgument = option('rate');
 // `--cpu-prof`: every dispatcher writes a V8 CPU profile to tmp/bench-profiles/ when it stops.
 const cpuProfile = process.argv.includes('--cpu-prof');
+// `--dist=<checkout>/dist`: the services of another checkout's build (e.g. an older commit), with this bench.
+const distArgument = option('dist');
+const servicesRoot = distArgument ? path.dirname(path.resolve(distArgument)) : workspaceRoot;
+// `--rows=pipeline1,latency`: only these rows (the warm-up always runs); `--label=<text>` names the results file.
+const rows = new Set(option('rows')?.split(',') ?? ROWS);
+const unknownRows = [...rows].filter((row) => !ROWS.includes(row));
+if (unknownRows.length > 0) {
+  throw new Error(`unknown rows ${unknownRows.join(', ')}; the rows are ${ROWS.join(', ')}`);
+}
+if (rows.has('kill') && !rows.has('pipeline1')) {
+  throw new Error('the kill row compares with the pipeline1 row: select both');
+}
+const services = distArgument ? { dist: path.resolve(distArgument), ...commitOf(servicesRoot) } : undefined;
+const label = option('label') ?? (services ? `dist-${services.commit}` : undefined);
 const sizes = {
   ...SIZES[mode],
-  ...(rateArgument ? { rate: Number(rateArgument.slice('--rate='.length)) } : {}),
+  ...(rateArgument ? { rate: Number(rateArgument) } : {}),
 };
 const SES_CONCURRENCY = 16;
 
@@ -76,7 +93,8 @@ async function main() {
   const loadAverages = { start: loadAverage() };
   if (!process.argv.includes('--no-build')) {
     infraUp();
-    buildServices();
+    // Another checkout's dist is built there, with that checkout's own build.
+    if (!distArgument) buildServices();
   }
   const sesEndpoint = process.env.SES_ENDPOINT ?? 'http://127.0.0.1:8005';
   const runId = randomBytes(3).toString('hex');
@@ -90,6 +108,7 @@ async function main() {
     nodeArgs: cpuProfile
       ? { dispatcher: ['--cpu-prof', `--cpu-prof-dir=${path.join(workspaceRoot, 'tmp', 'bench-profiles')}`] }
       : {},
+    servicesRoot,
   });
   const db = new pg.Client(postgresConfig());
   cleanups.push(
@@ -121,7 +140,7 @@ async function main() {
     // Saved after every row, so a long run that is interrupted keeps what it measured.
     const keep = (name, value) => {
       results[name] = value;
-      saveResults({ mode, sizes, results, loadAverages, startedAt, complete: false });
+      saveResults({ mode, sizes, results, loadAverages, startedAt, complete: false, label, services });
       log(`${name}: ${JSON.stringify(value)}`);
     };
 
@@ -129,96 +148,112 @@ async function main() {
     await burst({ ...context, count: sizes.warmUp, pids: [first.child.pid] });
     const email = await sampleEmail(sesEndpoint, startedAt);
 
-    log(`bare SES client: ${sizes.bare} emails`);
-    keep(
-      'bare',
-      await bareClient({
-        endpoint: recorder.endpoint,
-        count: sizes.bare,
-        warmUp: sizes.warmUp * 10,
-        concurrency: SES_CONCURRENCY,
-        refs,
-        email,
-      }),
-    );
+    if (rows.has('bare')) {
+      log(`bare SES client: ${sizes.bare} emails`);
+      keep(
+        'bare',
+        await bareClient({
+          endpoint: recorder.endpoint,
+          count: sizes.bare,
+          warmUp: sizes.warmUp * 10,
+          concurrency: SES_CONCURRENCY,
+          refs,
+          email,
+        }),
+      );
+    }
 
-    log(`naive handler: ${sizes.naive} events`);
-    const naiveTopic = `${system.prefix}bench.naive`;
-    const admin = kafkaAs('admin', 'bench-admin').admin();
-    await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: naiveTopic, numPartitions: 12 }] });
-    await admin.disconnect();
-    const adminPublisher = await connectPlatform(system.prefix, 'admin');
-    cleanups.unshift(() => adminPublisher.disconnect());
-    keep(
-      'naive',
-      await naiveHandler({
-        adminPublisher,
-        topic: naiveTopic,
-        groupId: `${system.prefix}bench-naive`,
-        endpoint: recorder.endpoint,
-        users,
-        email,
-        recorder,
-        refs,
-        count: sizes.naive,
-        warmUp: sizes.warmUp,
-      }),
-    );
+    if (rows.has('naive')) {
+      log(`naive handler: ${sizes.naive} events`);
+      const naiveTopic = `${system.prefix}bench.naive`;
+      const admin = kafkaAs('admin', 'bench-admin').admin();
+      await admin.connect();
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: naiveTopic, numPartitions: 12 }] });
+      await admin.disconnect();
+      const adminPublisher = await connectPlatform(system.prefix, 'admin');
+      cleanups.unshift(() => adminPublisher.disconnect());
+      keep(
+        'naive',
+        await naiveHandler({
+          adminPublisher,
+          topic: naiveTopic,
+          groupId: `${system.prefix}bench-naive`,
+          endpoint: recorder.endpoint,
+          users,
+          email,
+          recorder,
+          refs,
+          count: sizes.naive,
+          warmUp: sizes.warmUp,
+        }),
+      );
+    }
 
-    log(`pipeline, 1 dispatcher: ${sizes.pipeline} events`);
-    keep('pipeline1', await burst({ ...context, db, count: sizes.pipeline, pids: [first.child.pid] }));
+    if (rows.has('pipeline1')) {
+      log(`pipeline, 1 dispatcher: ${sizes.pipeline} events`);
+      keep('pipeline1', await burst({ ...context, db, count: sizes.pipeline, pids: [first.child.pid] }));
+    }
 
-    log(`latency: ${sizes.rate} events/s for ${sizes.seconds} s`);
-    keep(
-      'latency',
-      await paced({
-        ...context,
-        db,
-        rate: sizes.rate,
-        seconds: sizes.seconds,
-        pids: [first.child.pid],
-      }),
-    );
+    if (rows.has('latency')) {
+      log(`latency: ${sizes.rate} events/s for ${sizes.seconds} s`);
+      keep(
+        'latency',
+        await paced({
+          ...context,
+          db,
+          rate: sizes.rate,
+          seconds: sizes.seconds,
+          pids: [first.child.pid],
+        }),
+      );
+    }
 
-    log('starting a second dispatcher');
-    const second = await system.addDispatcher('dispatcher-2');
-    await system.waitForDispatcherGroup(2);
-    const both = [first.child.pid, second.child.pid];
-    await burst({ ...context, count: sizes.warmUp * 5, pids: both });
-    log(`pipeline, 2 dispatchers: ${sizes.pipeline} events`);
-    keep('pipeline2', await burst({ ...context, db, count: sizes.pipeline, pids: both }));
+    if (rows.has('pipeline2') || rows.has('kill')) {
+      log('starting a second dispatcher');
+      const second = await system.addDispatcher('dispatcher-2');
+      await system.waitForDispatcherGroup(2);
+      const both = [first.child.pid, second.child.pid];
+      await burst({ ...context, count: sizes.warmUp * 5, pids: both });
+      if (rows.has('pipeline2')) {
+        log(`pipeline, 2 dispatchers: ${sizes.pipeline} events`);
+        keep('pipeline2', await burst({ ...context, db, count: sizes.pipeline, pids: both }));
+      }
 
-    log(`SIGKILL one of two dispatchers during ${sizes.kill} events`);
-    keep(
-      'kill',
-      await killOneOfTwo({
-        ...context,
-        count: sizes.kill,
-        victim: second,
-        survivorRate: results.pipeline1.perSecond,
-      }),
-    );
+      if (rows.has('kill')) {
+        log(`SIGKILL one of two dispatchers during ${sizes.kill} events`);
+        keep(
+          'kill',
+          await killOneOfTwo({
+            ...context,
+            count: sizes.kill,
+            victim: second,
+            survivorRate: results.pipeline1.perSecond,
+          }),
+        );
+      }
+    }
 
     // Before the large fan-outs: their queued weekly items would otherwise be scanned by every digest run.
-    log(`daily digests for ${sizes.digests} users`);
-    keep(
-      'digests',
-      await dailyDigests({
-        db,
-        platform,
-        recorder,
-        communityId: `bench-${runId}-digest`,
-        members: sizes.digests,
-        ref: refs(1)[0],
-        dispatcherUrl: first.url,
-        jwtSecret: system.environments.dispatcher.AUTH_JWT_SECRET,
-        pids: [first.child.pid],
-      }),
-    );
+    if (rows.has('digests')) {
+      log(`daily digests for ${sizes.digests} users`);
+      keep(
+        'digests',
+        await dailyDigests({
+          db,
+          platform,
+          recorder,
+          communityId: `bench-${runId}-digest`,
+          members: sizes.digests,
+          ref: refs(1)[0],
+          dispatcherUrl: first.url,
+          jwtSecret: system.environments.dispatcher.AUTH_JWT_SECRET,
+          pids: [first.child.pid],
+        }),
+      );
+    }
 
     const fanOuts = [];
-    for (const members of sizes.fanOut) {
+    for (const members of rows.has('fanOut') ? sizes.fanOut : []) {
       log(`fan-out to ${members} members`);
       const communityId = `bench-${runId}-fan${members}`;
       await seedCommunity(db, { communityId, members, communityActivity: 'weekly' });
@@ -230,7 +265,16 @@ async function main() {
 
     loadAverages.end = loadAverage();
     const table = formatTable(results);
-    const file = saveResults({ mode, sizes, results, loadAverages, startedAt, complete: true });
+    const file = saveResults({
+      mode,
+      sizes,
+      results,
+      loadAverages,
+      startedAt,
+      complete: true,
+      label,
+      services,
+    });
     process.stdout.write(
       `\n${table}\n\nload average ${fmtLoad(loadAverages.start)} at the start, ${fmtLoad(loadAverages.end)} at the end\nsaved to ${file}\n`,
     );

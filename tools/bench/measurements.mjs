@@ -50,18 +50,20 @@ export async function bareClient({ endpoint, count, warmUp, concurrency, refs, e
   return { count, seconds, perSecond: count / seconds, cpuMsPerEmail: cpuMs / count, concurrency, load };
 }
 
-/** Of (delivery row committed − event time): the consumer's share of the latency, from the dispatcher's schema. */
-async function plannedLatency(db, eventIds) {
+/** Epoch ms at which each event's delivery row was created (the planning transaction's start), by event id. */
+async function plannedTimes(db, eventIds) {
   const { rows } = await db.query(
-    `WITH latency AS (
-       SELECT extract(epoch FROM d.created_at - e.occurred_at) * 1000 AS ms
-         FROM deliveries d JOIN notification_events e ON e.id = d.event_ref WHERE e.event_id = ANY($1))
-     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
-            percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
-       FROM latency`,
+    `SELECT e.event_id AS id, extract(epoch FROM d.created_at) * 1000 AS at
+       FROM deliveries d JOIN notification_events e ON e.id = d.event_ref WHERE e.event_id = ANY($1)`,
     [eventIds],
   );
-  return { p50: Number(rows[0].p50), p99: Number(rows[0].p99) };
+  return new Map(rows.map((row) => [row.id, Number(row.at)]));
+}
+
+/** p50 and p99 of `values` (unsorted). */
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 }
 
 /** Epoch ms at which the dispatcher's schema (`db`) holds `count` delivery rows created since `since`. */
@@ -173,21 +175,38 @@ export async function paced({ platform, recorder, users, refs, rate, seconds, pi
   const batch = sent.map((event) => event.ref);
   await allAccepted(recorder, batch, 120_000, `${total} paced emails`);
   const cpuMs = cpu.stop();
-  const latencies = sent
-    .map((event) => recorder.accepted.get(String(event.ref)).first - event.time)
-    .sort((a, b) => a - b);
+  const accepted = sent.map((event) => recorder.accepted.get(String(event.ref)));
+  const latencies = sent.map((event, index) => accepted[index].first - event.time).sort((a, b) => a - b);
+  // Where the time goes: event → planned (delivery row created), planned → SendEmail request, request → accepted.
   const planned = db
-    ? await plannedLatency(
+    ? await plannedTimes(
         db,
         sent.map((event) => event.id),
       )
-    : {};
+    : new Map();
+  const stages = sent.flatMap((event, index) => {
+    const at = planned.get(event.id);
+    return at === undefined
+      ? []
+      : [
+          {
+            planned: at - event.time,
+            queued: accepted[index].requested - at,
+            ses: accepted[index].first - accepted[index].requested,
+          },
+        ];
+  });
+  const toPlanned = spread(stages.map((stage) => stage.planned));
   return {
     rate,
     seconds,
     count: total,
-    plannedP50: planned.p50,
-    plannedP99: planned.p99,
+    plannedP50: toPlanned.p50,
+    plannedP99: toPlanned.p99,
+    /** Delivery row created → the SendEmail request reached the recorder: claim, context, render, send slots. */
+    queued: spread(stages.map((stage) => stage.queued)),
+    /** The request at the emulator until it answered. */
+    ses: spread(stages.map((stage) => stage.ses)),
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),

@@ -7,13 +7,17 @@ const REF = /benchref(\d+)x/;
 export async function startSesRecorder(target) {
   const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  /** ref → { first, last, count } of accepted sends, times in epoch milliseconds. */
+  /**
+   * ref → { first, last, count, requested } of accepted sends, times in epoch milliseconds; `requested` is when the
+   * first accepted send reached the recorder, so `first - requested` is the emulator's share.
+   */
   const accepted = new Map();
   let total = 0;
   const server = http.createServer((request, response) => {
     const chunks = [];
     request.on('data', (chunk) => chunks.push(chunk));
     request.on('end', () => {
+      const requested = Date.now();
       const body = Buffer.concat(chunks);
       const forwarded = http.request(
         {
@@ -39,7 +43,7 @@ export async function startSesRecorder(target) {
                   entry.last = at;
                   entry.count += 1;
                 } else {
-                  accepted.set(match[1], { first: at, last: at, count: 1 });
+                  accepted.set(match[1], { first: at, last: at, count: 1, requested });
                 }
               }
             }

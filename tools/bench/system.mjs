@@ -56,9 +56,16 @@ function runInfra(command, prefix) {
 
 /**
  * Starts communities, moderation, preferences and one dispatcher. `overrides[service]` adds variables;
- * `sesEndpoint` is where the dispatcher sends (the bench's recording proxy).
+ * `sesEndpoint` is where the dispatcher sends (the bench's recording proxy); `servicesRoot` is the checkout whose
+ * `dist/apps` runs (this one by default).
  */
-export async function startBenchSystem({ runId, sesEndpoint, overrides = {}, nodeArgs = {} }) {
+export async function startBenchSystem({
+  runId,
+  sesEndpoint,
+  overrides = {},
+  nodeArgs = {},
+  servicesRoot = workspaceRoot,
+}) {
   const prefix = `bench-${runId}.`;
   const logDirectory = path.join(workspaceRoot, 'tmp', 'bench-logs', runId);
   mkdirSync(logDirectory, { recursive: true });
@@ -102,6 +109,7 @@ export async function startBenchSystem({ runId, sesEndpoint, overrides = {}, nod
     const child = startService(service, {
       env,
       nodeArgs: nodeArgs[service.name],
+      root: servicesRoot,
       onLine: (line) => log.write(`${line}\n`),
     });
     // A bench that ends abruptly must not leave services running.

@@ -60,7 +60,7 @@ export function buildServices() {
 }
 
 export function kafkaClientsDirectory(env = process.env) {
-  return path.join(workspaceRoot, env.INFRA_DIR ?? '.infra', 'kafka', 'clients');
+  return path.resolve(workspaceRoot, env.INFRA_DIR ?? '.infra', 'kafka', 'clients');
 }
 
 /** Each service authenticates to the local broker as its own principal, from the files `infra up` wrote. */
@@ -103,18 +103,21 @@ export function serviceEnvironment(service, env = process.env) {
 }
 
 /**
- * Spawns `dist/apps/<service>/main.js`; `onLine(line, stream)` receives every output line.
+ * Spawns `dist/apps/<service>/main.js` of `root` (this checkout by default); `onLine(line, stream)` receives every
+ * output line. `nodeArgs` go to node before the entry point (e.g. `--cpu-prof`).
  * @param {{ name: string, port: number }} service
- * `nodeArgs` go to node before the entry point (e.g. `--cpu-prof`).
  * @param {{ env?: NodeJS.ProcessEnv, onLine?: (line: string, stream: 'stdout' | 'stderr') => void,
- *   nodeArgs?: string[] }} [options]
+ *   nodeArgs?: string[], root?: string }} [options]
  */
-export function startService(service, { env = serviceEnvironment(service), onLine, nodeArgs = [] } = {}) {
+export function startService(
+  service,
+  { env = serviceEnvironment(service), onLine, nodeArgs = [], root = workspaceRoot } = {},
+) {
   const child = spawn(
     process.execPath,
     [...nodeArgs, '--enable-source-maps', `dist/apps/${service.name}/main.js`],
     {
-      cwd: workspaceRoot,
+      cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     },

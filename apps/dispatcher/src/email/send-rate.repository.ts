@@ -19,11 +19,28 @@ export class SendRateRepository implements SendRateStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async take(bucket: string, want: number, ratePerSecond: number, capacity: number): Promise<TokenGrant> {
+    const grant = await this.takeFromExisting(bucket, want, ratePerSecond, capacity);
+    if (grant !== undefined) {
+      return grant;
+    }
+    // Only the first take of a bucket pays for creating it.
     await this.dataSource.query(
       `INSERT INTO send_rate_buckets (name, tokens, refilled_at) VALUES ($1, $2, clock_timestamp())
        ON CONFLICT (name) DO NOTHING`,
       [bucket, capacity],
     );
+    return (
+      (await this.takeFromExisting(bucket, want, ratePerSecond, capacity)) ?? { granted: 0, remaining: 0 }
+    );
+  }
+
+  /** One statement: refills the bucket and takes what it holds, up to `want`; undefined when it does not exist. */
+  private async takeFromExisting(
+    bucket: string,
+    want: number,
+    ratePerSecond: number,
+    capacity: number,
+  ): Promise<TokenGrant | undefined> {
     // The refill never counts time twice: refilled_at only moves forward, so a late clock reading grants less.
     // TypeORM answers an UPDATE with [rows, affected].
     const [rows] = await this.dataSource.query<[TokenGrant[], number]>(
@@ -43,6 +60,6 @@ export class SendRateRepository implements SendRateStore {
                  (c.available - least($4::int, floor(c.available)))::float8 AS remaining`,
       [bucket, ratePerSecond, capacity, want],
     );
-    return rows[0] ?? { granted: 0, remaining: 0 };
+    return rows[0];
   }
 }
