@@ -1,5 +1,5 @@
-import { EventTypes, sampleCloudEvent } from '@notify/contracts';
-import { recordingDataSource, type TransactionRecord } from '@notify/testing';
+import { EventTypes } from '@notify/contracts';
+import { recordingDataSource, sampleCloudEvent, type TransactionRecord } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
 import { inboxKey, type InboxRepository } from '../inbox/inbox.repository';
 import { resolveMessagingOptions } from '../messaging.options';

@@ -10,10 +10,9 @@ import {
   UserDeletedData,
   UserUpsertedData,
   encodeBinary,
-  sampleCloudEvent,
   type EventType,
 } from '@notify/contracts';
-import { recordingDataSource } from '@notify/testing';
+import { recordingDataSource, sampleCloudEvent } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
 import { MessagingLifecycle } from '../messaging.lifecycle';
 import { resolveMessagingOptions } from '../messaging.options';

@@ -1,5 +1,5 @@
-import { sampleCloudEvent, EventTypes } from '@notify/contracts';
-import { recordingDataSource, type TransactionRecord } from '@notify/testing';
+import { EventTypes } from '@notify/contracts';
+import { recordingDataSource, sampleCloudEvent, type TransactionRecord } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
 import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';

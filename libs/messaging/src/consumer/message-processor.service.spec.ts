@@ -1,4 +1,5 @@
-import { EventTypes, Topics, encodeBinary, sampleCloudEvent } from '@notify/contracts';
+import { EventTypes, Topics, encodeBinary } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import { TopicNamer } from '../kafka/topic-namer';
 import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
