@@ -5,7 +5,7 @@ import { KAFKA_CLIENT, MESSAGING_OPTIONS } from '../messaging.constants';
 import { MessagingOptionsError, type ResolvedMessagingOptions } from '../messaging.options';
 import { settlesWithin } from '../shared/timing';
 import { ChunkProcessor } from './chunk-processor.service';
-import { DeadLetterPublisher } from './dead-letter.publisher';
+import { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
 import { HeartbeatTicker } from './heartbeat-ticker';
 import type { InboundMessage } from './message-processor.service';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';

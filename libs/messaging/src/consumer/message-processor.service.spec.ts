@@ -5,7 +5,7 @@ import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
 import type { ParkedRowsGauge } from '../parking/parked-rows.gauge';
 import type { ParkedRowsRepository } from '../parking/parked-rows.repository';
-import type { DeadLetterPublisher } from './dead-letter.publisher';
+import type { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
 import type { HandlerExecutor } from './handler-executor';
 import { HandlerRegistry } from './handler-registry';
 import { MessageProcessor, type InboundMessage } from './message-processor.service';

@@ -14,17 +14,17 @@ import {
 } from '@notify/contracts';
 import { recordingDataSource, sampleCloudEvent } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
-import { MessagingLifecycle } from '../messaging.lifecycle';
-import { resolveMessagingOptions } from '../messaging.options';
-import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
-import { EventConsumer } from './event-consumer.decorator';
-import { EventContext } from './event-context';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import { resolveMessagingOptions } from './messaging.options';
+import { NoopMessagingMetrics } from './metrics/messaging-metrics';
+import { EventConsumer } from './consumer/event-consumer.decorator';
+import { EventContext } from './consumer/event-context';
 import { EventTransport } from './event-transport';
-import type { MessageContext } from './handler-context';
-import { HandlerExecutor } from './handler-executor';
-import { HandlerConflictError, HandlerRegistry } from './handler-registry';
-import { MessageRouter } from './message-router';
-import { PayloadValidator } from './payload-validator';
+import type { MessageContext } from './consumer/handler-context';
+import { HandlerExecutor } from './consumer/handler-executor';
+import { HandlerConflictError, HandlerRegistry } from './consumer/handler-registry';
+import { MessageRouter } from './consumer/message-router';
+import { PayloadValidator } from './consumer/payload-validator';
 
 class DenyAll implements CanActivate {
   canActivate(): boolean {
