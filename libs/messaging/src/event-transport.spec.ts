@@ -21,7 +21,7 @@ import { EventConsumer } from './consumer/event-consumer.decorator';
 import { EventContext } from './consumer/event-context';
 import { EventTransport } from './event-transport';
 import type { MessageContext } from './consumer/handler-context';
-import { HandlerExecutor } from './consumer/handler-executor';
+import { HandlerInvoker } from './consumer/handler-invoker';
 import { HandlerConflictError, HandlerRegistry } from './consumer/handler-registry';
 import { MessageRouter } from './consumer/message-router';
 import { PayloadValidator } from './consumer/payload-validator';
@@ -175,7 +175,7 @@ describe('EventTransport', () => {
       source: 'urn:test',
       retry: { attempts: 3, initialMs: 1, maxMs: 2 },
     });
-    const executor = new HandlerExecutor(
+    const invoker = new HandlerInvoker(
       options,
       dataSource,
       { claim: jest.fn().mockResolvedValue(true), claimMany: jest.fn() },
@@ -183,7 +183,7 @@ describe('EventTransport', () => {
     );
     const control = { signal: new AbortController().signal, shouldContinue: () => true };
 
-    const outcome = await executor.execute(
+    const outcome = await invoker.invoke(
       sampleCloudEvent(EventTypes.UserUpserted),
       handlerOf(registry, EventTypes.UserUpserted),
       coordinates,

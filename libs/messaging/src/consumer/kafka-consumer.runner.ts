@@ -1,3 +1,4 @@
+// Runner: owns the Kafka consumer group loop (join, fetch batches, cut them into chunks, heartbeat, commit offsets).
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { TopicNamer } from '../kafka/topic-namer';
