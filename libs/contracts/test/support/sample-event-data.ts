@@ -1,185 +1,45 @@
-// Spec data of the contract's own tests, kept out of src so that no build ships it; every other project takes
-// its sample events from @notify/testing.
-import { CLOUDEVENTS_SPEC_VERSION, CloudEvent } from '../../src/cloudevents/cloud-event';
-import { EventDataMap, TypedCloudEvent } from '../../src/event-catalog';
-import { EventType, EventTypes } from '../../src/event-types';
-import { DEFAULT_PREFERENCES } from '../../src/notification-preferences';
+// The contract's own specs take their sample payloads from the examples of the AsyncAPI document, which they thereby
+// check; every other project builds its sample events with @notify/testing. Kept out of src, so no build ships it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { CLOUDEVENTS_SPEC_VERSION, type CloudEvent } from '../../src/cloudevents/cloud-event';
+import type { EventDataMap, TypedCloudEvent } from '../../src/event-catalog';
+import { ALL_EVENT_TYPES, type EventType } from '../../src/event-types';
 
-const moderator = {
-  userId: 'user-moderator-1',
-  displayName: 'Marta Moderator',
-  contactEmail: 'marta@example.org',
-};
-const actor = { userId: 'user-actor-1', displayName: 'Ada Author' };
-const content = {
-  id: 'content-1',
-  title: 'Joint procurement of school meals',
-  url: 'https://platform.example.org/c/1',
-};
-const at = '2025-03-01T09:30:00Z';
+interface DocumentedMessage {
+  name?: string;
+  examples?: { payload?: unknown }[];
+}
 
-const SAMPLES: { [K in EventType]: EventDataMap[K] } = {
-  [EventTypes.UserUpserted]: {
-    userId: 'user-1',
-    email: 'user-1@example.org',
-    displayName: 'Jean Buyer',
-    locale: 'fr-BE',
-    timeZone: 'Europe/Brussels',
-  },
-  [EventTypes.MentionCreated]: {
-    mentionId: 'mention-1',
-    recipientUserId: 'user-1',
-    actor,
-    content,
-    communityId: 'community-1',
-    excerpt: 'As @Jean said, the tender closes on Friday.',
-  },
-  [EventTypes.CommentCreated]: {
-    commentId: 'comment-1',
-    recipientUserIds: ['user-1', 'user-2'],
-    actor,
-    content,
-    communityId: 'community-1',
-    excerpt: 'We used lots of 50 kg for the pilot.',
-  },
-  [EventTypes.MessageCreated]: {
-    messageId: 'message-1',
-    recipientUserId: 'user-1',
-    sender: actor,
-    url: 'https://platform.example.org/messages/1',
-  },
-  [EventTypes.PlatformContentPublished]: {
-    contentId: 'content-1',
-    communityId: 'community-1',
-    author: actor,
-    title: content.title,
-    url: content.url,
-    excerpt: 'A short summary of the call for tenders.',
-  },
-  [EventTypes.UserDeleted]: { userId: 'user-1' },
-  [EventTypes.CommunityCreated]: {
-    communityId: 'community-1',
-    name: 'Green public procurement',
-    visibility: 'restricted',
-    moderated: true,
-    confidential: false,
-    moderators: [moderator],
-  },
-  [EventTypes.CommunityUpdated]: {
-    communityId: 'community-1',
-    name: 'Green public procurement (EU)',
-    visibility: 'restricted',
-    moderated: true,
-    confidential: true,
-    moderators: [moderator],
-  },
-  [EventTypes.MemberJoined]: {
-    communityId: 'community-1',
-    userId: 'user-1',
-    joinedVia: 'access-request-approved',
-  },
-  [EventTypes.MemberLeft]: { communityId: 'community-1', userId: 'user-1', cause: 'left' },
-  [EventTypes.AccessRequested]: {
-    accessRequestId: 'access-request-1',
-    communityId: 'community-1',
-    userId: 'user-1',
-    message: 'I run the tenders for our region.',
-    requestedAt: at,
-  },
-  [EventTypes.SubmissionReceived]: {
-    submissionId: 'submission-1',
-    communityId: 'community-1',
-    authorId: actor.userId,
-    title: content.title,
-    url: content.url,
-    excerpt: 'A short summary of the call for tenders.',
-    submittedAt: at,
-  },
-  [EventTypes.CommunityContentPublished]: {
-    contentId: 'content-1',
-    communityId: 'community-1',
-    authorId: actor.userId,
-    title: content.title,
-    url: content.url,
-    excerpt: 'A short summary of the call for tenders.',
-    publishedVia: 'submission-approved',
-    submissionId: 'submission-1',
-  },
-  [EventTypes.AccessRequestApproved]: {
-    accessRequestId: 'access-request-1',
-    communityId: 'community-1',
-    userId: 'user-1',
-    decidedBy: moderator,
-    decidedAt: at,
-  },
-  [EventTypes.AccessRequestRejected]: {
-    accessRequestId: 'access-request-1',
-    communityId: 'community-1',
-    userId: 'user-1',
-    decidedBy: moderator,
-    reason: 'This community is reserved for contracting authorities.',
-    decidedAt: at,
-  },
-  [EventTypes.SubmissionApproved]: {
-    submissionId: 'submission-1',
-    communityId: 'community-1',
-    authorId: actor.userId,
-    title: content.title,
-    url: content.url,
-    decidedBy: moderator,
-    decidedAt: at,
-  },
-  [EventTypes.SubmissionRejected]: {
-    submissionId: 'submission-1',
-    communityId: 'community-1',
-    authorId: actor.userId,
-    title: content.title,
-    url: content.url,
-    decidedBy: moderator,
-    reason: 'Please remove the supplier names first.',
-    decidedAt: at,
-  },
-  [EventTypes.ReminderDue]: {
-    itemKind: 'access-request',
-    itemId: 'access-request-1',
-    communityId: 'community-1',
-    pendingSince: at,
-    requesterId: 'user-1',
-  },
-  [EventTypes.PreferenceProfileChanged]: {
-    userId: 'user-1',
-    email: 'user-1@example.org',
-    displayName: 'Jean Buyer',
-    locale: 'fr-BE',
-    timeZone: 'Europe/Brussels',
-    preferences: { ...DEFAULT_PREFERENCES },
-    revision: 1,
-  },
-  [EventTypes.EmailBounced]: {
-    email: 'user-1@example.org',
-    bounceType: 'permanent',
-    messageId: 'ses-message-1',
-    diagnostic: 'smtp; 550 5.1.1 user unknown',
-    occurredAt: at,
-  },
-  [EventTypes.EmailComplained]: { email: 'user-1@example.org', messageId: 'ses-message-1', occurredAt: at },
-  [EventTypes.EmailStatusReported]: {
-    email: 'user-1@example.org',
-    status: 'delivered',
-    messageId: 'ses-message-1',
-    occurredAt: at,
-  },
-};
+function documentedExamples(): ReadonlyMap<string, unknown> {
+  const document = parse(readFileSync(join(__dirname, '../../asyncapi.yaml'), 'utf8')) as {
+    components: { messages: Record<string, DocumentedMessage> };
+  };
+  const examples = new Map<string, unknown>();
+  for (const { name, examples: listed } of Object.values(document.components.messages)) {
+    if (name !== undefined && listed?.[0]?.payload !== undefined) {
+      examples.set(name, listed[0].payload);
+    }
+  }
+  const missing = ALL_EVENT_TYPES.filter((type) => !examples.has(type));
+  if (missing.length > 0) {
+    throw new Error(`asyncapi.yaml has no example payload for ${missing.join(', ')}`);
+  }
+  return examples;
+}
 
-/** Valid `data` for an event type, as a plain JSON-compatible object; `overrides` replace top-level fields. */
+const EXAMPLES = documentedExamples();
+
+/** The document's example `data` of an event type, a fresh copy; `overrides` replace top-level fields. */
 export function sampleEventData<T extends EventType>(
   type: T,
   overrides: Partial<EventDataMap[T]> = {},
 ): EventDataMap[T] {
-  return { ...structuredClone(SAMPLES[type]), ...overrides };
+  return { ...(structuredClone(EXAMPLES.get(type)) as EventDataMap[T]), ...overrides };
 }
 
-/** A valid CloudEvent of a type, with sample data unless `overrides.data` is given. */
+/** A CloudEvent of a type carrying the document's example data, unless `overrides.data` is given. */
 export function sampleCloudEvent<T extends EventType>(
   type: T,
   overrides: Partial<CloudEvent<EventDataMap[T]>> = {},
@@ -189,7 +49,7 @@ export function sampleCloudEvent<T extends EventType>(
     id: `${type}-sample-1`,
     source: 'urn:notify:samples',
     type,
-    time: at,
+    time: '2025-03-01T09:30:00Z',
     data: sampleEventData(type),
     ...overrides,
   } as TypedCloudEvent<T>;
