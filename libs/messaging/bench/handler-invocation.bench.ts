@@ -2,7 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { EventTypes, Topics, UserUpsertedData, validatePayload, type TypedCloudEvent } from '@notify/contracts';
+import {
+  EventTypes,
+  Topics,
+  UserUpsertedData,
+  validatePayload,
+  type TypedCloudEvent,
+} from '@notify/contracts';
 import { sampleCloudEvent } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
 import { EventConsumer, EventContext, EventTransport, type MessageContext } from '../src';
