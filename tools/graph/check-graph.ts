@@ -60,17 +60,6 @@ function aliasResolver(roots: Record<string, string>): (specifier: string) => st
   };
 }
 
-/**
- * Folder cycles that predate the check, each by its exact set of folders: reported but not failed, so that any new
- * cycle, or a known one that grows, fails. Remove an entry once its cycle is untangled.
- */
-const KNOWN_FOLDER_CYCLES: Record<string, string> = {
-  'apps/communities/src': 'communities/ events/ memberships/ submissions/',
-  'apps/moderation/src': 'decisions/ events/',
-  'libs/contracts/src': 'cloudevents/ event-catalog payloads/ validation/',
-  'libs/messaging/src': 'consumer/ housekeeping/ kafka/ messaging.lifecycle messaging.options outbox/ parking/ tracing/',
-};
-
 /** Source files the service runs: a spec may import its test fixtures from anywhere. */
 function* productionFiles(directory: string): Generator<string> {
   for (const file of sourceFiles(directory, new Set())) {
@@ -97,10 +86,6 @@ function checkFolderCycles(): boolean {
       }
       const where = `${kind}/${project.name}/src`;
       for (const cycle of folderCycles(imports)) {
-        if (KNOWN_FOLDER_CYCLES[where] === cycle.folders.join(' ')) {
-          console.log(`folder cycle in ${where} (known, not yet untangled): ${cycle.folders.join(' <-> ')}`);
-          continue;
-        }
         clean = false;
         console.error(`folder cycle in ${where}: ${cycle.folders.join(' <-> ')}`);
         for (const found of cycle.imports) {
@@ -110,7 +95,7 @@ function checkFolderCycles(): boolean {
     }
   }
   if (clean) {
-    console.log(`folder imports: no new cycles in the src folders of ${projects} projects`);
+    console.log(`folder imports: no cycles in the src folders of ${projects} projects`);
   }
   return clean;
 }

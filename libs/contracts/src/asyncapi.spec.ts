@@ -21,11 +21,10 @@ import {
   EventType,
   eventKey,
   isEventType,
-  sampleCloudEvent,
-  sampleEventData,
 } from './index';
-import { SchemaFacts, expectedSchemaFacts, sorted, withoutUndefined } from './testing/schema-facts';
-import { validationRulesOf } from './testing/validation-rules';
+import { SchemaFacts, expectedSchemaFacts, sorted, withoutUndefined } from '../test/support/schema-facts';
+import { validationRulesOf } from '../test/support/validation-rules';
+import { sampleCloudEvent, sampleEventData } from '../test/support/sample-event-data';
 
 function actualFacts(schema: SchemaInterface, nested: boolean): SchemaFacts {
   const items = schema.items();

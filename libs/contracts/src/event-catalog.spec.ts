@@ -10,10 +10,10 @@ import {
   eventTypesOfTopic,
   isEventType,
   isTopic,
-  sampleEventData,
   Topics,
   validatePayload,
 } from './index';
+import { sampleEventData } from '../test/support/sample-event-data';
 
 describe('event catalog', () => {
   it('defines every event type, each on a known topic', () => {

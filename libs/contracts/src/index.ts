@@ -29,16 +29,10 @@ export { ENVELOPE_ERROR_REASONS, EnvelopeError } from './cloudevents/envelope-er
 export type { EnvelopeErrorReason } from './cloudevents/envelope-error';
 export type { KafkaHeaders, KafkaHeaderValue } from './cloudevents/kafka-headers';
 
-export {
-  PayloadValidationError,
-  UnknownEventTypeError,
-  validatePayload,
-} from './validation/payload-validation';
-export type { FieldViolation } from './validation/payload-validation';
+export { PayloadValidationError, UnknownEventTypeError, validatePayload } from './payload-validation';
+export type { FieldViolation } from './payload-validation';
 export { IsIanaTimeZone, isIanaTimeZone } from './validation/time-zone.validator';
 export { IsBcp47Locale, isBcp47Locale } from './validation/locale.validator';
 export { IsRfc3339DateTime, isRfc3339DateTime } from './validation/date-time.validator';
 export { IsEmailAddress, IsHttpUrl, IsId, IsText, Nested, Optional } from './validation/field.decorators';
 export { Limits } from './validation/limits';
-
-export { sampleCloudEvent, sampleEventData } from './testing/sample-event-data';

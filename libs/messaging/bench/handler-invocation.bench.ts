@@ -6,10 +6,10 @@ import {
   EventTypes,
   Topics,
   UserUpsertedData,
-  sampleCloudEvent,
   validatePayload,
   type TypedCloudEvent,
 } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
 import { EventConsumer, EventContext, EventTransport, type MessageContext } from '../src';
 import { HandlerRegistry } from '../src/consumer/handler-registry';

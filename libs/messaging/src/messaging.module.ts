@@ -6,7 +6,7 @@ import {
   type OptionalFactoryDependency,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { EventTransport } from './consumer/event-transport';
+import { EventTransport } from './event-transport';
 import { KafkaAdminService } from './kafka/kafka-admin.service';
 import { TopicNamer } from './kafka/topic-namer';
 import { MESSAGING_OPTIONS } from './messaging.constants';

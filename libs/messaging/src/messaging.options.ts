@@ -1,8 +1,28 @@
 import type { KafkaConfig } from 'kafkajs';
 import type { MessagingMetrics } from './metrics/messaging-metrics';
-import type { TopicDefaults, TopicSpec } from './kafka/kafka-admin.service';
-import { DEFAULT_MAX_MESSAGE_BYTES } from './parking/parking-rules';
 import type { BackoffPolicy } from '@notify/config';
+
+/** Kafka's default `message.max.bytes` (1048588) less headroom for the batch header and size estimates. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 1_000_000;
+
+export interface TopicSpec {
+  /** Logical name; the deployment's prefix is applied. */
+  name: string;
+  /** Defaults to the contract's declaration of the topic, then to the service's default. */
+  partitions?: number;
+  /** `cleanup.policy=compact` for topics holding the latest state per key; never applied to the dead-letter topic. */
+  compacted?: boolean;
+  /**
+   * Also its `.dlq` (default): for topics the service consumes, whose dead letters it writes. A topic it only
+   * produces leaves its dead-letter topic to the consumers, and its principal may not even see it.
+   */
+  deadLetters?: boolean;
+}
+
+export interface TopicDefaults {
+  partitions: number;
+  replicationFactor: number;
+}
 
 export interface HandlerRetryOptions extends BackoffPolicy {
   /** Total tries of a failing handler before the event is dead-lettered (first try included). */

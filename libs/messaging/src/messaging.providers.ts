@@ -2,11 +2,11 @@ import type { Provider } from '@nestjs/common';
 import { MetricsService } from '@notify/observability';
 import { pgClientConfig } from '@notify/persistence';
 import { DataSource } from 'typeorm';
-import { ChunkExecutor } from './consumer/chunk-executor';
+import { ChunkTransaction } from './consumer/chunk-transaction';
 import { ChunkProcessor } from './consumer/chunk-processor.service';
-import { DeadLetterPublisher } from './consumer/dead-letter.publisher';
-import { HandlerExecutor } from './consumer/handler-executor';
-import { EventTransport } from './consumer/event-transport';
+import { DeadLetterPublisher } from './dead-letters/dead-letter.publisher';
+import { HandlerInvoker } from './consumer/handler-invoker';
+import { EventTransport } from './event-transport';
 import { HandlerRegistry } from './consumer/handler-registry';
 import { KafkaConsumerRunner } from './consumer/kafka-consumer.runner';
 import { MessageProcessor } from './consumer/message-processor.service';
@@ -75,10 +75,10 @@ export const MESSAGING_PROVIDERS: Provider[] = [
   HandlerRegistry,
   PayloadValidator,
   MessageRouter,
-  HandlerExecutor,
+  HandlerInvoker,
   DeadLetterPublisher,
   MessageProcessor,
-  ChunkExecutor,
+  ChunkTransaction,
   ChunkProcessor,
   KafkaConsumerRunner,
   MessagingLifecycle,

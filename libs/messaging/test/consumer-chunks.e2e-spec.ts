@@ -1,12 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  DeadLetterHeaders,
-  EventTypes,
-  Topics,
-  encodeBinary,
-  sampleCloudEvent,
-  sampleEventData,
-} from '@notify/contracts';
+import { DeadLetterHeaders, EventTypes, Topics, encodeBinary } from '@notify/contracts';
+import { sampleCloudEvent, sampleEventData } from '@notify/testing';
 import {
   createTopics,
   deleteTopicsWithPrefix,

@@ -1,4 +1,5 @@
-import { EventTypes, Topics, encodeBinary, sampleCloudEvent, sampleEventData } from '@notify/contracts';
+import { EventTypes, Topics, encodeBinary } from '@notify/contracts';
+import { sampleCloudEvent, sampleEventData } from '@notify/testing';
 import { startConsumerProcess, type RunningChild } from './support/child-process';
 import {
   committedOffsets,

@@ -5,10 +5,9 @@ import {
   Topics,
   encodeBinary,
   encodeStructured,
-  sampleCloudEvent,
-  sampleEventData,
   type CloudEvent,
 } from '@notify/contracts';
+import { sampleCloudEvent, sampleEventData } from '@notify/testing';
 import type { Message } from 'kafkajs';
 import {
   createTopics,

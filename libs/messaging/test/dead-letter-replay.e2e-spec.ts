@@ -2,15 +2,14 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
+import { EventTypes, ReplayHeaders, Topics, encodeBinary } from '@notify/contracts';
 import {
-  EventTypes,
-  ReplayHeaders,
-  Topics,
-  encodeBinary,
+  ADMIN_PRINCIPAL,
+  currentKafkaAccess,
   sampleCloudEvent,
   sampleEventData,
-} from '@notify/contracts';
-import { ADMIN_PRINCIPAL, currentKafkaAccess, TYPESCRIPT_REGISTER } from '@notify/testing';
+  TYPESCRIPT_REGISTER,
+} from '@notify/testing';
 import { DeadLetterTool, type DeadLetterToolOutput } from '../src';
 import {
   adminSecurity,

@@ -1,14 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import {
-  DeadLetterHeaders,
-  encodeBinary,
-  EventTypes,
-  sampleCloudEvent,
-  sampleEventData,
-  Topics,
-  UserUpsertedData,
-} from '@notify/contracts';
+import { DeadLetterHeaders, encodeBinary, EventTypes, Topics, UserUpsertedData } from '@notify/contracts';
+import { sampleCloudEvent, sampleEventData } from '@notify/testing';
 import { EventConsumer, EventContext } from '../src';
 import {
   createTopics,

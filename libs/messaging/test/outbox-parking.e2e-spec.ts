@@ -1,9 +1,9 @@
 import { Module, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { configureApp } from '@notify/bootstrap';
-import { EventTypes, Topics, encodeBinary, sampleCloudEvent, sampleEventData } from '@notify/contracts';
+import { EventTypes, Topics, encodeBinary } from '@notify/contracts';
 import { withTransaction } from '@notify/persistence';
 import { AuthModule } from '@notify/security';
-import { signTestJwt } from '@notify/testing';
+import { sampleCloudEvent, sampleEventData, signTestJwt } from '@notify/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { EventTypes, Topics, sampleEventData } from '@notify/contracts';
+import { EventTypes, Topics } from '@notify/contracts';
+import { sampleEventData } from '@notify/testing';
 import { withTransaction } from '@notify/persistence';
 import type { ISocketFactory } from 'kafkajs';
 import { connect } from 'node:net';

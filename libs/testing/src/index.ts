@@ -73,6 +73,7 @@ export {
 } from './unit-doubles';
 export { sleep, waitFor, type WaitForOptions } from './wait-for';
 export { cloudEventFactory, type CloudEventOverrides } from './builders/cloud-event.factory';
+export { sampleCloudEvent, sampleEventData } from './builders/sample-event-data';
 export { communityFactory, moderatorFactory } from './builders/community.factory';
 export { uniqueEmail, uniqueId } from './builders/unique-id';
 export { userProfileFactory } from './builders/user-profile.factory';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CommunityModerator } from './community-moderator.entity';
+import { CommunityModerator } from '../entities/community-moderator.entity';
 import type { CommunityVisibility } from '@notify/contracts';
-import { Community } from './community.entity';
+import { Community } from '../entities/community.entity';
 
 export interface ModeratorDraft {
   userId: string;

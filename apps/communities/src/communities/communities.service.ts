@@ -6,7 +6,7 @@ import { CommunityEventsPublisher } from '../events/community-events.publisher';
 import { MembershipsRepository } from './memberships.repository';
 import { CommunitiesRepository, CommunityDraft, CommunityUpdate } from './communities.repository';
 import { CommunityAccessPolicy } from './community-access.policy';
-import { Community } from './community.entity';
+import { Community } from '../entities/community.entity';
 
 @Injectable()
 export class CommunitiesService {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { mayPerformPlatformActions, type Principal } from '@notify/security';
 import { MembershipsRepository } from './memberships.repository';
-import type { Community } from './community.entity';
+import type { Community } from '../entities/community.entity';
 
 /** What a change touches: the moderator list is a platform matter, the other settings are the moderators' too. */
 export interface CommunityChange {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MembershipOrigin } from '@notify/contracts';
-import { Membership } from './membership.entity';
+import { Membership } from '../entities/membership.entity';
 
 @Injectable()
 export class MembershipsRepository {

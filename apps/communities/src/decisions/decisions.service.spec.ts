@@ -1,12 +1,12 @@
 import { stubTransaction } from '@notify/testing';
 import type { MembershipsRepository } from '../communities/memberships.repository';
 import type { CommunityEventsPublisher } from '../events/community-events.publisher';
-import type { AccessRequest } from '../memberships/access-request.entity';
+import type { AccessRequest } from '../entities/access-request.entity';
 import type { AccessRequestsRepository } from '../memberships/access-requests.repository';
 import type { Decision } from '../shared/decision';
-import type { Content } from '../submissions/content.entity';
+import type { Content } from '../entities/content.entity';
 import type { ContentsRepository } from '../submissions/contents.repository';
-import type { Submission } from '../submissions/submission.entity';
+import type { Submission } from '../entities/submission.entity';
 import type { SubmissionsRepository } from '../submissions/submissions.repository';
 import { ConflictingDecisionError, UnknownDecisionTargetError } from './decision-errors';
 import { DecisionsService } from './decisions.service';

@@ -1,8 +1,8 @@
 import { EventTypes, Topics, validatePayload } from '@notify/contracts';
 import type { OutboxWriter } from '@notify/messaging';
 import { stubTransaction } from '@notify/testing';
-import type { AccessRequest } from '../memberships/access-request.entity';
-import type { Content } from '../submissions/content.entity';
+import type { AccessRequest } from '../entities/access-request.entity';
+import type { Content } from '../entities/content.entity';
 import { community } from '../../test/support/unit-fixtures';
 import { CommunityEventsPublisher } from './community-events.publisher';
 

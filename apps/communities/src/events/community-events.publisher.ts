@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EventData, EventTypes, Topics, type EventType, type MembershipEndCause } from '@notify/contracts';
 import { OutboxWriter } from '@notify/messaging';
 import { EntityManager } from 'typeorm';
-import type { Community } from '../communities/community.entity';
-import type { AccessRequest } from '../memberships/access-request.entity';
-import type { Membership } from '../communities/membership.entity';
-import type { Content } from '../submissions/content.entity';
-import type { Submission } from '../submissions/submission.entity';
+import type { Community } from '../entities/community.entity';
+import type { AccessRequest } from '../entities/access-request.entity';
+import type { Membership } from '../entities/membership.entity';
+import type { Content } from '../entities/content.entity';
+import type { Submission } from '../entities/submission.entity';
 
 /** Writes this service's events to the outbox, in the caller's transaction, keyed by community id. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import type { Decision } from '../shared/decision';
-import { AccessRequest } from './access-request.entity';
+import { AccessRequest } from '../entities/access-request.entity';
 
 const PENDING_REQUEST_INDEX = 'ux_access_requests_pending';
 

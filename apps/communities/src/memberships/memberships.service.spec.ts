@@ -5,7 +5,7 @@ import { CommunityAccessPolicy } from '../communities/community-access.policy';
 import type { MembershipsRepository } from '../communities/memberships.repository';
 import type { CommunityEventsPublisher } from '../events/community-events.publisher';
 import { community } from '../../test/support/unit-fixtures';
-import type { AccessRequest } from './access-request.entity';
+import type { AccessRequest } from '../entities/access-request.entity';
 import { AccessRequestsRepository, PendingAccessRequestExistsError } from './access-requests.repository';
 import { MembershipsService } from './memberships.service';
 

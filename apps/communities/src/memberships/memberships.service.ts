@@ -5,10 +5,10 @@ import { assertActsFor, type Principal } from '@notify/security';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommunitiesRepository } from '../communities/communities.repository';
 import { CommunityAccessPolicy } from '../communities/community-access.policy';
-import type { Community } from '../communities/community.entity';
+import type { Community } from '../entities/community.entity';
 import { CommunityEventsPublisher } from '../events/community-events.publisher';
 import { AccessRequestsRepository, PendingAccessRequestExistsError } from './access-requests.repository';
-import type { Membership } from '../communities/membership.entity';
+import type { Membership } from '../entities/membership.entity';
 import { MembershipsRepository } from '../communities/memberships.repository';
 
 export type JoinOutcome =

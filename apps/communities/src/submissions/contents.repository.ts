@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { PublicationRoute } from '@notify/contracts';
-import { Content } from './content.entity';
+import { Content } from '../entities/content.entity';
 
 export interface ContentDraft {
   communityId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Decision } from '../shared/decision';
-import { Submission } from './submission.entity';
+import { Submission } from '../entities/submission.entity';
 
 export interface SubmissionDraft {
   communityId: string;

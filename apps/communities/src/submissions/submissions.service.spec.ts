@@ -4,9 +4,9 @@ import type { CommunitiesRepository } from '../communities/communities.repositor
 import type { MembershipsRepository } from '../communities/memberships.repository';
 import type { CommunityEventsPublisher } from '../events/community-events.publisher';
 import { community } from '../../test/support/unit-fixtures';
-import type { Content } from './content.entity';
+import type { Content } from '../entities/content.entity';
 import type { ContentsRepository } from './contents.repository';
-import type { Submission } from './submission.entity';
+import type { Submission } from '../entities/submission.entity';
 import type { SubmissionDraft, SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 

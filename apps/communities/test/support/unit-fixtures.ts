@@ -1,4 +1,4 @@
-import type { Community } from '../../src/communities/community.entity';
+import type { Community } from '../../src/entities/community.entity';
 
 export function community(overrides: Partial<Community> = {}): Community {
   return {

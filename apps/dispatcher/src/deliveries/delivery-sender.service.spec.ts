@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { EventTypes, sampleCloudEvent } from '@notify/contracts';
+import { EventTypes } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import { MetricsService } from '@notify/observability';
 import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { Registry } from 'prom-client';

@@ -1,4 +1,5 @@
-import { EventTypes, sampleCloudEvent } from '@notify/contracts';
+import { EventTypes } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import type { RecipientRole } from '../policy/recipient-rules';
 import { communityOf, deliveryRow, profileOf } from '../testing/fixtures';
 import { NotificationContext } from './notification-context';

@@ -1,4 +1,5 @@
-import { EventTypes, sampleCloudEvent, type EventDataMap } from '@notify/contracts';
+import { EventTypes, type EventDataMap } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import type { NotifiableEvent, NotifiableEventType } from '../policy/notifiable-event';
 import { PortalLinks } from '../templates/portal-links';
 import type { TemplateId } from '../templates/template-id';

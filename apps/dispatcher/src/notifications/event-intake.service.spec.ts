@@ -1,4 +1,5 @@
-import { EventTypes, sampleCloudEvent } from '@notify/contracts';
+import { EventTypes } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import type { MessageContext } from '@notify/messaging';
 import type { EntityManager } from 'typeorm';
 import type { KnownEvent } from '../policy/notifiable-event';

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { EventTypes, sampleCloudEvent, type EventDataMap } from '@notify/contracts';
+import { EventTypes, type EventDataMap } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
 import type { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveriesRepository, NewDelivery } from '../deliveries/deliveries.repository';

@@ -1,4 +1,5 @@
-import { EventTypes, sampleCloudEvent, type EventDataMap } from '@notify/contracts';
+import { EventTypes, type EventDataMap } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import type { NotifiableEvent, NotifiableEventType } from './notifiable-event';
 import { intentsFor, type CommunityFacts, type NotificationIntent } from './recipient-rules';
 

@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { CommunityDirectoryRepository } from '../directory/community-directory.repository';
 import { DecidedItem, ModerationEventsPublisher } from '../events/moderation-events.publisher';
 import { ModerationItemsRepository } from '../queue/moderation-items.repository';
-import type { Verdict } from './verdict';
+import type { Verdict } from '../events/verdict';
 
 const KIND_LABEL: Record<PendingItemKind, string> = {
   'access-request': 'Access request',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventTypes, Topics, type EventData, type EventType, type ModeratorContact } from '@notify/contracts';
 import { OutboxWriter } from '@notify/messaging';
 import { EntityManager } from 'typeorm';
-import type { Verdict } from '../decisions/verdict';
+import type { Verdict } from './verdict';
 import type { ModerationItem } from '../queue/moderation-item.entity';
 
 /** A decided item, as its decision event describes it. */

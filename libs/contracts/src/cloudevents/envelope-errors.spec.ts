@@ -7,8 +7,8 @@ import {
   EnvelopeError,
   EnvelopeErrorReason,
   EventTypes,
-  sampleCloudEvent,
 } from '../index';
+import { sampleCloudEvent } from '../../test/support/sample-event-data';
 
 const event = sampleCloudEvent(EventTypes.MemberJoined);
 const binary = encodeBinary(event, 'community-1');

@@ -1,12 +1,5 @@
-import {
-  createCloudEvent,
-  decodeCloudEvent,
-  encodeBinary,
-  encodeStructured,
-  EventTypes,
-  sampleCloudEvent,
-  sampleEventData,
-} from '../index';
+import { createCloudEvent, decodeCloudEvent, encodeBinary, encodeStructured, EventTypes } from '../index';
+import { sampleCloudEvent, sampleEventData } from '../../test/support/sample-event-data';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 

@@ -1,4 +1,5 @@
-import { decodeCloudEvent, EnvelopeError, EventTypes, KafkaHeaders, sampleEventData } from '../index';
+import { decodeCloudEvent, EnvelopeError, EventTypes, KafkaHeaders } from '../index';
+import { sampleEventData } from '../../test/support/sample-event-data';
 
 const value = Buffer.from(JSON.stringify(sampleEventData(EventTypes.MemberJoined)));
 const attributes = {

@@ -1,13 +1,14 @@
-import { EventTypes, Topics, encodeBinary, sampleCloudEvent } from '@notify/contracts';
+import { EventTypes, Topics, encodeBinary } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import { TopicNamer } from '../kafka/topic-namer';
 import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
-import type { ChunkExecutor, ChunkItem } from './chunk-executor';
+import type { ChunkTransaction, ChunkItem } from './chunk-transaction';
 import { ChunkProcessor } from './chunk-processor.service';
 import type { ParkedRowsGauge } from '../parking/parked-rows.gauge';
 import type { ParkedRowsRepository } from '../parking/parked-rows.repository';
-import type { DeadLetterPublisher } from './dead-letter.publisher';
-import type { HandlerExecutor } from './handler-executor';
+import type { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
+import type { HandlerInvoker } from './handler-invoker';
 import { HandlerRegistry } from './handler-registry';
 import { MessageProcessor, type InboundMessage } from './message-processor.service';
 import { MessageRouter } from './message-router';
@@ -30,8 +31,8 @@ function inbound(offset: number, type: string = EventTypes.UserUpserted): Inboun
 }
 
 describe('ChunkProcessor', () => {
-  let chunks: { execute: jest.Mock };
-  let executor: { execute: jest.Mock };
+  let transaction: { run: jest.Mock };
+  let invoker: { invoke: jest.Mock };
   let deadLetters: { publish: jest.Mock };
   let metrics: NoopMessagingMetrics;
   let control: ProcessingControl;
@@ -43,10 +44,10 @@ describe('ChunkProcessor', () => {
     registry.register(Topics.PlatformActivity, EventTypes.UserUpserted, { name: 'h', handle: jest.fn() });
     registry.ignore(Topics.PlatformActivity, [EventTypes.MessageCreated]);
     const router = new MessageRouter(registry, new PayloadValidator());
-    chunks = {
-      execute: jest.fn((items: ChunkItem[]) => Promise.resolve(items.map(() => 'handled'))),
+    transaction = {
+      run: jest.fn((items: ChunkItem[]) => Promise.resolve(items.map(() => 'handled'))),
     };
-    executor = { execute: jest.fn().mockResolvedValue({ kind: 'handled' }) };
+    invoker = { invoke: jest.fn().mockResolvedValue({ kind: 'handled' }) };
     deadLetters = { publish: jest.fn().mockResolvedValue(undefined) };
     metrics = new NoopMessagingMetrics();
     control = { signal: new AbortController().signal, shouldContinue: () => true };
@@ -60,14 +61,14 @@ describe('ChunkProcessor', () => {
     const records = new MessageProcessor(
       options,
       router,
-      executor as unknown as HandlerExecutor,
+      invoker as unknown as HandlerInvoker,
       deadLetters as unknown as DeadLetterPublisher,
       new TopicNamer(''),
       metrics,
       { parkDeadLetter: jest.fn() } as unknown as ParkedRowsRepository,
       { refreshQuietly: jest.fn() } as unknown as ParkedRowsGauge,
     );
-    processor = new ChunkProcessor(router, chunks as unknown as ChunkExecutor, records, metrics);
+    processor = new ChunkProcessor(router, transaction as unknown as ChunkTransaction, records, metrics);
   });
 
   const offsetsOf = (mock: jest.Mock): string[] =>
@@ -84,8 +85,8 @@ describe('ChunkProcessor', () => {
 
     await processor.process(records, control, durable);
 
-    expect(chunks.execute).toHaveBeenCalledTimes(1);
-    const [items] = chunks.execute.mock.calls[0] as [ChunkItem[]];
+    expect(transaction.run).toHaveBeenCalledTimes(1);
+    const [items] = transaction.run.mock.calls[0] as [ChunkItem[]];
     expect(items.map((item) => [item.event.id, item.context])).toEqual([
       [
         'e10',
@@ -96,7 +97,7 @@ describe('ChunkProcessor', () => {
         { topic: Topics.PlatformActivity, partition: 2, offset: '13', key: 'k', groupId: 'g', attempt: 1 },
       ],
     ]);
-    expect(executor.execute).not.toHaveBeenCalled();
+    expect(invoker.invoke).not.toHaveBeenCalled();
     expect(deadLetters.publish).toHaveBeenCalledWith(
       records[2].message,
       expect.objectContaining({ reason: 'unknown-type' }),
@@ -106,7 +107,7 @@ describe('ChunkProcessor', () => {
   });
 
   it('counts the duplicates the chunk transaction found', async () => {
-    chunks.execute.mockResolvedValue(['handled', 'duplicate']);
+    transaction.run.mockResolvedValue(['handled', 'duplicate']);
     const duplicate = jest.spyOn(metrics, 'duplicate');
 
     await processor.process([inbound(1), inbound(2)], control, durable);
@@ -116,8 +117,8 @@ describe('ChunkProcessor', () => {
   });
 
   it('falls back to one transaction per record when the chunk fails, dead-lettering only the bad record', async () => {
-    chunks.execute.mockRejectedValue(new Error('violates check constraint'));
-    executor.execute.mockImplementation((event: { id: string }) =>
+    transaction.run.mockRejectedValue(new Error('violates check constraint'));
+    invoker.invoke.mockImplementation((event: { id: string }) =>
       Promise.resolve(
         event.id === 'e2' ? { kind: 'failed', error: new Error('bad record') } : { kind: 'handled' },
       ),
@@ -125,7 +126,7 @@ describe('ChunkProcessor', () => {
 
     await processor.process([inbound(1), inbound(2), inbound(3)], control, durable);
 
-    expect(executor.execute.mock.calls.map(([event]: [{ id: string }]) => event.id)).toEqual([
+    expect(invoker.invoke.mock.calls.map(([event]: [{ id: string }]) => event.id)).toEqual([
       'e1',
       'e2',
       'e3',
@@ -139,7 +140,7 @@ describe('ChunkProcessor', () => {
   });
 
   it('stops the one-by-one fallback when the partition must be let go', async () => {
-    chunks.execute.mockRejectedValue(new Error('deadlock detected'));
+    transaction.run.mockRejectedValue(new Error('deadlock detected'));
     let remaining = 1;
     const stopping = { signal: control.signal, shouldContinue: () => remaining-- > 0 };
 
@@ -156,14 +157,14 @@ describe('ChunkProcessor', () => {
       processor.process([inbound(1), inbound(2, 'x.unknown'), inbound(3)], stopping, durable),
     ).rejects.toThrow(ProcessingAbortedError);
 
-    expect(chunks.execute).toHaveBeenCalledTimes(1);
+    expect(transaction.run).toHaveBeenCalledTimes(1);
     expect(offsetsOf(durable)).toEqual(['1']);
   });
 
   it('opens no transaction for a chunk with nothing to handle', async () => {
     await processor.process([inbound(1, EventTypes.MessageCreated)], control, durable);
 
-    expect(chunks.execute).not.toHaveBeenCalled();
+    expect(transaction.run).not.toHaveBeenCalled();
     expect(offsetsOf(durable)).toEqual(['1']);
   });
 });

@@ -1,7 +1,8 @@
+// Processor of a chunk: owns taking consecutive records of one partition to durable outcomes, one by one on failure.
 import { Injectable, Logger } from '@nestjs/common';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { errorMessage } from '../shared/errors';
-import { ChunkExecutor, type ChunkItem, type ChunkOutcome } from './chunk-executor';
+import { ChunkTransaction, type ChunkItem, type ChunkOutcome } from './chunk-transaction';
 import { MessageProcessor, type InboundMessage } from './message-processor.service';
 import { MessageRouter, type RoutingDecision } from './message-router';
 import type { ProcessingControl } from './processing-control';
@@ -11,7 +12,7 @@ export type DurableCallback = (inbound: InboundMessage) => void;
 
 /**
  * Takes consecutive records of one partition to durable outcomes together: all of them are routed, the handled
- * ones share one transaction (`ChunkExecutor`), then the others are ignored or dead-lettered one by one. When the
+ * ones share one transaction (`ChunkTransaction`), then the others are ignored or dead-lettered one by one. When the
  * shared transaction fails, it is rolled back and the chunk goes through the one-by-one path, whose retries and
  * dead letters isolate the record at fault: a bad record never fails its neighbours nor blocks the partition.
  */
@@ -21,7 +22,7 @@ export class ChunkProcessor {
 
   constructor(
     private readonly router: MessageRouter,
-    private readonly chunks: ChunkExecutor,
+    private readonly transaction: ChunkTransaction,
     private readonly processor: MessageProcessor,
     private readonly metrics: MessagingMetrics,
   ) {}
@@ -67,7 +68,7 @@ export class ChunkProcessor {
       return new Map();
     }
     try {
-      const outcomes = await this.chunks.execute(items);
+      const outcomes = await this.transaction.run(items);
       return new Map(outcomes.map((outcome, position) => [indexes[position], outcome]));
     } catch (error) {
       this.logger.warn({

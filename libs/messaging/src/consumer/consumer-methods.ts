@@ -1,3 +1,4 @@
+// Owns discovering the @EventConsumer classes and their @EventPattern methods, checked against the contract.
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import type { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';

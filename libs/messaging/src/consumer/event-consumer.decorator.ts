@@ -1,3 +1,4 @@
+// Owns the @EventConsumer class decorator: the topic a consumer reads and the types it ignores.
 import { applyDecorators, Controller, SetMetadata, UseFilters } from '@nestjs/common';
 import type { EventType, Topic } from '@notify/contracts';
 import { HandlerErrorFilter } from './handler-error.filter';

@@ -1,3 +1,4 @@
+// Owns the @Ctx() of an event handler: the transaction and what the handler may know about the event.
 import { BaseRpcContext } from '@nestjs/microservices';
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
 import type { EntityManager } from 'typeorm';

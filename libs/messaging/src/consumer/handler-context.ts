@@ -1,3 +1,4 @@
+// Owns the engine's handler signature, where a consumed event came from, and the tasks deferred to commit.
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
 import type { EntityManager } from 'typeorm';
 

@@ -1,3 +1,4 @@
+// Owns the per-handler deadline that abandons a try's transaction when it runs too long.
 /** A handler try that ran past its deadline; its transaction was abandoned, so none of its writes commit. */
 export class HandlerDeadlineError extends Error {
   constructor(readonly timeoutMs: number) {

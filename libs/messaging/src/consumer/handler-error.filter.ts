@@ -1,3 +1,4 @@
+// Owns handing a handler's error back unchanged through Nest's RPC exception filters.
 import { Catch, type RpcExceptionFilter } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
 

@@ -1,3 +1,4 @@
+// Registry: owns which handler serves which event type on which topic, and which types a topic ignores.
 import { Injectable } from '@nestjs/common';
 import type { EventType } from '@notify/contracts';
 import type { EventHandler } from './handler-context';

@@ -1,3 +1,4 @@
+// Ticker: owns heartbeating on a timer while a batch is in progress.
 import { Logger } from '@nestjs/common';
 import { errorMessage } from '../shared/errors';
 

@@ -1,3 +1,4 @@
+// Runner: owns the Kafka consumer group loop (join, fetch batches, cut them into chunks, heartbeat, commit offsets).
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { TopicNamer } from '../kafka/topic-namer';
@@ -5,7 +6,7 @@ import { KAFKA_CLIENT, MESSAGING_OPTIONS } from '../messaging.constants';
 import { MessagingOptionsError, type ResolvedMessagingOptions } from '../messaging.options';
 import { settlesWithin } from '../shared/timing';
 import { ChunkProcessor } from './chunk-processor.service';
-import { DeadLetterPublisher } from './dead-letter.publisher';
+import { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
 import { HeartbeatTicker } from './heartbeat-ticker';
 import type { InboundMessage } from './message-processor.service';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';

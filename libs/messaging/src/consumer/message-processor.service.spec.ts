@@ -1,11 +1,12 @@
-import { EventTypes, Topics, encodeBinary, sampleCloudEvent } from '@notify/contracts';
+import { EventTypes, Topics, encodeBinary } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import { TopicNamer } from '../kafka/topic-namer';
 import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
 import type { ParkedRowsGauge } from '../parking/parked-rows.gauge';
 import type { ParkedRowsRepository } from '../parking/parked-rows.repository';
-import type { DeadLetterPublisher } from './dead-letter.publisher';
-import type { HandlerExecutor } from './handler-executor';
+import type { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
+import type { HandlerInvoker } from './handler-invoker';
 import { HandlerRegistry } from './handler-registry';
 import { MessageProcessor, type InboundMessage } from './message-processor.service';
 import { MessageRouter } from './message-router';
@@ -19,7 +20,7 @@ function inbound(type: string = EventTypes.UserUpserted): InboundMessage {
 }
 
 describe('MessageProcessor', () => {
-  let executor: { execute: jest.Mock };
+  let invoker: { invoke: jest.Mock };
   let deadLetters: { publish: jest.Mock };
   let metrics: NoopMessagingMetrics;
   let control: ProcessingControl;
@@ -41,7 +42,7 @@ describe('MessageProcessor', () => {
     return new MessageProcessor(
       options,
       new MessageRouter(registry, new PayloadValidator()),
-      executor as unknown as HandlerExecutor,
+      invoker as unknown as HandlerInvoker,
       deadLetters as unknown as DeadLetterPublisher,
       new TopicNamer('p.'),
       metrics,
@@ -51,7 +52,7 @@ describe('MessageProcessor', () => {
   }
 
   beforeEach(() => {
-    executor = { execute: jest.fn().mockResolvedValue({ kind: 'handled' }) };
+    invoker = { invoke: jest.fn().mockResolvedValue({ kind: 'handled' }) };
     deadLetters = { publish: jest.fn().mockResolvedValue(undefined) };
     parked = { parkDeadLetter: jest.fn().mockResolvedValue(undefined) };
     metrics = new NoopMessagingMetrics();
@@ -62,7 +63,7 @@ describe('MessageProcessor', () => {
   it('runs the handler with the Kafka coordinates of the record', async () => {
     await expect(processor.process(inbound(), control)).resolves.toBe('handled');
 
-    expect(executor.execute).toHaveBeenCalledWith(
+    expect(invoker.invoke).toHaveBeenCalledWith(
       expect.objectContaining({ type: EventTypes.UserUpserted }),
       expect.objectContaining({ name: 'h' }),
       { topic: Topics.PlatformActivity, partition: 1, offset: '42', key: 'user-1', groupId: 'dispatcher' },
@@ -87,11 +88,11 @@ describe('MessageProcessor', () => {
       }),
     );
     expect(deadLettered).toHaveBeenCalledWith(Topics.PlatformActivity, 'unknown-type');
-    expect(executor.execute).not.toHaveBeenCalled();
+    expect(invoker.invoke).not.toHaveBeenCalled();
   });
 
   it('dead-letters an event whose handler kept failing, with the error', async () => {
-    executor.execute.mockResolvedValue({ kind: 'failed', error: new Error('no template for locale') });
+    invoker.invoke.mockResolvedValue({ kind: 'failed', error: new Error('no template for locale') });
 
     await expect(processor.process(inbound(), control)).resolves.toBe('dead-lettered');
 
@@ -102,7 +103,7 @@ describe('MessageProcessor', () => {
   });
 
   it('counts a duplicate and an ignored type without dead-lettering them', async () => {
-    executor.execute.mockResolvedValue({ kind: 'duplicate' });
+    invoker.invoke.mockResolvedValue({ kind: 'duplicate' });
     const duplicate = jest.spyOn(metrics, 'duplicate');
     const ignored = jest.spyOn(metrics, 'ignored');
 

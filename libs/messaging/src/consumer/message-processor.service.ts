@@ -1,3 +1,4 @@
+// Processor of one record: owns taking it to a durable outcome (handled, duplicate, ignored or dead-lettered).
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { deadLetterTopic, type DeadLetterReason } from '@notify/contracts';
 import type { KafkaMessage } from 'kafkajs';
@@ -12,9 +13,9 @@ import { classifyPublishFailure } from '../kafka/publish-failure';
 import { ParkedRowsGauge } from '../parking/parked-rows.gauge';
 import { ParkedRowsRepository } from '../parking/parked-rows.repository';
 import { deadLetterFailureVerdict, recordBytes, type ParkReason } from '../parking/parking-rules';
-import { deadLetterCopy, truncateError, type DeadLetterInfo } from './dead-letter';
-import { DeadLetterPublisher } from './dead-letter.publisher';
-import { HandlerExecutor } from './handler-executor';
+import { deadLetterCopy, truncateError, type DeadLetterInfo } from '../dead-letters/dead-letter';
+import { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
+import { HandlerInvoker } from './handler-invoker';
 import { MessageRouter, type RoutingDecision } from './message-router';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
@@ -40,7 +41,7 @@ export class MessageProcessor {
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly router: MessageRouter,
-    private readonly executor: HandlerExecutor,
+    private readonly invoker: HandlerInvoker,
     private readonly deadLetters: DeadLetterPublisher,
     private readonly namer: TopicNamer,
     private readonly metrics: MessagingMetrics,
@@ -72,7 +73,7 @@ export class MessageProcessor {
         await this.deadLetter(inbound, decision.reason, decision.error, control, decision.event?.type);
         return 'dead-lettered';
       case 'handle': {
-        const outcome = await this.executor.execute(
+        const outcome = await this.invoker.invoke(
           decision.event,
           decision.handler,
           {

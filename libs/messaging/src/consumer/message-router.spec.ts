@@ -1,12 +1,5 @@
-import {
-  EventTypes,
-  Topics,
-  encodeBinary,
-  sampleCloudEvent,
-  sampleEventData,
-  type CloudEvent,
-  type ConsumedRecord,
-} from '@notify/contracts';
+import { EventTypes, Topics, encodeBinary, type CloudEvent, type ConsumedRecord } from '@notify/contracts';
+import { sampleCloudEvent, sampleEventData } from '@notify/testing';
 import { HandlerConflictError, HandlerRegistry } from './handler-registry';
 import { MessageRouter } from './message-router';
 import { PayloadValidator } from './payload-validator';

@@ -1,3 +1,4 @@
+// Router: owns deciding what happens to one record (decode, recognise, find the handler, validate the payload).
 import { Injectable } from '@nestjs/common';
 import {
   COMPACTED_TOPICS,

@@ -1,3 +1,4 @@
+// Validator: owns checking an event's payload against the contract's class before any handler sees it.
 import { Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
 import {
   EVENT_CATALOG,

@@ -1,3 +1,4 @@
+// Owns cutting processing short (shutdown, rebalance) and the error that leaves the offset unresolved.
 /** Lets long waits inside message processing end early when the consumer must let go of the partition. */
 export interface ProcessingControl {
   /** Aborted on shutdown or when the group rebalances away from this member. */

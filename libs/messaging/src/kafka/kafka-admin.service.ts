@@ -2,30 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEAD_LETTER_RETENTION_MS, isTopic, TOPIC_DECLARATIONS } from '@notify/contracts';
 import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS } from '../messaging.constants';
-import type { ResolvedMessagingOptions } from '../messaging.options';
+import type { ResolvedMessagingOptions, TopicDefaults, TopicSpec } from '../messaging.options';
 import { jitteredBackoffDelay } from '@notify/config';
 import { sleep } from '../shared/timing';
 import { isRetriableKafkaError, kafkaErrorReasons } from './kafka-errors';
 import { TopicNamer } from './topic-namer';
-
-export interface TopicSpec {
-  /** Logical name; the deployment's prefix is applied. */
-  name: string;
-  /** Defaults to the contract's declaration of the topic, then to the service's default. */
-  partitions?: number;
-  /** `cleanup.policy=compact` for topics holding the latest state per key; never applied to the dead-letter topic. */
-  compacted?: boolean;
-  /**
-   * Also its `.dlq` (default): for topics the service consumes, whose dead letters it writes. A topic it only
-   * produces leaves its dead-letter topic to the consumers, and its principal may not even see it.
-   */
-  deadLetters?: boolean;
-}
-
-export interface TopicDefaults {
-  partitions: number;
-  replicationFactor: number;
-}
 
 /** Topics a service needs could not be created or found in time; the message says which and why. */
 export class KafkaTopicsError extends Error {

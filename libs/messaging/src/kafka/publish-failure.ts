@@ -1,4 +1,11 @@
-import type { PublishFailure } from '../parking/parking-rules';
+/**
+ * What a failed send says about the records sent:
+ * - `record-rejected`: the broker answered with a final error about the records (too large, invalid, ...);
+ * - `not-authorised`: the client may not write the topic, whatever the record;
+ * - `unreachable`: no broker answered (connection, timeout): an outage, not the records' fault;
+ * - `transient`: anything else, worth trying again.
+ */
+export type PublishFailure = 'record-rejected' | 'not-authorised' | 'unreachable' | 'transient';
 
 interface ErrorShape {
   name?: unknown;

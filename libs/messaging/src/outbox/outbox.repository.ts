@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { MESSAGE_KEY_LOCK_SQL, OUTBOX_CHANNEL_SQL, type SqlRunner } from '../shared/outbox-sql';
 import type { NewOutboxEntry, OutboxRow } from './outbox-entry';
-
-/** Anything that runs SQL: the relay's dedicated pg client or a TypeORM manager. */
-export interface SqlRunner {
-  query<R = unknown>(sql: string, params?: unknown[]): Promise<R>;
-}
 
 interface OutboxRecord {
   id: string;
@@ -16,13 +12,6 @@ interface OutboxRecord {
   headers: Record<string, string>;
   created_at: Date;
 }
-
-export const OUTBOX_CHANNEL_SQL = `'outbox_' || current_schema()`;
-
-// Two-key advisory locks live in their own key space; the first key names the purpose, so a hash collision
-// between a message key and the relay's lock (held for hours) cannot block a writer.
-export const RELAY_LOCK_SQL = `740001, hashtext(current_schema())`;
-export const MESSAGE_KEY_LOCK_SQL = `740002, hashtext(current_schema() || ':' || $1)`;
 
 /** SQL of the `outbox` table (unqualified: search_path is the service schema). */
 @Injectable()

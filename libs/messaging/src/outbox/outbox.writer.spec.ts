@@ -1,4 +1,5 @@
-import { EventTypes, PayloadValidationError, Topics, sampleEventData } from '@notify/contracts';
+import { EventTypes, PayloadValidationError, Topics } from '@notify/contracts';
+import { sampleEventData } from '@notify/testing';
 import { TraceContext } from '@notify/observability';
 import type { EntityManager } from 'typeorm';
 import { resolveMessagingOptions } from '../messaging.options';

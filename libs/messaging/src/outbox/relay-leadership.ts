@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client, type ClientConfig } from 'pg';
 import { errorMessage } from '../shared/errors';
-import { OUTBOX_CHANNEL_SQL, RELAY_LOCK_SQL, type SqlRunner } from './outbox.repository';
+import { OUTBOX_CHANNEL_SQL, RELAY_LOCK_SQL, type SqlRunner } from '../shared/outbox-sql';
 
 export class NotRelayLeaderError extends Error {
   constructor() {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MESSAGE_KEY_LOCK_SQL, OUTBOX_CHANNEL_SQL, type SqlRunner } from '../outbox/outbox.repository';
+import { MESSAGE_KEY_LOCK_SQL, OUTBOX_CHANNEL_SQL, type SqlRunner } from '../shared/outbox-sql';
 import type { DeadLetterRecord, OutboxParking, ParkedDeadLetter, ParkedRow } from './parked-row';
 import type { ParkedKind } from './parking-rules';
 

@@ -1,5 +1,5 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import type { DeadLetterPublisher } from '../consumer/dead-letter.publisher';
+import type { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
 import { TopicNamer } from '../kafka/topic-namer';
 import type { ParkedRowsGauge } from './parked-rows.gauge';
 import type { ParkedRowsRepository } from './parked-rows.repository';

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DeadLetterPublisher } from '../consumer/dead-letter.publisher';
+import { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
 import { TopicNamer } from '../kafka/topic-namer';
 import { errorMessage } from '../shared/errors';
 import type { ParkedRow } from './parked-row';

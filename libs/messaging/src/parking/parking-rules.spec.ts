@@ -4,9 +4,9 @@ import {
   fittingPrefix,
   recordBytes,
   relayFailureVerdict,
-  type PublishFailure,
   type Verdict,
 } from './parking-rules';
+import type { PublishFailure } from '../kafka/publish-failure';
 
 describe('recordBytes', () => {
   it.each([

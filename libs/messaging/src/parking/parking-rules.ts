@@ -1,17 +1,10 @@
+import type { PublishFailure } from '../kafka/publish-failure';
+
 /** Why a record was parked. */
 export type ParkReason = 'too-large' | 'rejected' | 'attempts-exhausted';
 
 /** Where a parked record came from: the outbox relay or a consumer's dead-letter write. */
 export type ParkedKind = 'outbox' | 'dead-letter';
-
-/**
- * What a failed send says about the records sent:
- * - `record-rejected`: the broker answered with a final error about the records (too large, invalid, ...);
- * - `not-authorised`: the client may not write the topic, whatever the record;
- * - `unreachable`: no broker answered (connection, timeout): an outage, not the records' fault;
- * - `transient`: anything else, worth trying again.
- */
-export type PublishFailure = 'record-rejected' | 'not-authorised' | 'unreachable' | 'transient';
 
 export type Verdict = { park: false } | { park: true; reason: ParkReason };
 
@@ -19,9 +12,6 @@ const HOLD: Verdict = { park: false };
 
 /** Bytes a record adds to a batch beyond its key, value and headers (lengths, attributes, offsets). */
 export const RECORD_OVERHEAD_BYTES = 64;
-
-/** Kafka's default `message.max.bytes` (1048588) less headroom for the batch header and size estimates. */
-export const DEFAULT_MAX_MESSAGE_BYTES = 1_000_000;
 
 export interface RecordParts {
   key: string | Buffer | null;

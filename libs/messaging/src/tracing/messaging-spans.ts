@@ -1,7 +1,6 @@
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
 import { inSpan, openSpan, SpanKind, type OpenSpan } from '@notify/observability';
 import type { TopicNamer } from '../kafka/topic-namer';
-import type { OutboxRow } from '../outbox/outbox-entry';
 
 // Attribute names of the OpenTelemetry messaging semantic conventions.
 const SYSTEM = 'messaging.system';
@@ -12,8 +11,16 @@ const PARTITION = 'messaging.destination.partition.id';
 const OFFSET = 'messaging.kafka.offset';
 const GROUP = 'messaging.consumer.group.name';
 
+/** What a producer span reads of a record about to be sent: an outbox row fits it. */
+export interface SentRecord {
+  /** Logical topic; the namer applies the deployment's prefix. */
+  topic: string;
+  eventType: string;
+  headers: Record<string, string>;
+}
+
 /** The producer span of one outbox row, child of the trace the event was written in. */
-export function publishSpan(row: OutboxRow, namer: TopicNamer): OpenSpan {
+export function publishSpan(row: SentRecord, namer: TopicNamer): OpenSpan {
   const topic = namer.physical(row.topic);
   return openSpan(`send ${topic}`, {
     kind: SpanKind.PRODUCER,
@@ -29,7 +36,7 @@ export function publishSpan(row: OutboxRow, namer: TopicNamer): OpenSpan {
 }
 
 /** Rows whose `traceparent` header is their producer span, so consumers continue from it. */
-export function withTraceparents(rows: readonly OutboxRow[], spans: readonly OpenSpan[]): OutboxRow[] {
+export function withTraceparents<R extends SentRecord>(rows: readonly R[], spans: readonly OpenSpan[]): R[] {
   return rows.map((row, index) => {
     const traceparent = spans[index].traceparent;
     return traceparent ? { ...row, headers: { ...row.headers, traceparent } } : row;

@@ -1,11 +1,5 @@
-import {
-  sampleCloudEvent,
-  sampleEventData,
-  type CloudEvent,
-  type EventDataMap,
-  type EventType,
-  type TypedCloudEvent,
-} from '@notify/contracts';
+import { type CloudEvent, type EventDataMap, type EventType, type TypedCloudEvent } from '@notify/contracts';
+import { sampleCloudEvent, sampleEventData } from './sample-event-data';
 import { uniqueId } from './unique-id';
 
 export type CloudEventOverrides = Partial<Omit<CloudEvent, 'type' | 'data'>>;

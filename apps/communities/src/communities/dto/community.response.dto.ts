@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { COMMUNITY_VISIBILITIES, type CommunityVisibility } from '@notify/contracts';
-import type { Community } from '../community.entity';
+import type { Community } from '../../entities/community.entity';
 import { ModeratorContactDto } from './create-community.dto';
 
 export class CommunityResponse {

@@ -1,3 +1,4 @@
+// Transaction of a chunk: owns the one transaction in which the handlers of many records run and commit together.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
 import { withTransaction } from '@notify/persistence';
@@ -26,7 +27,7 @@ export type ChunkOutcome = 'handled' | 'duplicate';
  * transaction), rolls the whole chunk back and is thrown; the caller then handles the records one by one.
  */
 @Injectable()
-export class ChunkExecutor {
+export class ChunkTransaction {
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly dataSource: DataSource,
@@ -34,7 +35,7 @@ export class ChunkExecutor {
   ) {}
 
   /** Resolves with each item's outcome, in order, once the transaction has committed. */
-  execute(items: readonly ChunkItem[]): Promise<ChunkOutcome[]> {
+  run(items: readonly ChunkItem[]): Promise<ChunkOutcome[]> {
     const deadline = new HandlerDeadline(this.options.consumer.handlerTimeoutMs);
     return withTransaction(this.dataSource, (tx) => this.handleIn(tx, items, deadline), deadline.signal);
   }

@@ -3,11 +3,11 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { EventType } from '@notify/contracts';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { MessagingLifecycle } from '../messaging.lifecycle';
-import { discoverConsumerClasses, type ConsumerMethod } from './consumer-methods';
-import { EventContext } from './event-context';
-import type { EventHandler } from './handler-context';
-import { HandlerConflictError, HandlerRegistry } from './handler-registry';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import { discoverConsumerClasses, type ConsumerMethod } from './consumer/consumer-methods';
+import { EventContext } from './consumer/event-context';
+import type { EventHandler } from './consumer/handler-context';
+import { HandlerConflictError, HandlerRegistry } from './consumer/handler-registry';
 
 /** Calls a Nest pattern handler (pipes, guards, interceptors and filters included) and settles its result. */
 export function invokeNestHandler(handler: MessageHandler): EventHandler<EventType> {

@@ -7,11 +7,11 @@ import {
   EventTypes,
   MessageCreatedData,
   PayloadValidationError,
-  sampleEventData,
   UnknownEventTypeError,
   validatePayload,
-} from '../index';
-import { validationRulesOf } from '../testing/validation-rules';
+} from './index';
+import { validationRulesOf } from '../test/support/validation-rules';
+import { sampleEventData } from '../test/support/sample-event-data';
 
 async function rejection(type: string, data: unknown): Promise<PayloadValidationError> {
   try {

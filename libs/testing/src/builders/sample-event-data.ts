@@ -1,7 +1,12 @@
-import { CLOUDEVENTS_SPEC_VERSION, CloudEvent } from '../cloudevents/cloud-event';
-import { EventDataMap, TypedCloudEvent } from '../event-catalog';
-import { EventType, EventTypes } from '../event-types';
-import { DEFAULT_PREFERENCES } from '../notification-preferences';
+import {
+  CLOUDEVENTS_SPEC_VERSION,
+  DEFAULT_PREFERENCES,
+  EventTypes,
+  type CloudEvent,
+  type EventDataMap,
+  type EventType,
+  type TypedCloudEvent,
+} from '@notify/contracts';
 
 const moderator = {
   userId: 'user-moderator-1',

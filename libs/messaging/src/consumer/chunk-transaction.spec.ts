@@ -1,9 +1,9 @@
-import { EventTypes, sampleCloudEvent } from '@notify/contracts';
-import { recordingDataSource, type TransactionRecord } from '@notify/testing';
+import { EventTypes } from '@notify/contracts';
+import { recordingDataSource, sampleCloudEvent, type TransactionRecord } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
 import { inboxKey, type InboxRepository } from '../inbox/inbox.repository';
 import { resolveMessagingOptions } from '../messaging.options';
-import { ChunkExecutor, type ChunkItem } from './chunk-executor';
+import { ChunkTransaction, type ChunkItem } from './chunk-transaction';
 import type { MessageContext } from './handler-context';
 import { HandlerDeadlineError } from './handler-deadline';
 
@@ -18,11 +18,11 @@ function item(id: string, handle: jest.Mock): ChunkItem {
   };
 }
 
-describe('ChunkExecutor', () => {
+describe('ChunkTransaction', () => {
   const tx = {} as EntityManager;
   let record: TransactionRecord;
   let inbox: { claimMany: jest.Mock };
-  let executor: ChunkExecutor;
+  let transaction: ChunkTransaction;
 
   beforeEach(() => {
     const recording = recordingDataSource(tx);
@@ -34,7 +34,7 @@ describe('ChunkExecutor', () => {
       source: 'urn:test',
       consumer: { handlerTimeoutMs: HANDLER_TIMEOUT_MS },
     });
-    executor = new ChunkExecutor(options, recording.dataSource, inbox as unknown as InboxRepository);
+    transaction = new ChunkTransaction(options, recording.dataSource, inbox as unknown as InboxRepository);
   });
 
   it('claims every event with one inbox call and runs the new ones in order, in the same transaction', async () => {
@@ -49,7 +49,7 @@ describe('ChunkExecutor', () => {
       new Set(['a', 'c'].map((eventId) => inboxKey({ source: items[0].event.source, eventId }))),
     );
 
-    await expect(executor.execute(items)).resolves.toEqual(['handled', 'duplicate', 'handled']);
+    await expect(transaction.run(items)).resolves.toEqual(['handled', 'duplicate', 'handled']);
 
     expect(record).toEqual({ committed: 1, rolledBack: 0, closed: 0 });
     expect(inbox.claimMany).toHaveBeenCalledWith(tx, [
@@ -75,7 +75,7 @@ describe('ChunkExecutor', () => {
     const copy = { ...item('a', handle), context: { ...first.context, offset: 'a-again' } };
     inbox.claimMany.mockResolvedValue(new Set([inboxKey({ source: first.event.source, eventId: 'a' })]));
 
-    await expect(executor.execute([first, copy])).resolves.toEqual(['handled', 'duplicate']);
+    await expect(transaction.run([first, copy])).resolves.toEqual(['handled', 'duplicate']);
     expect(handle).toHaveBeenCalledTimes(1);
   });
 
@@ -86,7 +86,7 @@ describe('ChunkExecutor', () => {
       new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
     );
 
-    await expect(executor.execute(items)).rejects.toThrow('bad record');
+    await expect(transaction.run(items)).rejects.toThrow('bad record');
     expect(handle).toHaveBeenCalledTimes(2);
     expect(record).toEqual({ committed: 0, rolledBack: 1, closed: 0 });
   });
@@ -101,7 +101,7 @@ describe('ChunkExecutor', () => {
       new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
     );
 
-    await expect(executor.execute(items)).rejects.toEqual(new HandlerDeadlineError(HANDLER_TIMEOUT_MS));
+    await expect(transaction.run(items)).rejects.toEqual(new HandlerDeadlineError(HANDLER_TIMEOUT_MS));
     expect(handle).toHaveBeenCalledTimes(2);
     expect(record).toEqual({ committed: 0, rolledBack: 0, closed: 1 });
   });
@@ -114,7 +114,7 @@ describe('ChunkExecutor', () => {
       new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
     );
 
-    await expect(executor.execute(items)).resolves.toEqual(['handled', 'handled', 'handled']);
+    await expect(transaction.run(items)).resolves.toEqual(['handled', 'handled', 'handled']);
     expect(record.committed).toBe(1);
   });
 
@@ -135,7 +135,7 @@ describe('ChunkExecutor', () => {
       new Set(items.map(({ event }) => inboxKey({ source: event.source, eventId: event.id }))),
     );
 
-    await executor.execute(items);
+    await transaction.run(items);
 
     expect(steps).toEqual(['handle a', 'handle b', 'deferred, 0 committed']);
     expect(record.committed).toBe(1);
@@ -149,6 +149,6 @@ describe('ChunkExecutor', () => {
     const only = item('a', handle);
     inbox.claimMany.mockResolvedValue(new Set([inboxKey({ source: only.event.source, eventId: 'a' })]));
 
-    await expect(executor.execute([only])).rejects.toThrow('insert failed');
+    await expect(transaction.run([only])).rejects.toThrow('insert failed');
   });
 });

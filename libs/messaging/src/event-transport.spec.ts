@@ -10,22 +10,21 @@ import {
   UserDeletedData,
   UserUpsertedData,
   encodeBinary,
-  sampleCloudEvent,
   type EventType,
 } from '@notify/contracts';
-import { recordingDataSource } from '@notify/testing';
+import { recordingDataSource, sampleCloudEvent } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
-import { MessagingLifecycle } from '../messaging.lifecycle';
-import { resolveMessagingOptions } from '../messaging.options';
-import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
-import { EventConsumer } from './event-consumer.decorator';
-import { EventContext } from './event-context';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import { resolveMessagingOptions } from './messaging.options';
+import { NoopMessagingMetrics } from './metrics/messaging-metrics';
+import { EventConsumer } from './consumer/event-consumer.decorator';
+import { EventContext } from './consumer/event-context';
 import { EventTransport } from './event-transport';
-import type { MessageContext } from './handler-context';
-import { HandlerExecutor } from './handler-executor';
-import { HandlerConflictError, HandlerRegistry } from './handler-registry';
-import { MessageRouter } from './message-router';
-import { PayloadValidator } from './payload-validator';
+import type { MessageContext } from './consumer/handler-context';
+import { HandlerInvoker } from './consumer/handler-invoker';
+import { HandlerConflictError, HandlerRegistry } from './consumer/handler-registry';
+import { MessageRouter } from './consumer/message-router';
+import { PayloadValidator } from './consumer/payload-validator';
 
 class DenyAll implements CanActivate {
   canActivate(): boolean {
@@ -176,7 +175,7 @@ describe('EventTransport', () => {
       source: 'urn:test',
       retry: { attempts: 3, initialMs: 1, maxMs: 2 },
     });
-    const executor = new HandlerExecutor(
+    const invoker = new HandlerInvoker(
       options,
       dataSource,
       { claim: jest.fn().mockResolvedValue(true), claimMany: jest.fn() },
@@ -184,7 +183,7 @@ describe('EventTransport', () => {
     );
     const control = { signal: new AbortController().signal, shouldContinue: () => true };
 
-    const outcome = await executor.execute(
+    const outcome = await invoker.invoke(
       sampleCloudEvent(EventTypes.UserUpserted),
       handlerOf(registry, EventTypes.UserUpserted),
       coordinates,

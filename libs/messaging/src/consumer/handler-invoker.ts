@@ -1,3 +1,4 @@
+// Invoker: owns calling one handler once per event, in its own transaction, with its deadline and retries.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventType, TypedCloudEvent } from '@notify/contracts';
 import { withTransaction } from '@notify/persistence';
@@ -15,7 +16,7 @@ import type { RegisteredHandler } from './handler-registry';
 import { inProcessSpan } from '../tracing/messaging-spans';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
-export type ExecutionOutcome =
+export type InvocationOutcome =
   { kind: 'handled' } | { kind: 'duplicate' } | { kind: 'failed'; error: unknown };
 
 type Coordinates = Omit<MessageContext, 'attempt' | 'beforeCommit'>;
@@ -27,8 +28,8 @@ type Coordinates = Omit<MessageContext, 'attempt' | 'beforeCommit'>;
  * handler is not blamed and the wait is unbounded, since every event would fail the same way.
  */
 @Injectable()
-export class HandlerExecutor {
-  private readonly logger = new Logger(HandlerExecutor.name);
+export class HandlerInvoker {
+  private readonly logger = new Logger(HandlerInvoker.name);
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
@@ -37,12 +38,12 @@ export class HandlerExecutor {
     private readonly metrics: MessagingMetrics,
   ) {}
 
-  async execute(
+  async invoke(
     event: TypedCloudEvent<EventType>,
     handler: RegisteredHandler,
     coordinates: Coordinates,
     control: ProcessingControl,
-  ): Promise<ExecutionOutcome> {
+  ): Promise<InvocationOutcome> {
     const { attempts } = this.options.retry;
     let attempt = 1;
     let outageWaits = 0;
@@ -84,7 +85,7 @@ export class HandlerExecutor {
     event: TypedCloudEvent<EventType>,
     handler: RegisteredHandler,
     coordinates: Omit<MessageContext, 'beforeCommit'>,
-  ): Promise<ExecutionOutcome> {
+  ): Promise<InvocationOutcome> {
     const deadline = new HandlerDeadline(this.options.consumer.handlerTimeoutMs);
     return withTransaction(
       this.dataSource,
@@ -98,7 +99,7 @@ export class HandlerExecutor {
     event: TypedCloudEvent<EventType>,
     handler: RegisteredHandler,
     coordinates: Omit<MessageContext, 'beforeCommit'>,
-  ): Promise<ExecutionOutcome> {
+  ): Promise<InvocationOutcome> {
     const preCommit = new PreCommitTasks();
     const context: MessageContext = { ...coordinates, beforeCommit: preCommit.add };
     const fresh = await this.inbox.claim(tx, {

@@ -1,4 +1,4 @@
-import { Limits } from '../validation/limits';
+import { Limits } from '../../src/validation/limits';
 import { PropertyRules } from './validation-rules';
 
 // Used by the AsyncAPI spec: which JSON Schema keywords a payload property must carry, given its validators.

@@ -1,11 +1,5 @@
-import {
-  decodeCloudEvent,
-  encodeBinary,
-  EventTypes,
-  sampleCloudEvent,
-  sampleEventData,
-  validatePayload,
-} from '../index';
+import { decodeCloudEvent, encodeBinary, EventTypes, validatePayload } from '@notify/contracts';
+import { sampleCloudEvent, sampleEventData } from './sample-event-data';
 
 describe('sample builders', () => {
   it('return a fresh copy each time', () => {

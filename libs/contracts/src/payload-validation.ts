@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { EVENT_CATALOG, EventDataMap } from '../event-catalog';
-import { EventType, isEventType } from '../event-types';
+import { EVENT_CATALOG, EventDataMap } from './event-catalog';
+import { EventType, isEventType } from './event-types';
 
 export interface FieldViolation {
   /** Dotted path into `data`, e.g. `actor.userId` or `moderators.0.contactEmail`. */

@@ -1,25 +1,25 @@
-import { sampleCloudEvent, EventTypes } from '@notify/contracts';
-import { recordingDataSource, type TransactionRecord } from '@notify/testing';
+import { EventTypes } from '@notify/contracts';
+import { recordingDataSource, sampleCloudEvent, type TransactionRecord } from '@notify/testing';
 import type { EntityManager } from 'typeorm';
 import { resolveMessagingOptions } from '../messaging.options';
 import { NoopMessagingMetrics } from '../metrics/messaging-metrics';
 import type { MessageContext } from './handler-context';
 import { HandlerDeadlineError } from './handler-deadline';
-import { HandlerExecutor } from './handler-executor';
+import { HandlerInvoker } from './handler-invoker';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
 const event = sampleCloudEvent(EventTypes.UserUpserted);
 const HANDLER_TIMEOUT_MS = 200;
 const coordinates = { topic: 'platform.activity.v1', partition: 0, offset: '5', key: 'user-1', groupId: 'g' };
 
-describe('HandlerExecutor', () => {
+describe('HandlerInvoker', () => {
   const tx = {} as EntityManager;
   let query: jest.Mock;
   let record: TransactionRecord;
   let inbox: { claim: jest.Mock; claimMany: jest.Mock };
   let metrics: NoopMessagingMetrics;
   let control: ProcessingControl;
-  let executor: HandlerExecutor;
+  let invoker: HandlerInvoker;
 
   beforeEach(() => {
     query = jest.fn().mockResolvedValue([{ '?column?': 1 }]);
@@ -35,13 +35,13 @@ describe('HandlerExecutor', () => {
       retry: { attempts: 4, initialMs: 1, maxMs: 4 },
       consumer: { handlerTimeoutMs: HANDLER_TIMEOUT_MS },
     });
-    executor = new HandlerExecutor(options, recording.dataSource, inbox, metrics);
+    invoker = new HandlerInvoker(options, recording.dataSource, inbox, metrics);
   });
 
   it('claims the inbox row and runs the handler in the same transaction', async () => {
     const handle = jest.fn().mockResolvedValue(undefined);
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
       kind: 'handled',
     });
 
@@ -65,7 +65,7 @@ describe('HandlerExecutor', () => {
       return Promise.resolve();
     });
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
       kind: 'handled',
     });
     expect(handle).toHaveBeenCalledTimes(2);
@@ -77,7 +77,7 @@ describe('HandlerExecutor', () => {
     inbox.claim.mockResolvedValue(false);
     const handle = jest.fn();
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
       kind: 'duplicate',
     });
     expect(handle).not.toHaveBeenCalled();
@@ -88,7 +88,7 @@ describe('HandlerExecutor', () => {
     handle.mockResolvedValue(undefined);
     const retried = jest.spyOn(metrics, 'retried');
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
       kind: 'handled',
     });
     expect(handle.mock.calls.map(([, , context]) => (context as { attempt: number }).attempt)).toEqual([
@@ -101,7 +101,7 @@ describe('HandlerExecutor', () => {
     const failure = new Error('template missing');
     const handle = jest.fn().mockRejectedValue(failure);
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
       kind: 'failed',
       error: failure,
     });
@@ -113,11 +113,9 @@ describe('HandlerExecutor', () => {
     query.mockRejectedValueOnce(new Error('down')).mockRejectedValueOnce(new Error('down'));
     query.mockResolvedValue([]);
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toMatchObject(
-      {
-        kind: 'failed',
-      },
-    );
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, control)).resolves.toMatchObject({
+      kind: 'failed',
+    });
     expect(handle).toHaveBeenCalledTimes(4 + 2);
   });
 
@@ -127,7 +125,7 @@ describe('HandlerExecutor', () => {
       .mockImplementationOnce(() => new Promise(() => undefined))
       .mockResolvedValue(undefined);
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
       kind: 'handled',
     });
     expect(handle).toHaveBeenCalledTimes(2);
@@ -140,7 +138,7 @@ describe('HandlerExecutor', () => {
       return Promise.resolve();
     });
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, control)).resolves.toEqual({
       kind: 'failed',
       error: new HandlerDeadlineError(HANDLER_TIMEOUT_MS),
     });
@@ -151,7 +149,7 @@ describe('HandlerExecutor', () => {
   it('gives up on a handler that always hangs with the deadline as the reason', async () => {
     const handle = jest.fn(() => new Promise<void>(() => undefined));
 
-    const outcome = await executor.execute(event, { name: 'h', handle }, coordinates, control);
+    const outcome = await invoker.invoke(event, { name: 'h', handle }, coordinates, control);
 
     expect(outcome).toEqual({ kind: 'failed', error: new HandlerDeadlineError(HANDLER_TIMEOUT_MS) });
     expect(outcome.kind === 'failed' && (outcome.error as Error).message).toBe(
@@ -164,7 +162,7 @@ describe('HandlerExecutor', () => {
     const handle = jest.fn().mockRejectedValue(new Error('boom'));
     const stopping = { signal: AbortSignal.abort(), shouldContinue: () => false };
 
-    await expect(executor.execute(event, { name: 'h', handle }, coordinates, stopping)).rejects.toThrow(
+    await expect(invoker.invoke(event, { name: 'h', handle }, coordinates, stopping)).rejects.toThrow(
       ProcessingAbortedError,
     );
     expect(handle).toHaveBeenCalledTimes(1);
