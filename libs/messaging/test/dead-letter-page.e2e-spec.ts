@@ -1,4 +1,5 @@
-import { DeadLetterHeaders, encodeBinary, EventTypes, sampleCloudEvent, Topics } from '@notify/contracts';
+import { DeadLetterHeaders, encodeBinary, EventTypes, Topics } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import { DeadLetterTool, type DeadLetterToolOutput } from '../src';
 import {
   adminSecurity,

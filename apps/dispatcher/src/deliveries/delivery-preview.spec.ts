@@ -1,4 +1,5 @@
-import { EventTypes, sampleCloudEvent } from '@notify/contracts';
+import { EventTypes } from '@notify/contracts';
+import { sampleCloudEvent } from '@notify/testing';
 import type { NotifiableEvent } from '../policy/notifiable-event';
 import { EmailRenderer } from '../templates/email-renderer.service';
 import { communityOf, deliveryRow, profileOf, TEMPLATE_TEST_SETTINGS } from '../testing/fixtures';
