@@ -35,6 +35,15 @@ export class KafkaClientConfig {
   @Min(6_000, { message: 'must be at least 6s' })
   KAFKA_SESSION_TIMEOUT: number = 10_000;
 
+  /**
+   * Longest time the broker holds an idle consumer's fetch. A record ends the wait at once, so it bounds only how
+   * often an idle consumer asks (and how long a stop or a rebalance waits for the fetch in flight).
+   */
+  @Duration()
+  @Min(100, { message: 'must be at least 100ms' })
+  @Max(5_000, { message: 'must be at most 5s, well under the session timeout' })
+  KAFKA_FETCH_MAX_WAIT: number = 3_000;
+
   @OneOf(KAFKA_SECURITY_PROTOCOLS)
   KAFKA_SECURITY_PROTOCOL: KafkaSecurityProtocol = 'SASL_SSL';
 

@@ -8,7 +8,7 @@ describe('resolveMessagingOptions', () => {
 
     expect(options.retry).toEqual({ attempts: 5, initialMs: 200, maxMs: 5000 });
     expect(options.topicPrefix).toBe('');
-    expect(options.relay).toMatchObject({ enabled: true, pollMs: 1000, batchSize: 200 });
+    expect(options.relay).toMatchObject({ enabled: true, pollMs: 10_000, batchSize: 200 });
     expect(options.housekeeping.retentionMs).toBe(7 * 24 * 60 * 60 * 1000);
     expect(options.consumer).toMatchObject({
       fromBeginning: true,

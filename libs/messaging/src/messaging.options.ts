@@ -199,7 +199,8 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
     retry,
     relay: {
       enabled: true,
-      pollMs: 1000,
+      // A NOTIFY wakes the relay when a row commits; the poll only covers a notification lost with its connection.
+      pollMs: 10_000,
       batchSize: 200,
       standbyRetryMs: 5000,
       ...options.relay,

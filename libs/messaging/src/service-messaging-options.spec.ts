@@ -50,6 +50,12 @@ describe('serviceMessagingOptions', () => {
     expect(options.consumer).toEqual({ sessionTimeoutMs: 10_000, handlerTimeoutMs: 20_000, chunkSize: 50 });
   });
 
+  it('takes the idle fetch wait from the settings', () => {
+    const options = serviceMessagingOptions('preferences', { ...settings, KAFKA_FETCH_MAX_WAIT: 3000 });
+
+    expect(options.consumer).toEqual({ maxWaitTimeMs: 3000 });
+  });
+
   it('takes the record size limit and the parking threshold from the settings', () => {
     const options = serviceMessagingOptions('communities', {
       ...settings,

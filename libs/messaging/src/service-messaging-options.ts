@@ -6,6 +6,7 @@ export interface ServiceKafkaSettings {
   KAFKA_BROKERS: string[];
   KAFKA_TOPIC_PREFIX: string;
   KAFKA_SESSION_TIMEOUT?: number;
+  KAFKA_FETCH_MAX_WAIT?: number;
   KAFKA_HANDLER_TIMEOUT?: number;
   KAFKA_CREATE_TOPICS?: boolean;
   KAFKA_REPLICATION_FACTOR?: number;
@@ -40,6 +41,9 @@ export function serviceMessagingOptions(
       ...(settings.KAFKA_SESSION_TIMEOUT === undefined
         ? {}
         : { sessionTimeoutMs: settings.KAFKA_SESSION_TIMEOUT }),
+      ...(settings.KAFKA_FETCH_MAX_WAIT === undefined
+        ? {}
+        : { maxWaitTimeMs: settings.KAFKA_FETCH_MAX_WAIT }),
       ...(settings.KAFKA_HANDLER_TIMEOUT === undefined
         ? {}
         : { handlerTimeoutMs: settings.KAFKA_HANDLER_TIMEOUT }),

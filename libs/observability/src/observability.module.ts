@@ -8,6 +8,8 @@ import { METRICS_REGISTRY, OBSERVABILITY_OPTIONS, type ObservabilityOptions } fr
 import { LivenessRegistry, ReadinessRegistry } from './readiness.registry';
 import { TraceMiddleware } from './trace.middleware';
 
+const EVENT_LOOP_SAMPLE_MS = 100;
+
 /** Health, readiness and metrics endpoints plus request tracing; `MetricsService` and the health registries are global. */
 @Module({})
 export class ObservabilityModule implements NestModule {
@@ -40,6 +42,8 @@ export class ObservabilityModule implements NestModule {
 function createRegistry(service: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+  // The event-loop delay histogram samples on a timer; 10 ms (the default) alone wakes an idle service 100 times a
+  // second, while lags worth reporting are tens of milliseconds long.
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
   return registry;
 }

@@ -213,9 +213,12 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Max(64)
   SENDER_CONCURRENCY: number = 4;
 
-  /** Longest wait for new deliveries when no database notification arrives. */
+  /**
+   * Longest wait for new deliveries when no database notification arrives: new deliveries NOTIFY, so the poll finds
+   * retries that came due (SENDER_RETRY_DELAY and up) and claims taken back from a lost replica.
+   */
   @Duration()
-  SENDER_POLL_INTERVAL: number = SECOND;
+  SENDER_POLL_INTERVAL: number = 5 * SECOND;
 
   /** Tries of one email before it is marked failed. */
   @IsInt()

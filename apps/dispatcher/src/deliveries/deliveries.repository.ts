@@ -8,6 +8,12 @@ import type { DeliveryCategory, FailureReason, SkipReason } from '../policy/deli
 import type { RecipientRole } from '../policy/recipient-rules';
 import type { TemplateId } from '../templates/template-id';
 import { DELIVERY_CHANNEL_SQL } from './delivery-channel';
+import {
+  byPriority,
+  CLAIMABLE_DELIVERIES_SQL,
+  deliveryPriority,
+  reservedPerLowerClass,
+} from './delivery-priority';
 import { DeliveryEntity } from './delivery.entity';
 import { toDelivery, type DeliveryRow } from './delivery-row';
 
@@ -57,13 +63,13 @@ export class DeliveriesRepository {
     const column = <T>(pick: (row: NewDelivery) => T): T[] => rows.map(pick);
     const inserted: { status: string }[] = await tx.query(
       `INSERT INTO deliveries (event_ref, recipient_user_id, recipient_role, template, category, community_id,
-         members_only, status, reason, frequency, next_attempt_at)
+         members_only, status, reason, frequency, next_attempt_at, priority)
        SELECT event_ref, recipient_user_id, recipient_role, template, category, community_id, members_only, status,
-              reason, frequency, coalesce(next_attempt_at, now())
+              reason, frequency, coalesce(next_attempt_at, now()), priority
          FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
-           $7::boolean[], $8::varchar[], $9::varchar[], $10::varchar[], $11::timestamptz[])
+           $7::boolean[], $8::varchar[], $9::varchar[], $10::varchar[], $11::timestamptz[], $12::smallint[])
            AS u (event_ref, recipient_user_id, recipient_role, template, category, community_id, members_only, status,
-                 reason, frequency, next_attempt_at)
+                 reason, frequency, next_attempt_at, priority)
        ON CONFLICT (event_ref, recipient_user_id, template) DO NOTHING
        RETURNING status`,
       [
@@ -79,6 +85,7 @@ export class DeliveriesRepository {
         column((row) => reasonOf(row.decision)),
         column((row) => (row.decision.status === 'digest-queued' ? row.decision.frequency : null)),
         column((row) => (row.decision.status === 'held' ? row.decision.until : null)),
+        column((row) => deliveryPriority(row.template)),
       ],
     );
     return inserted.filter((row) => row.status === 'pending').length;
@@ -95,25 +102,24 @@ export class DeliveriesRepository {
 
   /**
    * Claims due deliveries for this replica: marked `sending`, owned by its lease and given a new claim version, and
-   * committed before any email goes out. Nothing is claimed unless the replica's lease is live.
+   * committed before any email goes out. Nothing is claimed unless the replica's lease is live. Higher priorities
+   * go first, each lower class keeping its share of the claim (`delivery-priority.ts`); the batch comes back in
+   * sending order.
    */
   async claimDue(limit: number, replicaId: string): Promise<DeliveryEntity[]> {
     const rows = await queryRows<DeliveryRow>(
       this.dataSource,
-      `UPDATE deliveries d
-          SET status = 'sending', claimed_at = now(), claimed_by = $2, claim_version = d.claim_version + 1,
+      `WITH ${CLAIMABLE_DELIVERIES_SQL}
+       UPDATE deliveries d
+          SET status = 'sending', claimed_at = now(), claimed_by = $3, claim_version = d.claim_version + 1,
               attempts = d.attempts + 1, updated_at = now()
-         FROM (SELECT id FROM deliveries
-                WHERE status = 'pending' AND next_attempt_at <= now()
-                  AND EXISTS (SELECT 1 FROM replica_leases WHERE replica_id = $2 AND expires_at > now())
-                ORDER BY next_attempt_at
-                LIMIT $1
-                FOR UPDATE SKIP LOCKED) due
+         FROM claimable due
         WHERE d.id = due.id
+          AND EXISTS (SELECT 1 FROM replica_leases WHERE replica_id = $3 AND expires_at > now())
         RETURNING d.*`,
-      [limit, replicaId],
+      [limit, reservedPerLowerClass(limit), replicaId],
     );
-    return rows.map(toDelivery);
+    return byPriority(rows.map(toDelivery));
   }
 
   /**

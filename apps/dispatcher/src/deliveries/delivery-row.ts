@@ -25,6 +25,7 @@ export interface DeliveryRow {
   created_at: Date;
   updated_at: Date;
   sent_at: Date | null;
+  priority: number;
 }
 
 export function toDelivery(row: DeliveryRow): DeliveryEntity {
@@ -52,5 +53,6 @@ export function toDelivery(row: DeliveryRow): DeliveryEntity {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     sentAt: row.sent_at,
+    priority: row.priority,
   });
 }

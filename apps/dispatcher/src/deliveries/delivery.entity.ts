@@ -86,4 +86,8 @@ export class DeliveryEntity {
   /** When the email provider last moved the status (delivered, bounced, complained, delayed, failed). */
   @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
   statusChangedAt!: Date | null;
+
+  /** Sending order among due deliveries, lower first (`delivery-priority.ts`). */
+  @Column({ type: 'smallint' })
+  priority!: number;
 }

@@ -7,6 +7,7 @@ import { EmailFeedbackStatuses1796000000000 } from './1796000000000-EmailFeedbac
 import { AddDeliveryLanguage1796200000000 } from './1796200000000-AddDeliveryLanguage';
 import { ReplicaLeases1796100000000 } from './1796100000000-ReplicaLeases';
 import { ModeratorAlertCap1796300000000 } from './1796300000000-ModeratorAlertCap';
+import { DeliveryPriority1796600000000 } from './1796600000000-DeliveryPriority';
 
 /** Every migration of the dispatcher's schema, oldest first. */
 export const MIGRATIONS = [
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   ReplicaLeases1796100000000,
   ModeratorAlertCap1796300000000,
   OutboxParking1796511428716,
+  DeliveryPriority1796600000000,
 ];

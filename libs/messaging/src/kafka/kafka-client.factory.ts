@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { ResolvedMessagingOptions } from '../messaging.options';
+import { kafkajsRequestQueue, quietRequestQueue } from './request-queue-idle';
 
 const logger = new Logger('Kafka');
 
@@ -24,6 +25,7 @@ function logCreator() {
 }
 
 export function createKafkaClient(options: ResolvedMessagingOptions): Kafka {
+  quietRequestQueue(kafkajsRequestQueue().prototype);
   return new Kafka({
     retry: { initialRetryTime: 300, retries: 5 },
     ...options.kafka,
