@@ -36,6 +36,22 @@ interface SentMark {
 /** The claim fence: still claimed, by the same claim (a takeover resets the status, a new claim the version). */
 const fence = (claimVersion: string): string => `d.status = 'sending' AND d.claim_version = ${claimVersion}`;
 
+/**
+ * The claim of up to $1 due deliveries for replica $2 (only while its lease is live), returning the claimed rows:
+ * the one statement that decides which deliveries go next, also used as the first step of a larger statement.
+ */
+export const CLAIM_DUE_SQL = `UPDATE deliveries d
+    SET status = 'sending', claimed_at = now(), claimed_by = $2, claim_version = d.claim_version + 1,
+        attempts = d.attempts + 1, updated_at = now()
+   FROM (SELECT id FROM deliveries
+          WHERE status = 'pending' AND next_attempt_at <= now()
+            AND EXISTS (SELECT 1 FROM replica_leases WHERE replica_id = $2 AND expires_at > now())
+          ORDER BY next_attempt_at
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED) due
+  WHERE d.id = due.id
+  RETURNING d.*`;
+
 const DETAIL_MAX = 2000;
 const SENT_MARKS_PER_STATEMENT = 500;
 
@@ -98,21 +114,7 @@ export class DeliveriesRepository {
    * committed before any email goes out. Nothing is claimed unless the replica's lease is live.
    */
   async claimDue(limit: number, replicaId: string): Promise<DeliveryEntity[]> {
-    const rows = await queryRows<DeliveryRow>(
-      this.dataSource,
-      `UPDATE deliveries d
-          SET status = 'sending', claimed_at = now(), claimed_by = $2, claim_version = d.claim_version + 1,
-              attempts = d.attempts + 1, updated_at = now()
-         FROM (SELECT id FROM deliveries
-                WHERE status = 'pending' AND next_attempt_at <= now()
-                  AND EXISTS (SELECT 1 FROM replica_leases WHERE replica_id = $2 AND expires_at > now())
-                ORDER BY next_attempt_at
-                LIMIT $1
-                FOR UPDATE SKIP LOCKED) due
-        WHERE d.id = due.id
-        RETURNING d.*`,
-      [limit, replicaId],
-    );
+    const rows = await queryRows<DeliveryRow>(this.dataSource, CLAIM_DUE_SQL, [limit, replicaId]);
     return rows.map(toDelivery);
   }
 
