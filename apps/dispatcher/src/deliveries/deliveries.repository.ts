@@ -54,6 +54,11 @@ export const CLAIM_DUE_SQL = `UPDATE deliveries d
 
 const DETAIL_MAX = 2000;
 const SENT_MARKS_PER_STATEMENT = 500;
+/**
+ * A `sent` mark that finds no statement running waits this long for the marks of the emails completing meanwhile:
+ * far fewer statements, and at most this long's worth of completions added to what a crash can send twice.
+ */
+const SENT_MARK_LINGER_MS = 5;
 
 @Injectable()
 export class DeliveriesRepository {
@@ -61,6 +66,7 @@ export class DeliveriesRepository {
   private readonly sentMarks = new WriteCoalescer<SentMark, boolean>(
     (sent) => this.markManySent(sent),
     SENT_MARKS_PER_STATEMENT,
+    SENT_MARK_LINGER_MS,
   );
 
   constructor(private readonly dataSource: DataSource) {}
