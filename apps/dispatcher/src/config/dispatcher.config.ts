@@ -265,11 +265,11 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Duration()
   DIGEST_TICK_INTERVAL: number = 5 * MINUTE;
 
-  /** Users whose digests are built in one transaction. */
+  /** Users whose digests are opened by one statement. */
   @IsInt()
   @Min(1)
   @Max(10_000)
-  DIGEST_USER_BATCH_SIZE: number = 100;
+  DIGEST_USER_BATCH_SIZE: number = 1000;
 
   /**
    * Alerts that ask one moderator to act, sent individually per clock hour; the rest of that hour's alerts go out

@@ -3,6 +3,7 @@ import { ClaimsModule } from '../claims/claims.module';
 import { SendingModule } from '../sending/sending.module';
 import { NotificationContextLoader } from './notification-context.loader';
 import { ReadModelsModule } from '../read-models/read-models.module';
+import { BatchClaimRepository } from './batch-claim.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryLogController } from './delivery-log.controller';
 import { DeliveryLogRepository } from './delivery-log.repository';
@@ -22,6 +23,7 @@ import { NotificationEventsRepository } from './notification-events.repository';
   providers: [
     NotificationEventsRepository,
     DeliveriesRepository,
+    BatchClaimRepository,
     NotificationContextLoader,
     DeliveryMetrics,
     DeliverySender,

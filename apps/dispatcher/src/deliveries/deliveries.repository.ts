@@ -42,8 +42,34 @@ interface SentMark {
 /** The claim fence: still claimed, by the same claim (a takeover resets the status, a new claim the version). */
 const fence = (claimVersion: string): string => `d.status = 'sending' AND d.claim_version = ${claimVersion}`;
 
+/**
+ * The claim of up to $1 due deliveries for replica $2, $3 of them kept for each lower priority class (see
+ * `claimParameters`), returning the claimed rows; nothing is locked or claimed unless the replica's lease is live.
+ * The one statement that decides which deliveries go next, also used as the first step of a larger statement.
+ */
+export const CLAIM_DUE_SQL = `WITH live_lease AS (
+    SELECT 1 FROM replica_leases WHERE replica_id = $2 AND expires_at > now()
+  ),
+  ${CLAIMABLE_DELIVERIES_SQL}
+  UPDATE deliveries d
+     SET status = 'sending', claimed_at = now(), claimed_by = $2, claim_version = d.claim_version + 1,
+         attempts = d.attempts + 1, updated_at = now()
+    FROM claimable due
+   WHERE d.id = due.id
+   RETURNING d.*`;
+
+/** The parameters of `CLAIM_DUE_SQL` for a claim of `limit` rows by `replicaId`. */
+export function claimParameters(limit: number, replicaId: string): [number, string, number] {
+  return [limit, replicaId, reservedPerLowerClass(limit)];
+}
+
 const DETAIL_MAX = 2000;
 const SENT_MARKS_PER_STATEMENT = 500;
+/**
+ * A `sent` mark that finds no statement running waits this long for the marks of the emails completing meanwhile:
+ * far fewer statements, and at most this long's worth of completions added to what a crash can send twice.
+ */
+const SENT_MARK_LINGER_MS = 5;
 
 @Injectable()
 export class DeliveriesRepository {
@@ -51,6 +77,7 @@ export class DeliveriesRepository {
   private readonly sentMarks = new WriteCoalescer<SentMark, boolean>(
     (sent) => this.markManySent(sent),
     SENT_MARKS_PER_STATEMENT,
+    SENT_MARK_LINGER_MS,
   );
 
   constructor(private readonly dataSource: DataSource) {}
@@ -109,15 +136,8 @@ export class DeliveriesRepository {
   async claimDue(limit: number, replicaId: string): Promise<DeliveryEntity[]> {
     const rows = await queryRows<DeliveryRow>(
       this.dataSource,
-      `WITH ${CLAIMABLE_DELIVERIES_SQL}
-       UPDATE deliveries d
-          SET status = 'sending', claimed_at = now(), claimed_by = $3, claim_version = d.claim_version + 1,
-              attempts = d.attempts + 1, updated_at = now()
-         FROM claimable due
-        WHERE d.id = due.id
-          AND EXISTS (SELECT 1 FROM replica_leases WHERE replica_id = $3 AND expires_at > now())
-        RETURNING d.*`,
-      [limit, reservedPerLowerClass(limit), replicaId],
+      CLAIM_DUE_SQL,
+      claimParameters(limit, replicaId),
     );
     return byPriority(rows.map(toDelivery));
   }

@@ -42,24 +42,28 @@ export function reservedPerLowerClass(batchSize: number): number {
 }
 
 /**
- * The ids of at most `$1` due pending deliveries, locked for this claim: up to `$2` of each lower class first (its
- * guaranteed share), then the rest by priority and due time. Rows other claims hold are skipped.
+ * The ids of at most `$1` due pending deliveries, locked for this claim: up to `$3` of each lower class first (its
+ * guaranteed share), then the rest by priority and due time. Rows other claims hold are skipped, and nothing is
+ * taken unless the `live_lease` row the enclosing statement defines exists.
  */
 export const CLAIMABLE_DELIVERIES_SQL = `
   reserved_personal AS MATERIALIZED (
     SELECT id FROM deliveries
      WHERE status = 'pending' AND priority = ${DELIVERY_PRIORITIES.personal} AND next_attempt_at <= now()
-     ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       AND EXISTS (SELECT 1 FROM live_lease)
+     ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED
   ),
   reserved_activity AS MATERIALIZED (
     SELECT id FROM deliveries
      WHERE status = 'pending' AND priority = ${DELIVERY_PRIORITIES.activity} AND next_attempt_at <= now()
-     ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       AND EXISTS (SELECT 1 FROM live_lease)
+     ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED
   ),
   reserved AS (SELECT id FROM reserved_personal UNION ALL SELECT id FROM reserved_activity),
   by_priority AS MATERIALIZED (
     SELECT id FROM deliveries
      WHERE status = 'pending' AND next_attempt_at <= now() AND id NOT IN (SELECT id FROM reserved)
+       AND EXISTS (SELECT 1 FROM live_lease)
      ORDER BY priority, next_attempt_at
      LIMIT greatest(0, $1 - (SELECT count(*) FROM reserved))
      FOR UPDATE SKIP LOCKED

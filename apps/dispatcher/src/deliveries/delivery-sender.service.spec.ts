@@ -6,7 +6,6 @@ import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { Registry } from 'prom-client';
 import { ClaimMetrics } from '../claims/claim-metrics';
 import { NotificationContext } from './notification-context';
-import type { NotificationContextLoader } from './notification-context.loader';
 import { SendingService } from '../sending/sending.service';
 import { UnsubscribeLinks } from '../sending/unsubscribe-links';
 import type { DispatcherConfig } from '../config/dispatcher.config';
@@ -77,14 +76,12 @@ describe('DeliverySender', () => {
     const config = { SENDER_MAX_ATTEMPTS: 3, SENDER_RETRY_DELAY: 1000 } as DispatcherConfig;
     registry = new Registry();
     metrics = new MetricsService(registry);
-    const loader = { load: jest.fn(() => Promise.resolve(context)) } as unknown as NotificationContextLoader;
     const links = new UnsubscribeLinks(
       new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'delivery-sender-spec-secret-0123456789' }])),
       'https://preferences.example.org',
       60_000,
     );
     sender = new DeliverySender(
-      loader,
       new SendingService(
         config,
         renderer as unknown as EmailRenderer,
@@ -97,7 +94,7 @@ describe('DeliverySender', () => {
     );
   });
 
-  const send = (row: DeliveryEntity) => sender.sendBatch([row]);
+  const send = (row: DeliveryEntity) => sender.sendBatch({ rows: [row], context });
 
   it('renders in the recipient’s language and time zone, sends with a one-click link, and records the message id', async () => {
     await send(deliveryRow());

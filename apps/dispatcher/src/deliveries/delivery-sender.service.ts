@@ -9,8 +9,8 @@ import { SendingService } from '../sending/sending.service';
 import { DeliveriesRepository } from './deliveries.repository';
 import type { DeliveryEntity } from './delivery.entity';
 import { DeliveryMetrics } from './delivery-metrics';
+import type { ClaimedBatch } from './batch-claim.repository';
 import type { NotificationContext } from './notification-context';
-import { NotificationContextLoader } from './notification-context.loader';
 
 const COMPLETION_TRIES = 3;
 const COMPLETION_RETRY_MS = 250;
@@ -21,15 +21,13 @@ export class DeliverySender {
   private readonly logger = new Logger(DeliverySender.name);
 
   constructor(
-    private readonly contexts: NotificationContextLoader,
     private readonly sending: SendingService,
     private readonly deliveries: DeliveriesRepository,
     private readonly metrics: DeliveryMetrics,
     private readonly claimMetrics: ClaimMetrics,
   ) {}
 
-  async sendBatch(rows: readonly DeliveryEntity[]): Promise<void> {
-    const context = await this.contexts.load(rows);
+  async sendBatch({ rows, context }: ClaimedBatch): Promise<void> {
     await Promise.all(rows.map((row) => this.sendOne(row, context)));
   }
 

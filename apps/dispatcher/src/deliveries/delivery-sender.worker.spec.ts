@@ -3,13 +3,19 @@ import { waitFor } from '@notify/testing';
 import type { ReplicaLease } from '../claims/replica-lease.service';
 import type { DispatcherConfig } from '../config/dispatcher.config';
 import { deliveryRow } from '../testing/fixtures';
-import type { DeliveriesRepository } from './deliveries.repository';
+import type { BatchClaimRepository, ClaimedBatch } from './batch-claim.repository';
+import type { DeliveryEntity } from './delivery.entity';
 import type { DeliverySender } from './delivery-sender.service';
 import { DeliverySenderWorker } from './delivery-sender.worker';
+import { NotificationContext } from './notification-context';
 import type { DeliveryWakeups } from './delivery-wakeups';
 
 describe('DeliverySenderWorker', () => {
-  const deliveries = { claimDue: jest.fn() };
+  const batches = { claim: jest.fn() };
+  const claimed = (rows: DeliveryEntity[]): ClaimedBatch => ({
+    rows,
+    context: new NotificationContext(new Map(), new Map(), new Map(), new Set(), new Set()),
+  });
   const lease = { replicaId: 'replica-1', isHeld: jest.fn() };
   const sender = { sendBatch: jest.fn() };
   const wakeups = { start: jest.fn(), stop: jest.fn(), wait: jest.fn(), wakeOne: jest.fn() };
@@ -25,7 +31,7 @@ describe('DeliverySenderWorker', () => {
     } as DispatcherConfig;
     worker = new DeliverySenderWorker(
       config,
-      deliveries as unknown as DeliveriesRepository,
+      batches as unknown as BatchClaimRepository,
       sender as unknown as DeliverySender,
       wakeups as unknown as DeliveryWakeups,
       lease as unknown as ReplicaLease,
@@ -51,22 +57,22 @@ describe('DeliverySenderWorker', () => {
 
   it('sends each claimed batch, then waits for a wake-up while nothing is due', async () => {
     const batch = [deliveryRow({ id: '1' }), deliveryRow({ id: '2' })];
-    deliveries.claimDue.mockResolvedValueOnce(batch).mockResolvedValue([]);
+    batches.claim.mockResolvedValueOnce(claimed(batch)).mockResolvedValue(claimed([]));
 
     await start();
 
     await waitFor(() => wakeups.wait.mock.calls.length > 0);
-    expect(deliveries.claimDue).toHaveBeenCalledWith(2, 'replica-1');
+    expect(batches.claim).toHaveBeenCalledWith(2, 'replica-1');
     expect(sender.sendBatch).toHaveBeenCalledTimes(1);
-    expect(sender.sendBatch).toHaveBeenCalledWith(batch);
+    expect(sender.sendBatch).toHaveBeenCalledWith(claimed(batch));
     expect(wakeups.wait).toHaveBeenCalledWith(1000);
   });
 
   it('wakes another lane when its claim was full, and only then', async () => {
-    deliveries.claimDue
-      .mockResolvedValueOnce([deliveryRow({ id: '1' }), deliveryRow({ id: '2' })])
-      .mockResolvedValueOnce([deliveryRow({ id: '3' })])
-      .mockResolvedValue([]);
+    batches.claim
+      .mockResolvedValueOnce(claimed([deliveryRow({ id: '1' }), deliveryRow({ id: '2' })]))
+      .mockResolvedValueOnce(claimed([deliveryRow({ id: '3' })]))
+      .mockResolvedValue(claimed([]));
 
     await start();
 
@@ -75,10 +81,10 @@ describe('DeliverySenderWorker', () => {
   });
 
   it('keeps its lane alive when a claim fails', async () => {
-    deliveries.claimDue
+    batches.claim
       .mockRejectedValueOnce(new Error('database restarting'))
-      .mockResolvedValueOnce([deliveryRow()])
-      .mockResolvedValue([]);
+      .mockResolvedValueOnce(claimed([deliveryRow()]))
+      .mockResolvedValue(claimed([]));
 
     await start();
 
@@ -87,12 +93,12 @@ describe('DeliverySenderWorker', () => {
 
   it('claims nothing while its replica lease is not held', async () => {
     lease.isHeld.mockReturnValue(false);
-    deliveries.claimDue.mockResolvedValue([deliveryRow()]);
+    batches.claim.mockResolvedValue(claimed([deliveryRow()]));
 
     await start();
 
     await waitFor(() => wakeups.wait.mock.calls.length > 1);
-    expect(deliveries.claimDue).not.toHaveBeenCalled();
+    expect(batches.claim).not.toHaveBeenCalled();
     expect(sender.sendBatch).not.toHaveBeenCalled();
   });
 
@@ -100,6 +106,6 @@ describe('DeliverySenderWorker', () => {
     await start({ SENDER_ENABLED: false });
 
     expect(wakeups.start).not.toHaveBeenCalled();
-    expect(deliveries.claimDue).not.toHaveBeenCalled();
+    expect(batches.claim).not.toHaveBeenCalled();
   });
 });

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { ReplicaLease } from '../claims/replica-lease.service';
 import { DispatcherConfig } from '../config/dispatcher.config';
-import { DeliveriesRepository } from './deliveries.repository';
+import { BatchClaimRepository } from './batch-claim.repository';
 import { DeliverySender } from './delivery-sender.service';
 import { DeliveryWakeups } from './delivery-wakeups';
 
@@ -24,7 +24,7 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
 
   constructor(
     private readonly config: DispatcherConfig,
-    private readonly deliveries: DeliveriesRepository,
+    private readonly batches: BatchClaimRepository,
     private readonly sender: DeliverySender,
     private readonly wakeups: DeliveryWakeups,
     private readonly lease: ReplicaLease,
@@ -50,13 +50,13 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
     while (this.running) {
       try {
         const batch = this.lease.isHeld()
-          ? await this.deliveries.claimDue(this.config.SENDER_BATCH_SIZE, this.lease.replicaId)
-          : [];
-        if (batch.length === this.config.SENDER_BATCH_SIZE) {
+          ? await this.batches.claim(this.config.SENDER_BATCH_SIZE, this.lease.replicaId)
+          : undefined;
+        if (batch?.rows.length === this.config.SENDER_BATCH_SIZE) {
           // More may be due: let another lane claim them while this one sends.
           this.wakeups.wakeOne();
         }
-        if (batch.length > 0) {
+        if (batch && batch.rows.length > 0) {
           await this.sender.sendBatch(batch);
         } else {
           await this.wakeups.wait(this.config.SENDER_POLL_INTERVAL);

@@ -98,19 +98,22 @@ export class DigestRunner {
   }
 
   private async openPeriod(period: DuePeriod, timeZones: string[]): Promise<number> {
-    const batchSize = this.config.DIGEST_USER_BATCH_SIZE;
+    const pageSize = this.config.DIGEST_USER_BATCH_SIZE;
     let opened = 0;
     let after = '';
     for (;;) {
-      const users = await this.digests.usersWithQueuedItems(after, batchSize);
-      if (users.length > 0) {
-        opened += (await this.digests.openDigests(period, timeZones, users, this.config.DIGEST_MAX_ITEMS))
-          .length;
-      }
-      if (users.length < batchSize) {
+      const page = await this.digests.openDigestPage(
+        period,
+        timeZones,
+        after,
+        pageSize,
+        this.config.DIGEST_MAX_ITEMS,
+      );
+      opened += page.opened;
+      if (page.lastUserId === null || page.users < pageSize) {
         return opened;
       }
-      after = users[users.length - 1];
+      after = page.lastUserId;
     }
   }
 }

@@ -42,6 +42,13 @@ export interface ClaimedDigestOf<K extends DigestKind> {
 export type ClaimedDigest = ClaimedDigestOf<DigestFrequency>;
 export type ClaimedAlertSummary = ClaimedDigestOf<typeof ALERT_SUMMARY>;
 
+/** One page of a digest run's opening: how many users it looked at, the last of them, and the digests opened. */
+export interface DigestPage {
+  users: number;
+  lastUserId: string | null;
+  opened: number;
+}
+
 /** What identifies one claim of a digest. */
 export type DigestClaim = Pick<ClaimedDigest, 'id' | 'claimVersion'>;
 
@@ -53,70 +60,65 @@ const ITEM_FENCE = `digest_id = $1 AND EXISTS (SELECT 1 FROM digests g WHERE g.i
 export class DigestsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Next users, in id order after `after`, with queued items not yet in a digest. */
-  async usersWithQueuedItems(after: string, limit: number): Promise<string[]> {
-    const rows: { user_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT recipient_user_id AS user_id FROM deliveries
-        WHERE status = 'digest-queued' AND digest_id IS NULL AND recipient_user_id > $1
-        ORDER BY 1 LIMIT $2`,
-      [after, limit],
-    );
-    return rows.map((row) => row.user_id);
-  }
-
   /**
-   * Opens this period's digest for those of `userIds` who live in `timeZones`, have items it takes and no digest for
-   * the period yet, and moves up to `maxItems` of their oldest items into it. Users another replica is working on are
-   * skipped (their profile rows are locked with SKIP LOCKED). Returns the ids of the digests opened.
+   * Looks at the next `limit` users after `after` (in id order) with queued items, read from the queue's index, and
+   * opens this period's digest for those who live in `timeZones` and have items it takes, moving up to `maxItems` of
+   * each one's oldest items into it: one statement per page.
+   * Users another replica is working on are skipped (their profile rows are locked with SKIP LOCKED); a user who has
+   * this period's digest already keeps their items queued (the unique key refuses a second one, also when two
+   * replicas race).
    */
-  openDigests(
+  async openDigestPage(
     period: DuePeriod,
     timeZones: readonly string[],
-    userIds: readonly string[],
+    after: string,
+    limit: number,
     maxItems: number,
-  ): Promise<string[]> {
-    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
-      const locked: { user_id: string }[] = await tx.query(
-        `SELECT p.user_id FROM profiles p
-          WHERE p.user_id = ANY($1::varchar[]) AND p.time_zone = ANY($2::varchar[])
-            AND NOT EXISTS (SELECT 1 FROM digests g WHERE g.user_id = p.user_id AND g.kind = $3 AND g.period_start = $4)
+  ): Promise<DigestPage> {
+    const [page] = await queryRows<{ last_user_id: string | null; users: string; opened: string }>(
+      this.dataSource,
+      `WITH candidates AS (
+         SELECT DISTINCT recipient_user_id AS user_id FROM deliveries
+          WHERE status = 'digest-queued' AND digest_id IS NULL AND recipient_user_id > $1
+          ORDER BY 1
+          LIMIT $3
+       ), locked AS (
+         SELECT p.user_id, p.mentions, p.comments, p.private_messages, p.community_activity FROM profiles p
+          WHERE p.user_id IN (SELECT user_id FROM candidates) AND p.time_zone = ANY($2::varchar[])
             AND EXISTS (SELECT 1 FROM deliveries d
                          WHERE d.recipient_user_id = p.user_id AND d.status = 'digest-queued' AND d.digest_id IS NULL
                            AND ${TAKES_ITEM[period.kind]})
-          ORDER BY p.user_id
-          FOR UPDATE OF p SKIP LOCKED`,
-        [userIds, timeZones, period.kind, period.periodStart],
-      );
-      if (locked.length === 0) {
-        return [];
-      }
-      const opened: { id: string }[] = await tx.query(
-        `INSERT INTO digests (user_id, kind, period_start, status)
-         SELECT user_id, $2, $3, 'pending' FROM unnest($1::varchar[]) AS u (user_id)
+          FOR UPDATE OF p SKIP LOCKED
+       ), picked AS (
+         SELECT item.id, p.user_id
+           FROM locked p
+           CROSS JOIN LATERAL (
+             SELECT d.id FROM deliveries d
+              WHERE d.recipient_user_id = p.user_id AND d.status = 'digest-queued' AND d.digest_id IS NULL
+                AND ${TAKES_ITEM[period.kind]}
+              ORDER BY d.id
+              LIMIT $6) item
+       ), opened AS (
+         INSERT INTO digests (user_id, kind, period_start, status, item_count)
+         SELECT user_id, $4, $5, 'pending', count(*) FROM picked GROUP BY user_id
          ON CONFLICT (user_id, kind, period_start) WHERE kind <> 'alerts' DO NOTHING
-         RETURNING id`,
-        [locked.map((row) => row.user_id), period.kind, period.periodStart],
-      );
-      const digestIds = opened.map((row) => row.id);
-      await tx.query(
-        `WITH picked AS (
-           SELECT d.id, g.id AS digest_id, row_number() OVER (PARTITION BY g.id ORDER BY d.id) AS position
-             FROM digests g
-             JOIN profiles p ON p.user_id = g.user_id
-             JOIN deliveries d ON d.recipient_user_id = g.user_id AND d.status = 'digest-queued' AND d.digest_id IS NULL
-            WHERE g.id = ANY($1::bigint[]) AND ${TAKES_ITEM[period.kind]}
-         )
-         UPDATE deliveries d SET digest_id = picked.digest_id, updated_at = now()
-           FROM picked WHERE d.id = picked.id AND picked.position <= $2`,
-        [digestIds, maxItems],
-      );
-      await tx.query(
-        `UPDATE digests g SET item_count = (SELECT count(*) FROM deliveries d WHERE d.digest_id = g.id)
-          WHERE g.id = ANY($1::bigint[])`,
-        [digestIds],
-      );
-      return digestIds;
-    });
+         RETURNING id, user_id
+       ), moved AS (
+         -- Through arrays, so that the items are found by primary key rather than by hashing the whole table.
+         UPDATE deliveries d SET digest_id = m.digest_id, updated_at = now()
+           FROM unnest(ARRAY(SELECT picked.id FROM picked JOIN opened USING (user_id) ORDER BY picked.id),
+                       ARRAY(SELECT opened.id FROM picked JOIN opened USING (user_id) ORDER BY picked.id))
+                AS m (id, digest_id)
+          WHERE d.id = m.id AND d.status = 'digest-queued' AND d.digest_id IS NULL
+          RETURNING d.id
+       )
+       SELECT (SELECT max(user_id) FROM candidates) AS last_user_id,
+              (SELECT count(*) FROM candidates) AS users,
+              (SELECT count(*) FROM opened) AS opened,
+              (SELECT count(*) FROM moved) AS moved`,
+      [after, timeZones, limit, period.kind, period.periodStart, maxItems],
+    );
+    return { lastUserId: page.last_user_id, users: Number(page.users), opened: Number(page.opened) };
   }
 
   /**

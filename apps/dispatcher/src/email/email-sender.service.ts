@@ -80,7 +80,7 @@ export class EmailSender implements OnModuleInit {
   private async sendWithRetries(email: OutgoingEmail): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.slots.run(() => this.attempt(email));
+        return await this.attempt(email);
       } catch (error) {
         if (error instanceof EmailSendError) {
           throw error;
@@ -109,12 +109,18 @@ export class EmailSender implements OnModuleInit {
     }
   }
 
+  /**
+   * The token is taken before the email waits for a slot, so that the emails of a claimed batch take theirs together
+   * (one round trip to the shared bucket) rather than one slot's worth at a time.
+   */
   private async attempt(email: OutgoingEmail): Promise<string> {
     this.assertNotPaused();
     await this.rateLimiter().acquire();
-    // The pause may have started while this email waited for its turn.
-    this.assertNotPaused();
-    return this.gateway.send(email);
+    return this.slots.run(() => {
+      // The pause may have started while this email waited for its turn.
+      this.assertNotPaused();
+      return this.gateway.send(email);
+    });
   }
 
   private pause(code: string, cause: unknown): SendingPausedError {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../database/query-rows';
 
 export interface TokenGrant {
   granted: number;
@@ -16,34 +17,43 @@ export const SEND_RATE_STORE = Symbol('SEND_RATE_STORE');
 
 @Injectable()
 export class SendRateRepository implements SendRateStore {
+  /** Buckets this process has seen exist: a take is then a single statement. */
+  private readonly created = new Set<string>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async take(bucket: string, want: number, ratePerSecond: number, capacity: number): Promise<TokenGrant> {
-    const grant = await this.takeFromExisting(bucket, want, ratePerSecond, capacity);
+    if (!this.created.has(bucket)) {
+      await this.create(bucket, capacity);
+    }
+    const grant = await this.takeFrom(bucket, want, ratePerSecond, capacity);
     if (grant !== undefined) {
       return grant;
     }
-    // Only the first take of a bucket pays for creating it.
+    // The row went away (a reset): it is created full again, as on first use.
+    this.created.delete(bucket);
+    await this.create(bucket, capacity);
+    return (await this.takeFrom(bucket, want, ratePerSecond, capacity)) ?? { granted: 0, remaining: 0 };
+  }
+
+  private async create(bucket: string, capacity: number): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO send_rate_buckets (name, tokens, refilled_at) VALUES ($1, $2, clock_timestamp())
        ON CONFLICT (name) DO NOTHING`,
       [bucket, capacity],
     );
-    return (
-      (await this.takeFromExisting(bucket, want, ratePerSecond, capacity)) ?? { granted: 0, remaining: 0 }
-    );
+    this.created.add(bucket);
   }
 
-  /** One statement: refills the bucket and takes what it holds, up to `want`; undefined when it does not exist. */
-  private async takeFromExisting(
+  private async takeFrom(
     bucket: string,
     want: number,
     ratePerSecond: number,
     capacity: number,
   ): Promise<TokenGrant | undefined> {
     // The refill never counts time twice: refilled_at only moves forward, so a late clock reading grants less.
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [rows] = await this.dataSource.query<[TokenGrant[], number]>(
+    const rows = await queryRows<TokenGrant>(
+      this.dataSource,
       `WITH current AS (
          SELECT name,
                 least($3::float8,
