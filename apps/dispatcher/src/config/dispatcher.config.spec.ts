@@ -126,6 +126,7 @@ describe('DispatcherConfig', () => {
     REPLICA_LEASE_TTL: ['6s', 6000],
     REPLICA_LEASE_RENEW_INTERVAL: ['1500ms', 1500],
     FANOUT_PAGE_SIZE: ['5000', 5000],
+    FANOUT_POLL_INTERVAL: ['2s', 2000],
     DIGEST_HOUR: ['8', 8],
     DIGEST_TICK_INTERVAL: ['1m', 60_000],
     DIGEST_USER_BATCH_SIZE: ['250', 250],

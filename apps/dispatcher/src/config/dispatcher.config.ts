@@ -245,11 +245,19 @@ export class DispatcherConfig extends BaseServiceConfig {
   @Min(100)
   REPLICA_LEASE_RENEW_INTERVAL: number = 2 * SECOND;
 
-  /** Members inserted per statement when notifying a whole community. */
+  /**
+   * Members inserted per statement (and per transaction) when notifying a whole community. The first page is
+   * planned with the event; a larger community is continued by the fan-out worker, one page per transaction.
+   */
   @IsInt()
   @Min(100)
   @Max(100_000)
   FANOUT_PAGE_SIZE: number = 10_000;
+
+  /** How often the fan-out worker looks for unfinished jobs when no notification woke it. */
+  @Duration()
+  @Min(100)
+  FANOUT_POLL_INTERVAL: number = 5 * SECOND;
 
   // Digests
 

@@ -21,6 +21,8 @@ export class DeliveryWakeups {
   private client?: Client;
   private stopped = false;
   private reconnectTimer?: NodeJS.Timeout;
+  /** The NOTIFY channel listened on; a subclass listens for other work the same way. */
+  protected readonly channelSql: string = DELIVERY_CHANNEL_SQL;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -79,7 +81,7 @@ export class DeliveryWakeups {
     try {
       await client.connect();
       const [{ channel }] = (
-        await client.query<{ channel: string }>(`SELECT ${DELIVERY_CHANNEL_SQL} AS channel`)
+        await client.query<{ channel: string }>(`SELECT ${this.channelSql} AS channel`)
       ).rows;
       await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
       this.client = client;
@@ -98,7 +100,8 @@ export class DeliveryWakeups {
       return;
     }
     this.logger.warn({
-      msg: 'delivery notifications unavailable; polling until reconnected',
+      msg: 'notifications unavailable; polling until reconnected',
+      listener: this.constructor.name,
       error: error.message,
     });
     clearTimeout(this.reconnectTimer);

@@ -8,6 +8,7 @@ import { AddDeliveryLanguage1796200000000 } from './1796200000000-AddDeliveryLan
 import { ReplicaLeases1796100000000 } from './1796100000000-ReplicaLeases';
 import { ModeratorAlertCap1796300000000 } from './1796300000000-ModeratorAlertCap';
 import { DeliveryPriority1796600000000 } from './1796600000000-DeliveryPriority';
+import { FanOutJobs1796700000000 } from './1796700000000-FanOutJobs';
 
 /** Every migration of the dispatcher's schema, oldest first. */
 export const MIGRATIONS = [
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   ModeratorAlertCap1796300000000,
   OutboxParking1796511428716,
   DeliveryPriority1796600000000,
+  FanOutJobs1796700000000,
 ];

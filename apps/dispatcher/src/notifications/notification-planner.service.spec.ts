@@ -34,7 +34,7 @@ describe('NotificationPlanner', () => {
   const profiles = { findByIds: jest.fn() };
   const memberships = { currentMemberships: jest.fn() };
   const deliveries = { insertMany: jest.fn(), wakeSenders: jest.fn() };
-  const fanOut = { insertForMembers: jest.fn() };
+  const fanOut = { insertForMembers: jest.fn(), insertPage: jest.fn() };
   const alertCap = { apply: jest.fn() };
   let planner: NotificationPlanner;
 
