@@ -50,7 +50,8 @@ export class MemberFanOutRepository {
   /**
    * Inserts one delivery for each of the next `pageSize` current members after `after` (in user-id order), inside
    * the database: members are never loaded into this process. A delivery already planned for a member is left as
-   * it is, so a page replayed after a lost commit adds nothing twice.
+   * it is, so a page replayed after a lost commit adds nothing twice. Each member's profile is looked up by its key
+   * (null without a profile): a join would let the planner hash the whole profiles table for every page.
    */
   async insertPage(fanOut: MemberFanOut, after: string, pageSize: number, tx: EntityManager): Promise<FanOutPage> {
     const rules = JSON.stringify(
@@ -64,7 +65,9 @@ export class MemberFanOutRepository {
     );
     const [page]: { last_user_id: string | null; members: string; pending: string }[] = await tx.query(
       `WITH page AS (
-         SELECT m.user_id FROM memberships m
+         SELECT m.user_id,
+                (SELECT ${PREFERENCE_COLUMN[fanOut.category]} FROM profiles p WHERE p.user_id = m.user_id) AS preference
+           FROM memberships m
           WHERE m.community_id = $1 AND m.state = 'joined' AND m.user_id > $2 AND m.user_id <> ALL($3::varchar[])
           ORDER BY m.user_id
           LIMIT $4
@@ -73,11 +76,10 @@ export class MemberFanOutRepository {
            members_only, status, reason, frequency, priority)
          SELECT $5, page.user_id, 'member', $6, $7, $1, $8, r.status, r.reason, r.frequency, $11
            FROM page
-           LEFT JOIN profiles p ON p.user_id = page.user_id
            JOIN jsonb_to_recordset($9::jsonb) AS r (is_actor boolean, preference text, status text, reason text,
                                                     frequency text)
              ON r.is_actor = (page.user_id IS NOT DISTINCT FROM $10::varchar)
-            AND r.preference IS NOT DISTINCT FROM ${PREFERENCE_COLUMN[fanOut.category]}
+            AND r.preference IS NOT DISTINCT FROM page.preference
          ON CONFLICT (event_ref, recipient_user_id, template) DO NOTHING
          RETURNING status
        )
