@@ -163,4 +163,15 @@ describe('fan-out jobs', () => {
     expect(await coverage(communityId)).toEqual({ missing: 0, once: MEMBERS, more: 0 });
     expect(await jobs.pendingCount()).toBe(0);
   });
+
+  // Last: the actor's erasure removes a member from every community above.
+  it('replaces an erased user named in a fan-out job by the pseudonym', async () => {
+    const naming = `SELECT count(*) FROM fan_out_jobs WHERE strpos(plan::text, '"job-1"') > 0`;
+    expect(await dispatcher.count(naming)).toBe(3);
+
+    await dispatcher.publishAndWait(cloudEventFactory.build(EventTypes.UserDeleted, { userId: 'job-1' }));
+
+    expect(await dispatcher.count(naming)).toBe(0);
+    expect(await dispatcher.count(`SELECT count(*) FROM fan_out_jobs`)).toBe(3);
+  });
 });

@@ -54,5 +54,10 @@ export class UserErasureRepository {
         [needle, replacement],
       );
     }
+    // A fan-out job's plan names the actor and the excluded moderators, as whole JSON strings.
+    await tx.query(
+      `UPDATE fan_out_jobs SET plan = replace(plan::text, $1, $2)::jsonb WHERE strpos(plan::text, $1) > 0`,
+      [JSON.stringify(userId), JSON.stringify(pseudonym)],
+    );
   }
 }
