@@ -96,6 +96,7 @@ describe('DispatcherConfig', () => {
     KAFKA_MAX_MESSAGE_BYTES: ['500000', 500_000],
     OUTBOX_PARK_AFTER_ATTEMPTS: ['5', 5],
     KAFKA_HANDLER_TIMEOUT: ['45s', 45_000],
+    KAFKA_FETCH_MAX_WAIT: ['1500ms', 1500],
     DB_POOL_SIZE: ['12', 12],
     DB_STATEMENT_TIMEOUT: ['20s', 20_000],
     DB_LOCK_TIMEOUT: ['2s', 2_000],
