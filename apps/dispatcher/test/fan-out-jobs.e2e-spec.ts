@@ -164,14 +164,40 @@ describe('fan-out jobs', () => {
     expect(await jobs.pendingCount()).toBe(0);
   });
 
+  it('is continued by another replica from the cursor where this one stopped', async () => {
+    const worker = dispatcher.app.get(FanOutWorker);
+    const jobs = dispatcher.app.get(FanOutJobsRepository);
+    const communityId = await communityWithMembers();
+    await worker.beforeApplicationShutdown();
+    await publishContent(communityId);
+    for (let page = 0; page < 3; page++) {
+      await jobs.planNextPage(PAGE_SIZE);
+    }
+    expect((await jobOf(communityId)).pages).toBe(4);
+
+    const other = await startDispatcher(
+      'fanoutjobs',
+      { FANOUT_PAGE_SIZE: String(PAGE_SIZE), FANOUT_POLL_INTERVAL: '250ms', SENDER_ENABLED: 'false' },
+      dispatcher.replica,
+    );
+    try {
+      await untilDone(communityId);
+    } finally {
+      await other.close();
+      await worker.onApplicationBootstrap();
+    }
+
+    expect(await coverage(communityId)).toEqual({ missing: 0, once: MEMBERS, more: 0 });
+  });
+
   // Last: the actor's erasure removes a member from every community above.
   it('replaces an erased user named in a fan-out job by the pseudonym', async () => {
     const naming = `SELECT count(*) FROM fan_out_jobs WHERE strpos(plan::text, '"job-1"') > 0`;
-    expect(await dispatcher.count(naming)).toBe(3);
+    expect(await dispatcher.count(naming)).toBe(4);
 
     await dispatcher.publishAndWait(cloudEventFactory.build(EventTypes.UserDeleted, { userId: 'job-1' }));
 
     expect(await dispatcher.count(naming)).toBe(0);
-    expect(await dispatcher.count(`SELECT count(*) FROM fan_out_jobs`)).toBe(3);
+    expect(await dispatcher.count(`SELECT count(*) FROM fan_out_jobs`)).toBe(4);
   });
 });
