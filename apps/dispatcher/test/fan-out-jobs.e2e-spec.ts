@@ -2,6 +2,7 @@ import { EventTypes } from '@notify/contracts';
 import { cloudEventFactory, communityFactory, waitFor } from '@notify/testing';
 import { FanOutJobsRepository } from '../src/notifications/fan-out-jobs.repository';
 import { FanOutWorker } from '../src/notifications/fan-out.worker';
+import { RetentionJob } from '../src/retention/retention.service';
 import { startDispatcher, type DispatcherTestApp } from './support/dispatcher-test-app';
 
 const MEMBERS = 25_000;
@@ -199,5 +200,22 @@ describe('fan-out jobs', () => {
 
     expect(await dispatcher.count(naming)).toBe(0);
     expect(await dispatcher.count(`SELECT count(*) FROM fan_out_jobs`)).toBe(4);
+  });
+
+  it('deletes finished fan-out jobs once event payloads expire, leaving unfinished ones', async () => {
+    await dispatcher.dataSource.query(
+      `UPDATE fan_out_jobs SET state = 'pending' WHERE id = (SELECT max(id) FROM fan_out_jobs)`,
+    );
+    const worker = dispatcher.app.get(FanOutWorker);
+    await worker.beforeApplicationShutdown();
+    try {
+      const later = new Date(Date.now() + dispatcher.config.RETENTION_EVENT_PAYLOADS + 60_000);
+      const report = await dispatcher.app.get(RetentionJob).sweep(later);
+
+      expect(report.fanOutJobs).toBe(3);
+      expect(await dispatcher.count(`SELECT count(*) FROM fan_out_jobs WHERE state = 'pending'`)).toBe(1);
+    } finally {
+      await worker.onApplicationBootstrap();
+    }
   });
 });

@@ -75,6 +75,17 @@ export class RetentionRepository {
     );
   }
 
+  /** Deletes up to `limit` finished fan-out jobs last advanced before `before`, oldest first. */
+  async deleteFanOutJobs(before: Date, limit: number): Promise<number> {
+    return this.count(
+      `WITH oldest AS (SELECT id, updated_at, state FROM fan_out_jobs ORDER BY id LIMIT $2)
+       DELETE FROM fan_out_jobs j USING oldest
+        WHERE j.id = oldest.id AND oldest.updated_at < $1 AND oldest.state = 'done'
+       RETURNING j.id`,
+      [before, limit],
+    );
+  }
+
   private async count(sql: string, parameters: unknown[]): Promise<number> {
     return (await queryRows<{ id: string }>(this.dataSource, sql, parameters)).length;
   }

@@ -14,10 +14,12 @@ export interface RetentionReport {
   digests: number;
   emptiedPayloads: number;
   events: number;
+  fanOutJobs: number;
 }
 
 /**
- * Keeps the delivery log for RETENTION_DELIVERY_LOG and event payloads for RETENTION_EVENT_PAYLOADS: every
+ * Keeps the delivery log for RETENTION_DELIVERY_LOG and event payloads (and finished fan-out jobs, which hold
+ * what their event's members were planned from) for RETENTION_EVENT_PAYLOADS: every
  * RETENTION_INTERVAL it deletes (or empties) the expired rows batch by batch, each batch a short transaction.
  */
 @Injectable()
@@ -67,6 +69,7 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
       digests: await this.drain((size) => this.repository.deleteDigests(logCutoff, size)),
       emptiedPayloads: 0,
       events: 0,
+      fanOutJobs: await this.drain((size) => this.repository.deleteFanOutJobs(payloadCutoff, size)),
     };
     for (;;) {
       const { emptied, lastId } = await this.repository.emptyEventPayloads(
