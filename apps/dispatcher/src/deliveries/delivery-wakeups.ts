@@ -80,9 +80,8 @@ export class DeliveryWakeups {
     client.on('end', () => this.lost(client, new Error('connection closed')));
     try {
       await client.connect();
-      const [{ channel }] = (
-        await client.query<{ channel: string }>(`SELECT ${this.channelSql} AS channel`)
-      ).rows;
+      const [{ channel }] = (await client.query<{ channel: string }>(`SELECT ${this.channelSql} AS channel`))
+        .rows;
       await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
       this.client = client;
     } catch (error) {

@@ -34,7 +34,10 @@ export class FanOutWorker implements OnApplicationBootstrap, BeforeApplicationSh
     metrics: MetricsService,
   ) {
     this.pendingJobs = metrics.gauge('dispatcher_fan_out_jobs_pending', 'Fan-out jobs not finished yet');
-    this.pages = metrics.counter('dispatcher_fan_out_pages_total', 'Pages of members planned by fan-out jobs');
+    this.pages = metrics.counter(
+      'dispatcher_fan_out_pages_total',
+      'Pages of members planned by fan-out jobs',
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -53,7 +53,12 @@ export class MemberFanOutRepository {
    * it is, so a page replayed after a lost commit adds nothing twice. Each member's profile is looked up by its key
    * (null without a profile): a join would let the planner hash the whole profiles table for every page.
    */
-  async insertPage(fanOut: MemberFanOut, after: string, pageSize: number, tx: EntityManager): Promise<FanOutPage> {
+  async insertPage(
+    fanOut: MemberFanOut,
+    after: string,
+    pageSize: number,
+    tx: EntityManager,
+  ): Promise<FanOutPage> {
     const rules = JSON.stringify(
       fanOut.rules.map(({ isActor, preference, decision }) => ({
         is_actor: isActor,
