@@ -60,30 +60,4 @@ describe('WriteCoalescer', () => {
       false,
     ]);
   });
-
-  it('lets an item that finds no statement running wait for the items arriving within the linger', async () => {
-    jest.useFakeTimers();
-    try {
-      const statements: number[][] = [];
-      const coalescer = new WriteCoalescer<number>(
-        (items) => {
-          statements.push(items);
-          return Promise.resolve();
-        },
-        100,
-        5,
-      );
-
-      const written = [coalescer.write(1)];
-      await jest.advanceTimersByTimeAsync(3);
-      written.push(coalescer.write(2), coalescer.write(3));
-      expect(statements).toEqual([]);
-      await jest.advanceTimersByTimeAsync(2);
-
-      await expect(Promise.all(written)).resolves.toHaveLength(3);
-      expect(statements).toEqual([[1, 2, 3]]);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
 });

@@ -6,8 +6,7 @@ interface Waiting<T, R> {
 
 /**
  * Turns concurrent single-item writes into few statements: while one statement runs, the items that arrive wait and
- * go together in the next (group commit). An item that finds no statement running waits `lingerMs` for company
- * (0: it is written at once).
+ * go together in the next (group commit). An item alone is written at once, so nothing waits for company.
  */
 export class WriteCoalescer<T, R = void> {
   private readonly waiting: Waiting<T, R>[] = [];
@@ -17,7 +16,6 @@ export class WriteCoalescer<T, R = void> {
     /** Writes the items in one statement; may answer with one result per item, in their order. */
     private readonly writeMany: (items: T[]) => Promise<R[] | void>,
     private readonly maxBatch: number,
-    private readonly lingerMs = 0,
   ) {}
 
   /** Resolves with the item's result once its statement succeeded; rejects with its error, for every item of it. */
@@ -32,9 +30,6 @@ export class WriteCoalescer<T, R = void> {
 
   private async drain(): Promise<void> {
     this.draining = true;
-    if (this.lingerMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
-    }
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0, this.maxBatch);
       try {

@@ -65,11 +65,6 @@ export function claimParameters(limit: number, replicaId: string): [number, stri
 
 const DETAIL_MAX = 2000;
 const SENT_MARKS_PER_STATEMENT = 500;
-/**
- * A `sent` mark that finds no statement running waits this long for the marks of the emails completing meanwhile:
- * far fewer statements, and at most this long's worth of completions added to what a crash can send twice.
- */
-const SENT_MARK_LINGER_MS = 5;
 
 @Injectable()
 export class DeliveriesRepository {
@@ -77,7 +72,6 @@ export class DeliveriesRepository {
   private readonly sentMarks = new WriteCoalescer<SentMark, boolean>(
     (sent) => this.markManySent(sent),
     SENT_MARKS_PER_STATEMENT,
-    SENT_MARK_LINGER_MS,
   );
 
   constructor(private readonly dataSource: DataSource) {}
