@@ -4,8 +4,12 @@ import { startDispatcher, type DispatcherTestApp } from './support/dispatcher-te
 import { logStatements, UNLOGGED, type LoggedStatement } from './support/statement-log';
 
 const EMAILS = 500;
-/** Statements on the sending path (claim, context, send rate, results) per email; measured 0.24. */
-const MAX_STATEMENTS_PER_EMAIL = 0.4;
+/**
+ * Statements on the sending path (claim, context, send rate, results) per email: measured 0.99 (1.22 before the claim
+ * read the batch's context). An email holds its place among SES_MAX_CONCURRENCY until its outcome is recorded, so
+ * its send-rate take and `sent` mark share statements only with the few emails beside it.
+ */
+const MAX_STATEMENTS_PER_EMAIL = 1.1;
 
 /** What each statement on the wire is for, by what it touches. */
 const KINDS: [kind: string, pattern: RegExp][] = [

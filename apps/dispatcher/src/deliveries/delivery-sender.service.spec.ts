@@ -73,7 +73,11 @@ describe('DeliverySender', () => {
       method.mockResolvedValue(true);
     }
     givenContext();
-    const config = { SENDER_MAX_ATTEMPTS: 3, SENDER_RETRY_DELAY: 1000 } as DispatcherConfig;
+    const config = {
+      SENDER_MAX_ATTEMPTS: 3,
+      SENDER_RETRY_DELAY: 1000,
+      SES_MAX_CONCURRENCY: 8,
+    } as DispatcherConfig;
     registry = new Registry();
     metrics = new MetricsService(registry);
     const links = new UnsubscribeLinks(

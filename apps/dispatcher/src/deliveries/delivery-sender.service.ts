@@ -39,7 +39,7 @@ export class DeliverySender {
       await this.skip(row, decision.action === 'skip' ? decision.reason : 'no-profile');
       return;
     }
-    const outcome = await this.sending.renderAndSend({
+    const email = {
       recipientUserId: row.recipientUserId,
       recipient,
       build: () => notificationModel(row.template, event, context.facts(row, recipient.name)),
@@ -48,13 +48,15 @@ export class DeliverySender {
       about: [row.category],
       attempt: row.attempts,
       traceparent: event.traceparent,
+    };
+    await this.sending.sendAndRecord(email, async (outcome) => {
+      if (outcome.kind === 'sent') {
+        this.metrics.eventToSend.observe((Date.now() - Date.parse(event.time)) / 1000);
+        await this.complete(row, outcome.messageId, outcome.language);
+      } else {
+        await this.recordFailure(row, outcome);
+      }
     });
-    if (outcome.kind === 'sent') {
-      this.metrics.eventToSend.observe((Date.now() - Date.parse(event.time)) / 1000);
-      await this.complete(row, outcome.messageId, outcome.language);
-    } else {
-      await this.recordFailure(row, outcome);
-    }
   }
 
   private async skip(row: DeliveryEntity, reason: SkipReason): Promise<void> {

@@ -96,6 +96,7 @@ describe('DigestSender', () => {
     const config = {
       PUBLIC_BASE_URL: 'https://portal.example.org',
       SENDER_MAX_ATTEMPTS: 3,
+      SES_MAX_CONCURRENCY: 8,
       SENDER_RETRY_DELAY: 1000,
     } as DispatcherConfig;
     const links = new UnsubscribeLinks(

@@ -15,7 +15,11 @@ const request: RenderRequest = {
 describe('SendingService', () => {
   const renderer = { render: jest.fn() };
   const emails = { send: jest.fn() };
-  const config = { SENDER_MAX_ATTEMPTS: 3, SENDER_RETRY_DELAY: 1000 } as DispatcherConfig;
+  const config = {
+    SENDER_MAX_ATTEMPTS: 3,
+    SENDER_RETRY_DELAY: 1000,
+    SES_MAX_CONCURRENCY: 8,
+  } as DispatcherConfig;
   const links = new UnsubscribeLinks(
     new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'sending-service-spec-secret-0123456789' }])),
     'https://preferences.example.org',
@@ -43,6 +47,26 @@ describe('SendingService', () => {
       .mockReset()
       .mockReturnValue({ subject: 'S', html: '<p>h</p>', text: 't', language: 'fr' });
     emails.send.mockReset().mockResolvedValue({ messageId: 'ses-1' });
+  });
+
+  it('starts no more than SES_MAX_CONCURRENCY emails whose outcome is not yet recorded', async () => {
+    const recorded: (() => void)[] = [];
+    const record = () => new Promise<void>((resolve) => recorded.push(resolve));
+    const all = Array.from({ length: 12 }, (_, i) =>
+      sending.sendAndRecord(email({ notificationId: `n-${i}` }), record),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(emails.send).toHaveBeenCalledTimes(8);
+    recorded.splice(0, 3).forEach((done) => done());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(emails.send).toHaveBeenCalledTimes(11);
+    while (recorded.length > 0 || emails.send.mock.calls.length < 12) {
+      recorded.splice(0).forEach((done) => done());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(all);
+    expect(emails.send).toHaveBeenCalledTimes(12);
   });
 
   it('renders in the recipient’s language and time zone, sends with the template and category, and says sent', async () => {

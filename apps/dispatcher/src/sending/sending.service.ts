@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { inSpan, SpanKind } from '@notify/observability';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { EmailSender } from '../email/email-sender.service';
+import { Semaphore } from '../email/semaphore';
 import { EmailRenderer } from '../templates/email-renderer.service';
 import type { RenderRequest } from './email-models';
 import type { Recipient } from './recipient';
@@ -32,12 +33,25 @@ export type SendOutcome = { kind: 'sent'; messageId: string; language: string } 
 /** Renders and sends one notification email; a failure comes back as what to do next, never as an exception. */
 @Injectable()
 export class SendingService {
+  /**
+   * Emails between their SendEmail call and the record of its outcome. A crash sends again those SES accepted, so
+   * their number, and not only the calls in flight, is held to SES_MAX_CONCURRENCY.
+   */
+  private readonly unrecorded: Semaphore;
+
   constructor(
     private readonly config: DispatcherConfig,
     private readonly renderer: EmailRenderer,
     private readonly emails: EmailSender,
     private readonly unsubscribeLinks: UnsubscribeLinks,
-  ) {}
+  ) {
+    this.unrecorded = new Semaphore(config.SES_MAX_CONCURRENCY);
+  }
+
+  /** Renders and sends one email, and has `record` store its outcome before another email takes its place. */
+  async sendAndRecord(email: EmailToSend, record: (outcome: SendOutcome) => Promise<void>): Promise<void> {
+    await this.unrecorded.run(async () => record(await this.renderAndSend(email)));
+  }
 
   async renderAndSend(email: EmailToSend): Promise<SendOutcome> {
     try {
