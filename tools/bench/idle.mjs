@@ -21,30 +21,19 @@ import { allAccepted, refCounter, waitUntil } from './measurements.mjs';
 import { benchUsers, connectPlatform, mention, userUpserted } from './platform.mjs';
 import { cpuMs, loadAverage } from './proc.mjs';
 import { startSesRecorder } from './ses-recorder.mjs';
+import { numericArgument, runWithCleanups, taggedLog } from './standalone.mjs';
 import { postgresConfig, startBenchSystem } from './system.mjs';
 
-const argument = (name, fallback) => {
-  const found = process.argv.find((entry) => entry.startsWith(`--${name}=`));
-  return found ? Number(found.slice(name.length + 3)) : fallback;
-};
-const seconds = argument('seconds', 30);
-const settleSeconds = argument('settle', 15);
-const trafficCount = argument('traffic', 200);
-const wakeUps = argument('wake-ups', 5);
+const seconds = numericArgument('seconds', 30);
+const settleSeconds = numericArgument('settle', 15);
+const trafficCount = numericArgument('traffic', 200);
+const wakeUps = numericArgument('wake-ups', 5);
 // `--hold=<s>`: only start the system, print the pids and keep it idle that long (to trace or profile it).
-const holdSeconds = argument('hold', 0);
+const holdSeconds = numericArgument('hold', 0);
 
-const log = (text) => process.stderr.write(`[idle] ${text}\n`);
+const log = taggedLog('idle');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const cleanups = [];
-
-async function cleanUp() {
-  while (cleanups.length > 0) {
-    await cleanups
-      .shift()()
-      .catch((error) => log(`cleanup: ${error.message}`));
-  }
-}
 
 /** CPU of each of `processes` over `ms`, as a percentage of one core. */
 async function sampleCpu(processes, ms) {
@@ -235,20 +224,4 @@ function saveIdleResults(results) {
   return path.relative(workspaceRoot, file);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    log(`${signal}: stopping the services and removing the run's schemas and topics`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
-main()
-  .then(cleanUp)
-  .then(
-    () => process.exit(0),
-    async (error) => {
-      log(error.stack ?? String(error));
-      await cleanUp();
-      process.exit(1);
-    },
-  );
+runWithCleanups(main, cleanups, log);

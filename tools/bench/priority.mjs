@@ -15,27 +15,16 @@ import { allAccepted, refCounter, waitUntil } from './measurements.mjs';
 import { connectPlatform } from './platform.mjs';
 import { loadAverage } from './proc.mjs';
 import { startSesRecorder } from './ses-recorder.mjs';
+import { numericArgument, runWithCleanups, taggedLog } from './standalone.mjs';
 import { postgresConfig, startBenchSystem } from './system.mjs';
 
-const argument = (name, fallback) => {
-  const found = process.argv.find((entry) => entry.startsWith(`--${name}=`));
-  return found ? Number(found.slice(name.length + 3)) : fallback;
-};
-const members = argument('members', 50_000);
-const rate = argument('rate', 200);
-const requests = argument('requests', 3);
+const members = numericArgument('members', 50_000);
+const rate = numericArgument('rate', 200);
+const requests = numericArgument('requests', 3);
 
-const log = (text) => process.stderr.write(`[priority] ${text}\n`);
+const log = taggedLog('priority');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const cleanups = [];
-
-async function cleanUp() {
-  while (cleanups.length > 0) {
-    await cleanups
-      .shift()()
-      .catch((error) => log(`cleanup: ${error.message}`));
-  }
-}
 
 /** A restricted community in the dispatcher's read models whose one moderator has a profile. */
 async function seedModeratedCommunity(db, runId) {
@@ -149,20 +138,4 @@ function save(result) {
   return path.relative(workspaceRoot, file);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    log(`${signal}: stopping the services and removing the run's schemas and topics`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
-main()
-  .then(cleanUp)
-  .then(
-    () => process.exit(0),
-    async (error) => {
-      log(error.stack ?? String(error));
-      await cleanUp();
-      process.exit(1);
-    },
-  );
+runWithCleanups(main, cleanups, log);
