@@ -9,7 +9,7 @@ import { NotificationContext } from './notification-context';
 import { SendingService } from '../sending/sending.service';
 import { UnsubscribeLinks } from '../sending/unsubscribe-links';
 import type { DispatcherConfig } from '../config/dispatcher.config';
-import type { EmailSender } from '../email/email-sender.service';
+import type { EmailSender, WhileHeld } from '../email/email-sender.service';
 import { PermanentEmailError, SendingPausedError } from '../email/email.errors';
 import type { NotifiableEvent } from '../policy/notifiable-event';
 import { membershipKey } from '../read-models/memberships.repository';
@@ -68,7 +68,10 @@ describe('DeliverySender', () => {
       text: 'text',
       language: 'pl',
     });
-    emails.send.mockResolvedValue({ messageId: 'ses-1' });
+    emails.send.mockImplementation(async (_email: unknown, whileHeld: WhileHeld) => {
+      await whileHeld({ messageId: 'ses-1' });
+      return { messageId: 'ses-1' };
+    });
     for (const method of Object.values(deliveries)) {
       method.mockResolvedValue(true);
     }
@@ -76,7 +79,6 @@ describe('DeliverySender', () => {
     const config = {
       SENDER_MAX_ATTEMPTS: 3,
       SENDER_RETRY_DELAY: 1000,
-      SES_MAX_CONCURRENCY: 8,
     } as DispatcherConfig;
     registry = new Registry();
     metrics = new MetricsService(registry);
@@ -112,16 +114,19 @@ describe('DeliverySender', () => {
         timeZone: 'Europe/Paris',
       },
     );
-    expect(emails.send).toHaveBeenCalledWith({
-      to: 'user-1@example.org',
-      subject: 'Subject',
-      html: '<p>html</p>',
-      text: 'text',
-      notificationId: '41',
-      template: 'activity.mention',
-      category: 'mentions',
-      unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') },
-    });
+    expect(emails.send).toHaveBeenCalledWith(
+      {
+        to: 'user-1@example.org',
+        subject: 'Subject',
+        html: '<p>html</p>',
+        text: 'text',
+        notificationId: '41',
+        template: 'activity.mention',
+        category: 'mentions',
+        unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') },
+      },
+      expect.any(Function),
+    );
     expect(deliveries.markSent).toHaveBeenCalledWith(
       expect.objectContaining({ id: '41', claimVersion: 1 }),
       'ses-1',
@@ -139,7 +144,10 @@ describe('DeliverySender', () => {
       }),
     );
 
-    expect(emails.send).toHaveBeenCalledWith(expect.objectContaining({ unsubscribe: undefined }));
+    expect(emails.send).toHaveBeenCalledWith(
+      expect.objectContaining({ unsubscribe: undefined }),
+      expect.any(Function),
+    );
   });
 
   it("writes to a moderator at their profile's address, never at the community's contact address", async () => {
@@ -161,7 +169,10 @@ describe('DeliverySender', () => {
       expect.anything(),
       expect.anything(),
     );
-    expect(emails.send).toHaveBeenCalledWith(expect.objectContaining({ to: 'user-moderator-1@example.org' }));
+    expect(emails.send).toHaveBeenCalledWith(
+      expect.objectContaining({ to: 'user-moderator-1@example.org' }),
+      expect.any(Function),
+    );
   });
 
   it('skips a moderator without a profile rather than writing to their contact address', async () => {

@@ -47,24 +47,26 @@ export class AlertSummarySender {
     }
     const items = kept.map(({ item }) => item).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     const firstAlert = Date.parse(items[0].occurredAt);
-    const outcome = await this.sending.renderAndSend({
-      recipientUserId: summary.userId,
-      recipient,
-      build: () => ({
-        template: 'moderation.alert-summary',
-        model: {
-          recipientName: recipient.name,
-          windowStart: new Date(firstAlert - (firstAlert % HOUR_MS)).toISOString(),
-          items,
-        },
-      }),
-      notificationId: `digest-${summary.id}`,
-      category: 'transactional',
-      // About moderation duty, not a notification category: no one-click unsubscribe.
-      about: [],
-      attempt: summary.attempts,
-    });
-    return this.outcomes.settle(summary, outcome);
+    return this.sending.sendAndRecord(
+      {
+        recipientUserId: summary.userId,
+        recipient,
+        build: () => ({
+          template: 'moderation.alert-summary',
+          model: {
+            recipientName: recipient.name,
+            windowStart: new Date(firstAlert - (firstAlert % HOUR_MS)).toISOString(),
+            items,
+          },
+        }),
+        notificationId: `digest-${summary.id}`,
+        category: 'transactional',
+        // About moderation duty, not a notification category: no one-click unsubscribe.
+        about: [],
+        attempt: summary.attempts,
+      },
+      (outcome) => this.outcomes.settle(summary, outcome),
+    );
   }
 
   /** Skips, with their reason, the alerts that may no longer be sent; returns the others with their lines. */

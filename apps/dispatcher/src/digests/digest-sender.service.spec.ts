@@ -11,7 +11,7 @@ import { SendingService } from '../sending/sending.service';
 import { UnsubscribeLinks } from '../sending/unsubscribe-links';
 import type { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
-import type { EmailSender } from '../email/email-sender.service';
+import type { EmailSender, WhileHeld } from '../email/email-sender.service';
 import { TransientEmailError } from '../email/email.errors';
 import type { NotifiableEvent, NotifiableEventType } from '../policy/notifiable-event';
 import { membershipKey } from '../read-models/memberships.repository';
@@ -91,12 +91,14 @@ describe('DigestSender', () => {
       text: 'digest',
       language: 'el',
     });
-    emails.send.mockResolvedValue({ messageId: 'ses-9' });
+    emails.send.mockImplementation(async (_email: unknown, whileHeld: WhileHeld) => {
+      await whileHeld({ messageId: 'ses-9' });
+      return { messageId: 'ses-9' };
+    });
     givenContext();
     const config = {
       PUBLIC_BASE_URL: 'https://portal.example.org',
       SENDER_MAX_ATTEMPTS: 3,
-      SES_MAX_CONCURRENCY: 8,
       SENDER_RETRY_DELAY: 1000,
     } as DispatcherConfig;
     const links = new UnsubscribeLinks(
@@ -141,6 +143,7 @@ describe('DigestSender', () => {
         category: 'digest-daily',
         unsubscribe: undefined,
       }),
+      expect.any(Function),
     );
     expect(digests.markSent).toHaveBeenCalledWith(digest, 'ses-9', 'el');
   });
@@ -162,6 +165,7 @@ describe('DigestSender', () => {
 
     expect(emails.send).toHaveBeenCalledWith(
       expect.objectContaining({ unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') } }),
+      expect.any(Function),
     );
   });
 

@@ -40,19 +40,21 @@ export class DigestSender {
       return this.outcomes.fenced(digest, await this.digests.markSkipped(digest, 'empty-digest'), 'skipped');
     }
     const entries = kept.map(({ entry }) => entry);
-    const outcome = await this.sending.renderAndSend({
-      recipientUserId: digest.userId,
-      recipient,
-      build: () => ({
-        template: 'digest',
-        model: digestModel(recipient.name, digest.kind, entries, new Date()),
-      }),
-      notificationId: `digest-${digest.id}`,
-      category: `digest-${digest.kind}`,
-      about: entries.map((entry) => entry.category),
-      attempt: digest.attempts,
-    });
-    return this.outcomes.settle(digest, outcome);
+    return this.sending.sendAndRecord(
+      {
+        recipientUserId: digest.userId,
+        recipient,
+        build: () => ({
+          template: 'digest',
+          model: digestModel(recipient.name, digest.kind, entries, new Date()),
+        }),
+        notificationId: `digest-${digest.id}`,
+        category: `digest-${digest.kind}`,
+        about: entries.map((entry) => entry.category),
+        attempt: digest.attempts,
+      },
+      (outcome) => this.outcomes.settle(digest, outcome),
+    );
   }
 
   /** Skips, with their reason, the items that may no longer be sent; returns the others with their digest lines. */

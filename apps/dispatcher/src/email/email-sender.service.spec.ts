@@ -218,6 +218,34 @@ describe('EmailSender', () => {
     await expect(all).resolves.toHaveLength(10);
   });
 
+  it('keeps an accepted email’s place until its record is written, and never retries a record that fails', async () => {
+    const send = jest.fn().mockResolvedValue({ MessageId: 'ses-1' });
+    const { sender } = await createSender({ maxConcurrency: 2 }, send);
+    const records: (() => void)[] = [];
+    const record = () => new Promise<void>((resolve) => records.push(resolve));
+
+    const all = Promise.all(Array.from({ length: 5 }, () => sender.send(email, record)));
+    await jest.advanceTimersByTimeAsync(10);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(records).toHaveLength(2);
+
+    records.splice(0, 1).forEach((done) => done());
+    await jest.advanceTimersByTimeAsync(10);
+    expect(send).toHaveBeenCalledTimes(3);
+
+    while (records.length > 0 || send.mock.calls.length < 5) {
+      records.splice(0).forEach((done) => done());
+      await jest.advanceTimersByTimeAsync(10);
+    }
+    await expect(all).resolves.toHaveLength(5);
+
+    send.mockClear();
+    await expect(sender.send(email, () => Promise.reject(new Error('database down')))).resolves.toEqual({
+      messageId: 'ses-1',
+    });
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
   describe('send rate', () => {
     it('uses the configured rate without asking SES', async () => {
       const { sender, send } = await createSender({ maxSendRate: 250 });

@@ -17,6 +17,12 @@ const SHARED_BUCKET = 'ses-account';
 type SendOutcome = 'sent' | 'permanent' | 'transient' | 'paused';
 
 /**
+ * Runs once SES accepted an email, while the email still holds its place among the `maxConcurrency`: the caller
+ * records the email as sent there, so a crash sends again at most that many accepted emails. Must not reject.
+ */
+export type WhileHeld = (result: SendResult) => Promise<void>;
+
+/**
  * Sends emails through SES at the account's rate with bounded concurrency. Throttling, 5xx and network
  * failures are retried with backoff; permanent rejections are not; a paused account pauses all sending.
  */
@@ -56,31 +62,34 @@ export class EmailSender implements OnModuleInit {
   }
 
   /**
-   * Resolves with the SES message id. Rejects with PermanentEmailError (do not retry), TransientEmailError
-   * (retries exhausted; try again later) or SendingPausedError (keep the email pending until `resumeAt`).
+   * Resolves with the SES message id, after `whileHeld` ran. Rejects with PermanentEmailError (do not retry),
+   * TransientEmailError (retries exhausted; try again later) or SendingPausedError (keep the email pending until
+   * `resumeAt`).
    */
-  async send(email: OutgoingEmail): Promise<SendResult> {
+  async send(email: OutgoingEmail, whileHeld?: WhileHeld): Promise<SendResult> {
     const stopTimer = this.metrics
       .histogram('dispatcher_email_send_seconds', 'Time to send one email, retries included')
       .startTimer();
-    try {
-      const messageId = await this.sendWithRetries(email);
+    const accepted: WhileHeld = async (result) => {
+      stopTimer();
       this.count('sent', 'ok');
-      return { messageId };
+      await this.runHeld(whileHeld, result);
+    };
+    try {
+      return { messageId: await this.sendWithRetries(email, accepted) };
     } catch (error) {
+      stopTimer();
       if (error instanceof EmailSendError) {
         this.count(outcomeOf(error), error.code);
       }
       throw error;
-    } finally {
-      stopTimer();
     }
   }
 
-  private async sendWithRetries(email: OutgoingEmail): Promise<string> {
+  private async sendWithRetries(email: OutgoingEmail, accepted: WhileHeld): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(email);
+        return await this.attempt(email, accepted);
       } catch (error) {
         if (error instanceof EmailSendError) {
           throw error;
@@ -113,14 +122,25 @@ export class EmailSender implements OnModuleInit {
    * The token is taken before the email waits for a slot, so that the emails of a claimed batch take theirs together
    * (one round trip to the shared bucket) rather than one slot's worth at a time.
    */
-  private async attempt(email: OutgoingEmail): Promise<string> {
+  private async attempt(email: OutgoingEmail, accepted: WhileHeld): Promise<string> {
     this.assertNotPaused();
     await this.rateLimiter().acquire();
-    return this.slots.run(() => {
+    return this.slots.run(async () => {
       // The pause may have started while this email waited for its turn.
       this.assertNotPaused();
-      return this.gateway.send(email);
+      const messageId = await this.gateway.send(email);
+      await accepted({ messageId });
+      return messageId;
     });
+  }
+
+  /** A failure here is the caller's to report; it must not be taken for SES's and retried, which would re-send. */
+  private async runHeld(whileHeld: WhileHeld | undefined, result: SendResult): Promise<void> {
+    try {
+      await whileHeld?.(result);
+    } catch (error) {
+      this.logger.error({ msg: 'recording a sent email failed', error: messageOf(error) });
+    }
   }
 
   private pause(code: string, cause: unknown): SendingPausedError {

@@ -1,10 +1,10 @@
 import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import type { DispatcherConfig } from '../config/dispatcher.config';
-import type { EmailSender } from '../email/email-sender.service';
+import type { EmailSender, WhileHeld } from '../email/email-sender.service';
 import { PermanentEmailError, TransientEmailError } from '../email/email.errors';
 import type { EmailRenderer } from '../templates/email-renderer.service';
 import { UnrenderableDeliveryError, type RenderRequest } from './email-models';
-import { SendingService, type EmailToSend } from './sending.service';
+import { SendingService, type EmailToSend, type SendOutcome } from './sending.service';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
 const request: RenderRequest = {
@@ -12,13 +12,15 @@ const request: RenderRequest = {
   model: { recipientName: 'Jean', senderName: 'Ada', url: 'https://platform.example.org/messages/1' },
 };
 
+/** A record that keeps the outcome as it was given. */
+const outcomeOf = (outcome: SendOutcome): Promise<SendOutcome> => Promise.resolve(outcome);
+
 describe('SendingService', () => {
   const renderer = { render: jest.fn() };
   const emails = { send: jest.fn() };
   const config = {
     SENDER_MAX_ATTEMPTS: 3,
     SENDER_RETRY_DELAY: 1000,
-    SES_MAX_CONCURRENCY: 8,
   } as DispatcherConfig;
   const links = new UnsubscribeLinks(
     new UnsubscribeTokens(new LinkSigner([{ id: 'k1', secret: 'sending-service-spec-secret-0123456789' }])),
@@ -46,31 +48,45 @@ describe('SendingService', () => {
     renderer.render
       .mockReset()
       .mockReturnValue({ subject: 'S', html: '<p>h</p>', text: 't', language: 'fr' });
-    emails.send.mockReset().mockResolvedValue({ messageId: 'ses-1' });
+    emails.send.mockReset().mockImplementation(async (_email: unknown, whileHeld: WhileHeld) => {
+      await whileHeld({ messageId: 'ses-1' });
+      return { messageId: 'ses-1' };
+    });
   });
 
-  it('starts no more than SES_MAX_CONCURRENCY emails whose outcome is not yet recorded', async () => {
-    const recorded: (() => void)[] = [];
-    const record = () => new Promise<void>((resolve) => recorded.push(resolve));
-    const all = Array.from({ length: 12 }, (_, i) =>
-      sending.sendAndRecord(email({ notificationId: `n-${i}` }), record),
-    );
-    await new Promise((resolve) => setImmediate(resolve));
+  it('records a sent email inside the sender’s hook, before the sender frees its place', async () => {
+    const events: string[] = [];
+    emails.send.mockImplementation(async (_email: unknown, whileHeld: WhileHeld) => {
+      events.push('accepted');
+      await whileHeld({ messageId: 'ses-1' });
+      events.push('place freed');
+      return { messageId: 'ses-1' };
+    });
 
-    expect(emails.send).toHaveBeenCalledTimes(8);
-    recorded.splice(0, 3).forEach((done) => done());
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(emails.send).toHaveBeenCalledTimes(11);
-    while (recorded.length > 0 || emails.send.mock.calls.length < 12) {
-      recorded.splice(0).forEach((done) => done());
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await Promise.all(all);
-    expect(emails.send).toHaveBeenCalledTimes(12);
+    const result = await sending.sendAndRecord(email(), (outcome) => {
+      events.push(`recorded ${outcome.kind}`);
+      return Promise.resolve('stored');
+    });
+
+    expect(result).toBe('stored');
+    expect(events).toEqual(['accepted', 'recorded sent', 'place freed']);
+  });
+
+  it('rejects with the record’s own failure, which the sender never sees', async () => {
+    let seenBySender: unknown = 'nothing';
+    emails.send.mockImplementation(async (_email: unknown, whileHeld: WhileHeld) => {
+      seenBySender = await whileHeld({ messageId: 'ses-1' }).catch((error: unknown) => error);
+      return { messageId: 'ses-1' };
+    });
+
+    await expect(
+      sending.sendAndRecord(email(), () => Promise.reject(new Error('database down'))),
+    ).rejects.toThrow('database down');
+    expect(seenBySender).toBeUndefined();
   });
 
   it('renders in the recipient’s language and time zone, sends with the template and category, and says sent', async () => {
-    await expect(sending.renderAndSend(email())).resolves.toEqual({
+    await expect(sending.sendAndRecord(email(), outcomeOf)).resolves.toEqual({
       kind: 'sent',
       messageId: 'ses-1',
       language: 'fr',
@@ -88,6 +104,7 @@ describe('SendingService', () => {
         category: 'privateMessages',
         unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') },
       }),
+      expect.any(Function),
     );
   });
 
@@ -97,7 +114,7 @@ describe('SendingService', () => {
     ['a category that cannot be switched off', ['communityActivity'], false],
     ['no category', [], false],
   ])('an email about %s (%j) offers one-click unsubscribe: %s', async (_case, about, offered) => {
-    await sending.renderAndSend(email({ about }));
+    await sending.sendAndRecord(email({ about }), outcomeOf);
 
     const sent = emails.send.mock.calls[0][0] as { unsubscribe?: unknown };
     expect(sent.unsubscribe !== undefined).toBe(offered);
@@ -117,7 +134,7 @@ describe('SendingService', () => {
   ])('turns a send that fails because %s into its outcome', async (_case, error, outcome) => {
     emails.send.mockRejectedValue(error());
 
-    await expect(sending.renderAndSend(email())).resolves.toMatchObject(outcome);
+    await expect(sending.sendAndRecord(email(), outcomeOf)).resolves.toMatchObject(outcome);
   });
 
   it('fails an email whose model cannot be built, without rendering or sending anything', async () => {
@@ -125,7 +142,7 @@ describe('SendingService', () => {
       throw new UnrenderableDeliveryError('digest', 'platform.mention.created');
     };
 
-    await expect(sending.renderAndSend(email({ build }))).resolves.toMatchObject({
+    await expect(sending.sendAndRecord(email({ build }), outcomeOf)).resolves.toMatchObject({
       kind: 'failed',
       reason: 'unrenderable',
     });
@@ -137,7 +154,7 @@ describe('SendingService', () => {
     emails.send.mockRejectedValue(new TransientEmailError('Throttling', 3));
     const before = Date.now();
 
-    const outcome = await sending.renderAndSend(email({ attempt: 2 }));
+    const outcome = await sending.sendAndRecord(email({ attempt: 2 }), outcomeOf);
 
     expect(outcome.kind).toBe('retry');
     const waitMs = outcome.kind === 'retry' ? outcome.at.getTime() - before : NaN;
@@ -148,7 +165,7 @@ describe('SendingService', () => {
   it('gives up after the configured number of tries', async () => {
     emails.send.mockRejectedValue(new TransientEmailError('Throttling', 3));
 
-    await expect(sending.renderAndSend(email({ attempt: 3 }))).resolves.toMatchObject({
+    await expect(sending.sendAndRecord(email({ attempt: 3 }), outcomeOf)).resolves.toMatchObject({
       kind: 'failed',
       reason: 'retries-exhausted',
     });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { inSpan, SpanKind } from '@notify/observability';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { EmailSender } from '../email/email-sender.service';
-import { Semaphore } from '../email/semaphore';
 import { EmailRenderer } from '../templates/email-renderer.service';
 import type { RenderRequest } from './email-models';
 import type { Recipient } from './recipient';
@@ -30,42 +29,48 @@ export interface EmailToSend {
 
 export type SendOutcome = { kind: 'sent'; messageId: string; language: string } | FailureOutcome;
 
-/** Renders and sends one notification email; a failure comes back as what to do next, never as an exception. */
+/** Renders and sends one notification email and has its outcome recorded; a failure is an outcome, not an exception. */
 @Injectable()
 export class SendingService {
-  /**
-   * Emails between their SendEmail call and the record of its outcome. A crash sends again those SES accepted, so
-   * their number, and not only the calls in flight, is held to SES_MAX_CONCURRENCY.
-   */
-  private readonly unrecorded: Semaphore;
-
   constructor(
     private readonly config: DispatcherConfig,
     private readonly renderer: EmailRenderer,
     private readonly emails: EmailSender,
     private readonly unsubscribeLinks: UnsubscribeLinks,
-  ) {
-    this.unrecorded = new Semaphore(config.SES_MAX_CONCURRENCY);
-  }
+  ) {}
 
-  /** Renders and sends one email, and has `record` store its outcome before another email takes its place. */
-  async sendAndRecord(email: EmailToSend, record: (outcome: SendOutcome) => Promise<void>): Promise<void> {
-    await this.unrecorded.run(async () => record(await this.renderAndSend(email)));
-  }
-
-  async renderAndSend(email: EmailToSend): Promise<SendOutcome> {
+  /**
+   * Renders and sends one email and resolves with what `record` made of its outcome. An email SES accepted is
+   * recorded before another takes its place among the SES_MAX_CONCURRENCY, so a crash sends again at most that many;
+   * rendering and the send-rate token come before the place, so they are not part of what it holds.
+   */
+  async sendAndRecord<T>(email: EmailToSend, record: (outcome: SendOutcome) => Promise<T>): Promise<T> {
+    let recording: Promise<T> | undefined;
     try {
-      return { kind: 'sent', ...(await this.send(email)) };
-    } catch (error) {
-      return outcomeOfFailure(error, email.attempt, new Date(), {
-        maxAttempts: this.config.SENDER_MAX_ATTEMPTS,
-        firstDelayMs: this.config.SENDER_RETRY_DELAY,
-        maxDelayMs: MAX_RETRY_DELAY_MS,
+      await this.send(email, (sent) => {
+        recording = record({ kind: 'sent', ...sent });
+        // The record's own failure reaches the caller below, not the sender, which would take it for SES's.
+        return recording.then(noop, noop);
       });
+    } catch (error) {
+      return record(
+        outcomeOfFailure(error, email.attempt, new Date(), {
+          maxAttempts: this.config.SENDER_MAX_ATTEMPTS,
+          firstDelayMs: this.config.SENDER_RETRY_DELAY,
+          maxDelayMs: MAX_RETRY_DELAY_MS,
+        }),
+      );
     }
+    if (recording === undefined) {
+      throw new Error(`email ${email.notificationId} was sent without being recorded`);
+    }
+    return recording;
   }
 
-  private async send(email: EmailToSend): Promise<{ messageId: string; language: string }> {
+  private async send(
+    email: EmailToSend,
+    whileHeld: (sent: { messageId: string; language: string }) => Promise<void>,
+  ): Promise<void> {
     const request = email.build();
     const categories = new Set(email.about);
     const unsubscribeUrl =
@@ -81,7 +86,7 @@ export class SendingService {
         timeZone: email.recipient.timeZone,
       },
     );
-    const { messageId } = await inSpan(
+    await inSpan(
       'ses send',
       {
         kind: SpanKind.CLIENT,
@@ -89,15 +94,19 @@ export class SendingService {
         attributes: { 'notification.id': email.notificationId },
       },
       () =>
-        this.emails.send({
-          to: email.recipient.email,
-          ...rendered,
-          notificationId: email.notificationId,
-          template: request.template,
-          category: email.category,
-          unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
-        }),
+        this.emails.send(
+          {
+            to: email.recipient.email,
+            ...rendered,
+            notificationId: email.notificationId,
+            template: request.template,
+            category: email.category,
+            unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl } : undefined,
+          },
+          ({ messageId }) => whileHeld({ messageId, language }),
+        ),
     );
-    return { messageId, language };
   }
 }
+
+function noop(): void {}
