@@ -1,4 +1,9 @@
-import { kafkajsRequestQueue, needsPendingCheck, quietRequestQueue } from './request-queue-idle';
+import {
+  kafkajsRequestQueue,
+  needsPendingCheck,
+  quietRequestQueue,
+  REQUEST_TIMEOUT_CHECK_MS,
+} from './request-queue-idle';
 
 describe('needsPendingCheck', () => {
   const now = 1_000_000;
@@ -22,7 +27,9 @@ describe('quietRequestQueue on kafkajs', () => {
     pending: unknown[];
     throttledUntil: number;
     throttleCheckTimeoutId: NodeJS.Timeout | null;
+    inflight: Map<number, { sentAt: number; requestTimeout: number; timeoutRequest(): void }>;
     checkPendingRequests(): void;
+    scheduleRequestTimeoutCheck(): void;
     destroy(): void;
   };
   const logger = {
@@ -31,12 +38,12 @@ describe('quietRequestQueue on kafkajs', () => {
     error: () => undefined,
     info: () => undefined,
   };
-  const queue = () =>
+  const queue = (enforceRequestTimeout = false) =>
     new RequestQueue({
       instrumentationEmitter: { emit: () => undefined },
       maxInFlightRequests: null,
       requestTimeout: 30_000,
-      enforceRequestTimeout: false,
+      enforceRequestTimeout,
       clientId: 'test',
       broker: 'localhost:9092',
       logger: { namespace: () => logger, ...logger },
@@ -57,6 +64,38 @@ describe('quietRequestQueue on kafkajs', () => {
     throttled.checkPendingRequests();
     expect(throttled.throttleCheckTimeoutId).not.toBeNull();
     throttled.destroy();
+  });
+
+  it('ends a request past its timeout within a second, checking once a second', () => {
+    jest.useFakeTimers();
+    try {
+      const connected = queue(true);
+      const timedOut = jest.fn();
+      connected.inflight.set(1, { sentAt: Date.now(), requestTimeout: 30_000, timeoutRequest: timedOut });
+      connected.scheduleRequestTimeoutCheck();
+      expect(jest.getTimerCount()).toBe(1);
+
+      // kafkajs alone would have ended it at 30.1 s.
+      jest.advanceTimersByTime(30_000 + REQUEST_TIMEOUT_CHECK_MS / 2);
+      expect(timedOut).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(REQUEST_TIMEOUT_CHECK_MS / 2);
+      expect(timedOut).toHaveBeenCalledTimes(1);
+
+      connected.destroy();
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps no timeout check where timeouts are not enforced', () => {
+    jest.useFakeTimers();
+    try {
+      queue(false).scheduleRequestTimeoutCheck();
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('is applied once however many clients are created', () => {
