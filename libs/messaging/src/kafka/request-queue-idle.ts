@@ -37,7 +37,10 @@ export const REQUEST_TIMEOUT_CHECK_MS = 1000;
 const QUIET = Symbol.for('notify.kafkajs.quietRequestQueue');
 
 /** True when a check of `queue` could find something to send now or later. */
-export function needsPendingCheck(queue: RequestQueueState, now: number): boolean {
+export function needsPendingCheck(
+  queue: Pick<RequestQueueState, 'pending' | 'throttledUntil'>,
+  now: number,
+): boolean {
   return queue.pending.length > 0 || queue.throttledUntil > now;
 }
 
