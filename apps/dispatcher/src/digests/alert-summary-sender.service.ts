@@ -3,7 +3,6 @@ import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import type { NotificationContext } from '../deliveries/notification-context';
-import { NotificationContextLoader } from '../deliveries/notification-context.loader';
 import type { SkipReason } from '../policy/delivery-vocabulary';
 import { decideOnSend } from '../policy/notification-policy';
 import { SendingService } from '../sending/sending.service';
@@ -25,7 +24,6 @@ export class AlertSummarySender {
   constructor(
     config: DispatcherConfig,
     private readonly digests: DigestsRepository,
-    private readonly contexts: NotificationContextLoader,
     private readonly sending: SendingService,
     claimMetrics: ClaimMetrics,
   ) {
@@ -33,9 +31,12 @@ export class AlertSummarySender {
     this.outcomes = new DigestOutcomes(digests, claimMetrics, this.logger);
   }
 
-  async send(summary: ClaimedAlertSummary): Promise<DigestOutcome> {
-    const alerts = await this.digests.items(summary.id);
-    const context = await this.contexts.load(alerts);
+  /** `alerts`: the summary's held alerts; `context`: what the read models say about them (loaded for its batch). */
+  async send(
+    summary: ClaimedAlertSummary,
+    alerts: readonly DeliveryEntity[],
+    context: NotificationContext,
+  ): Promise<DigestOutcome> {
     const kept = await this.keepSendable(summary, alerts, context);
     const recipient = kept.length > 0 ? context.recipient(kept[0].alert) : undefined;
     if (!recipient) {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ReplicaLease } from '../claims/replica-lease.service';
 import { DispatcherConfig } from '../config/dispatcher.config';
+import { NotificationContextLoader } from '../deliveries/notification-context.loader';
 import { ProfilesRepository } from '../read-models/profiles.repository';
 import { AlertSummarySender } from './alert-summary-sender.service';
 import { dueZones, type DuePeriod } from './digest-schedule';
@@ -36,6 +37,7 @@ export class DigestRunner {
     private readonly digests: DigestsRepository,
     private readonly sender: DigestSender,
     private readonly alertSummaries: AlertSummarySender,
+    private readonly contexts: NotificationContextLoader,
     private readonly lease: ReplicaLease,
   ) {}
 
@@ -61,17 +63,36 @@ export class DigestRunner {
     return summary;
   }
 
-  /** Sends every digest that is due, claimed under this replica's lease. */
+  /**
+   * Sends every digest that is due, claimed under this replica's lease, in SENDER_CONCURRENCY lanes: a lane claims
+   * its next batch while the others still send, so SES is not left waiting on a batch's slowest email.
+   */
   private async sendDue(summary: DigestRunSummary): Promise<void> {
+    const lanes = await Promise.allSettled(
+      Array.from({ length: this.config.SENDER_CONCURRENCY }, () => this.sendLane(summary)),
+    );
+    const failed = lanes.find((lane) => lane.status === 'rejected');
+    if (failed) {
+      throw failed.reason;
+    }
+  }
+
+  private async sendLane(summary: DigestRunSummary): Promise<void> {
     while (this.lease.isHeld()) {
       const claimed = await this.digests.claimDue(this.config.SENDER_BATCH_SIZE, this.lease.replicaId);
       if (claimed.length === 0) {
         return;
       }
+      // One read of the batch's items and one of their context, rather than one of each per digest.
+      const items = await this.digests.itemsOf(claimed.map((digest) => digest.id));
+      const context = await this.contexts.load([...items.values()].flat());
       const outcomes = await Promise.allSettled(
-        claimed.map((digest) =>
-          digest.kind === 'alerts' ? this.alertSummaries.send(digest) : this.sender.send(digest),
-        ),
+        claimed.map((digest) => {
+          const itemsOfDigest = items.get(digest.id) ?? [];
+          return digest.kind === 'alerts'
+            ? this.alertSummaries.send(digest, itemsOfDigest, context)
+            : this.sender.send(digest, itemsOfDigest, context);
+        }),
       );
       for (const outcome of outcomes) {
         if (outcome.status === 'fulfilled') {

@@ -6,7 +6,6 @@ import { LinkSigner, UnsubscribeTokens } from '@notify/security';
 import { Registry } from 'prom-client';
 import { ClaimMetrics } from '../claims/claim-metrics';
 import { NotificationContext } from '../deliveries/notification-context';
-import type { NotificationContextLoader } from '../deliveries/notification-context.loader';
 import { SendingService } from '../sending/sending.service';
 import { UnsubscribeLinks } from '../sending/unsubscribe-links';
 import type { DispatcherConfig } from '../config/dispatcher.config';
@@ -47,7 +46,6 @@ const restrictedItem = deliveryRow({
 
 describe('DigestSender', () => {
   const digests = {
-    items: jest.fn(),
     skipItems: jest.fn(),
     failItems: jest.fn(),
     markSkipped: jest.fn(),
@@ -109,7 +107,6 @@ describe('DigestSender', () => {
     sender = new DigestSender(
       config,
       digests as unknown as DigestsRepository,
-      { load: jest.fn(() => Promise.resolve(context)) } as unknown as NotificationContextLoader,
       new SendingService(
         config,
         renderer as unknown as EmailRenderer,
@@ -123,9 +120,7 @@ describe('DigestSender', () => {
   const renderedModel = (): DigestModel => renderer.render.mock.calls[0][2] as DigestModel;
 
   it('sends one email with every item, grouped by category, and marks the digest sent', async () => {
-    digests.items.mockResolvedValue([mentionItem, restrictedItem]);
-
-    await expect(sender.send(digest)).resolves.toBe('sent');
+    await expect(sender.send(digest, [mentionItem, restrictedItem], context)).resolves.toBe('sent');
 
     expect(renderer.render).toHaveBeenCalledWith('digest', 'de', expect.anything(), {
       unsubscribeUrl: undefined,
@@ -150,18 +145,15 @@ describe('DigestSender', () => {
 
   it('leaves out, with its reason, an item of a community the user has left', async () => {
     givenContext({ members: [] });
-    digests.items.mockResolvedValue([mentionItem, restrictedItem]);
 
-    await sender.send(digest);
+    await sender.send(digest, [mentionItem, restrictedItem], context);
 
     expect(digests.skipItems).toHaveBeenCalledWith(digest, ['2'], 'not-a-member');
     expect(renderedModel().sections.map((section) => section.category)).toEqual(['mentions']);
   });
 
   it('offers one-click unsubscribe when the digest is about one category that can be switched off', async () => {
-    digests.items.mockResolvedValue([mentionItem]);
-
-    await sender.send(digest);
+    await sender.send(digest, [mentionItem], context);
 
     expect(emails.send).toHaveBeenCalledWith(
       expect.objectContaining({ unsubscribe: { url: expect.stringContaining('/unsubscribe?token=') } }),
@@ -171,9 +163,8 @@ describe('DigestSender', () => {
 
   it('sends nothing when no item may be sent any more', async () => {
     givenContext({ profile: profileOf('user-1', { preferences: { mentions: 'never' } }) });
-    digests.items.mockResolvedValue([mentionItem]);
 
-    await expect(sender.send(digest)).resolves.toBe('skipped');
+    await expect(sender.send(digest, [mentionItem], context)).resolves.toBe('skipped');
 
     expect(digests.skipItems).toHaveBeenCalledWith(digest, ['1'], 'preference-never');
     expect(digests.markSkipped).toHaveBeenCalledWith(digest, 'empty-digest');
@@ -181,10 +172,9 @@ describe('DigestSender', () => {
   });
 
   it('keeps the digest for a later try after a transient failure', async () => {
-    digests.items.mockResolvedValue([mentionItem]);
     emails.send.mockRejectedValue(new TransientEmailError('Throttling', 3));
 
-    await expect(sender.send(digest)).resolves.toBe('retry');
+    await expect(sender.send(digest, [mentionItem], context)).resolves.toBe('retry');
 
     expect(digests.retryLater).toHaveBeenCalledWith(digest, expect.any(Date), expect.any(String), true);
     expect(digests.markSent).not.toHaveBeenCalled();
@@ -192,17 +182,15 @@ describe('DigestSender', () => {
 
   it('fails an item whose line cannot be built instead of the whole digest', async () => {
     const broken: DeliveryEntity = { ...mentionItem, id: '3', template: 'submission.approved' };
-    digests.items.mockResolvedValue([broken, mentionItem]);
 
-    await expect(sender.send(digest)).resolves.toBe('sent');
+    await expect(sender.send(digest, [broken, mentionItem], context)).resolves.toBe('sent');
 
     expect(digests.failItems).toHaveBeenCalledWith(digest, ['3'], 'unrenderable', expect.any(String));
   });
 
   it('reports a result whose claim was taken over meanwhile as fenced', async () => {
-    digests.items.mockResolvedValue([mentionItem]);
     digests.markSent.mockResolvedValue(false);
 
-    await expect(sender.send(digest)).resolves.toBe('fenced');
+    await expect(sender.send(digest, [mentionItem], context)).resolves.toBe('fenced');
   });
 });

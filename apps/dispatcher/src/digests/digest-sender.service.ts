@@ -3,7 +3,6 @@ import { ClaimMetrics } from '../claims/claim-metrics';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import type { NotificationContext } from '../deliveries/notification-context';
-import { NotificationContextLoader } from '../deliveries/notification-context.loader';
 import { TRANSACTIONAL, type SkipReason } from '../policy/delivery-vocabulary';
 import { decideOnSend } from '../policy/notification-policy';
 import { SendingService } from '../sending/sending.service';
@@ -23,7 +22,6 @@ export class DigestSender {
   constructor(
     config: DispatcherConfig,
     private readonly digests: DigestsRepository,
-    private readonly contexts: NotificationContextLoader,
     private readonly sending: SendingService,
     claimMetrics: ClaimMetrics,
   ) {
@@ -31,9 +29,12 @@ export class DigestSender {
     this.outcomes = new DigestOutcomes(digests, claimMetrics, this.logger);
   }
 
-  async send(digest: ClaimedDigest): Promise<DigestOutcome> {
-    const items = await this.digests.items(digest.id);
-    const context = await this.contexts.load(items);
+  /** `items`: the digest's queued items; `context`: what the read models say about them (loaded for its batch). */
+  async send(
+    digest: ClaimedDigest,
+    items: readonly DeliveryEntity[],
+    context: NotificationContext,
+  ): Promise<DigestOutcome> {
     const kept = await this.keepSendable(digest, items, context);
     const recipient = kept.length > 0 ? context.recipient(kept[0].item) : undefined;
     if (!recipient) {

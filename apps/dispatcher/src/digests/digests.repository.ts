@@ -199,12 +199,20 @@ export class DigestsRepository {
     });
   }
 
-  async items(digestId: string): Promise<DeliveryEntity[]> {
+  /** The queued items of each of `digestIds`, in one statement; a digest without any has an empty list. */
+  async itemsOf(digestIds: readonly string[]): Promise<Map<string, DeliveryEntity[]>> {
+    const byDigest = new Map(digestIds.map((id) => [id, [] as DeliveryEntity[]]));
+    if (digestIds.length === 0) {
+      return byDigest;
+    }
     const rows: DeliveryRow[] = await this.dataSource.query(
-      `SELECT * FROM deliveries WHERE digest_id = $1 AND status = 'digest-queued' ORDER BY id`,
-      [digestId],
+      `SELECT * FROM deliveries WHERE digest_id = ANY($1::bigint[]) AND status = 'digest-queued' ORDER BY id`,
+      [digestIds],
     );
-    return rows.map(toDelivery);
+    for (const item of rows.map(toDelivery)) {
+      byDigest.get(item.digestId ?? '')?.push(item);
+    }
+    return byDigest;
   }
 
   /** Skips items of a claimed digest; nothing changes once its claim was taken over. */
