@@ -88,4 +88,17 @@ describe('dates in the recipient’s language and time zone', () => {
 
     expect(text).toContain('UTC');
   });
+
+  it('builds a date formatter once per language and time zone, not once per date written', () => {
+    const built = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      for (let i = 0; i < 50; i++) {
+        renderer.render('digest', 'hr', digest('daily'), { timeZone: 'America/Lima' });
+      }
+      // The digest heading's day and its item's date and time: two styles.
+      expect(built).toHaveBeenCalledTimes(2);
+    } finally {
+      built.mockRestore();
+    }
+  });
 });
