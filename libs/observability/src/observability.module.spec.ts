@@ -82,6 +82,11 @@ describe('ObservabilityModule', () => {
 
     expect(response.headers['content-type']).toContain('text/plain');
     expect(response.text).toContain('process_cpu_user_seconds_total{service="communities"}');
+    const utilization = /^nodejs_eventloop_utilization_ratio\{service="communities"\} (\S+)$/m.exec(
+      response.text,
+    );
+    expect(Number(utilization?.[1])).toBeGreaterThan(0);
+    expect(Number(utilization?.[1])).toBeLessThanOrEqual(1);
     expect(response.text).toContain(
       'http_request_duration_seconds_count{service="communities",method="GET",route="/health",status="200"} 1',
     );
