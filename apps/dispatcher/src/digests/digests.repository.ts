@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import { WriteCoalescer } from '../database/write-coalescer';
 import { toDelivery, type DeliveryRow } from '../deliveries/delivery-row';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import type { DigestFrequency, FailureReason, SkipReason } from '../policy/delivery-vocabulary';
@@ -26,6 +27,14 @@ const DUE_HELD_ALERT = `d.status = 'digest-queued' AND d.digest_id IS NULL AND d
   AND d.next_attempt_at <= $1`;
 
 const DETAIL_MAX = 2000;
+const SENT_MARKS_PER_STATEMENT = 500;
+
+interface DigestSentMark {
+  id: string;
+  claimVersion: number;
+  sesMessageId: string;
+  language: string;
+}
 
 /** The digest of a user's daily or weekly items, or the summary of a moderator's alerts held back in one hour. */
 export type DigestKind = DigestFrequency | typeof ALERT_SUMMARY;
@@ -58,6 +67,11 @@ const ITEM_FENCE = `digest_id = $1 AND EXISTS (SELECT 1 FROM digests g WHERE g.i
 
 @Injectable()
 export class DigestsRepository {
+  private readonly sentMarks = new WriteCoalescer<DigestSentMark, boolean>(
+    (marks) => this.markManySent(marks),
+    SENT_MARKS_PER_STATEMENT,
+  );
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -238,16 +252,46 @@ export class DigestsRepository {
   }
 
   /**
-   * Marks the digest and its remaining items sent in one statement; false when its claim was taken over.
-   * `language`: what the email was written in, recorded on each of its items.
+   * Marks the digest and its remaining items sent; false when its claim was taken over. Marks arriving while an
+   * earlier statement runs share the next one. `language`: what the email was written in, recorded on each item.
    */
   async markSent(digest: DigestClaim, sesMessageId: string, language: string): Promise<boolean> {
-    return this.closeClaim(
-      digest,
-      `status = 'sent', ses_message_id = $3, sent_at = now()`,
-      `status = 'sent', ses_message_id = $3, language = $4, sent_at = now()`,
-      [sesMessageId, language],
+    const mark = { id: digest.id, claimVersion: digest.claimVersion, sesMessageId, language };
+    return (await this.sentMarks.write(mark)) ?? false;
+  }
+
+  private async markManySent(marks: readonly DigestSentMark[]): Promise<boolean[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `WITH marks AS (
+         SELECT * FROM unnest($1::bigint[], $2::integer[], $3::varchar[], $4::varchar[])
+                    AS m (id, claim_version, ses_message_id, language)
+       ),
+       sent AS (
+         UPDATE digests g
+            SET status = 'sent', ses_message_id = m.ses_message_id, sent_at = now(), claimed_at = NULL,
+                claimed_by = NULL, updated_at = now()
+           FROM marks m
+          WHERE g.id = m.id AND g.status = 'sending' AND g.claim_version = m.claim_version
+          RETURNING g.id, m.ses_message_id, m.language
+       ),
+       items AS (
+         UPDATE deliveries d
+            SET status = 'sent', ses_message_id = s.ses_message_id, language = s.language, sent_at = now(),
+                updated_at = now()
+           FROM sent s
+          WHERE d.digest_id = s.id AND d.status = 'digest-queued'
+       )
+       SELECT id FROM sent`,
+      [
+        marks.map((mark) => mark.id),
+        marks.map((mark) => mark.claimVersion),
+        marks.map((mark) => mark.sesMessageId),
+        marks.map((mark) => mark.language),
+      ],
     );
+    const recorded = new Set(rows.map((row) => String(row.id)));
+    return marks.map((mark) => recorded.has(mark.id));
   }
 
   async markSkipped(digest: DigestClaim, reason: SkipReason): Promise<boolean> {
