@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `node tools/bench/top-frames.mjs <file.cpuprofile> [count]`: the functions with the most self time in a V8 CPU
-// profile (as `npm run bench -- --cpu-prof` writes them), and the share of the packages they come from.
+// `node tools/bench/top-frames.mjs <file.cpuprofile> [count] [--skip=<s>]`: the functions with the most self time in
+// a V8 CPU profile (as `npm run bench -- --cpu-prof` writes them), and the share of the packages they come from.
+// `--skip=<s>` leaves out the first seconds of the profile, i.e. the process's start-up.
 import { readFileSync } from 'node:fs';
 
-const [file, countArgument = '25'] = process.argv.slice(2);
+const skipArgument = process.argv.find((argument) => argument.startsWith('--skip='));
+const skipMicros = skipArgument ? Number(skipArgument.slice('--skip='.length)) * 1e6 : 0;
+const [file, countArgument = '25'] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 if (!file) {
   console.error('usage: node tools/bench/top-frames.mjs <file.cpuprofile> [count]');
   process.exit(2);
@@ -14,8 +17,13 @@ const profile = JSON.parse(readFileSync(file, 'utf8'));
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 /** @type {Map<number, number>} */
 const selfMicros = new Map();
+let elapsedMicros = 0;
 profile.samples.forEach((id, index) => {
-  selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  const delta = profile.timeDeltas[index] ?? 0;
+  elapsedMicros += delta;
+  if (elapsedMicros >= skipMicros) {
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + delta);
+  }
 });
 
 /** Where a frame's code lives: a package under node_modules, the services' own code, or node itself. */
