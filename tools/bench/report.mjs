@@ -123,12 +123,16 @@ export function commitOf(checkout) {
   return { commit, dirty };
 }
 
+/** This checkout's commit when the run started: a run that outlives a commit keeps one file. */
+let checkoutAtStart;
+
 /**
  * Writes `bench/results/<date>-<commit>[-<label>].json` (`complete: false` while rows are still to come); returns its
  * path. `services` says which build ran when it is not this checkout's.
  */
 export function saveResults({ mode, sizes, results, loadAverages, startedAt, complete, label, services }) {
-  const { commit, dirty } = commitOf(workspaceRoot);
+  checkoutAtStart ??= commitOf(workspaceRoot);
+  const { commit, dirty } = checkoutAtStart;
   const file = path.join(
     workspaceRoot,
     'bench',
