@@ -123,7 +123,7 @@ export function commitOf(checkout) {
   return { commit, dirty };
 }
 
-/** This checkout's commit when the run started: a run that outlives a commit keeps one file. */
+/** This checkout's commit at the run's first save: a run that outlives a commit keeps one file. */
 let checkoutAtStart;
 
 /**
