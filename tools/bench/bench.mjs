@@ -56,6 +56,8 @@ const mode = process.argv.includes('--quick') ? 'quick' : 'full';
 const rateArgument = option('rate');
 // `--cpu-prof`: every dispatcher writes a V8 CPU profile to tmp/bench-profiles/ when it stops.
 const cpuProfile = process.argv.includes('--cpu-prof');
+// `--dispatcher-node-args=--max-old-space-size=192,...`: node options for the dispatchers only (e.g. a heap cap).
+const dispatcherNodeArgs = option('dispatcher-node-args')?.split(',') ?? [];
 // `--dist=<checkout>/dist`: the services of another checkout's build (e.g. an older commit), with this bench.
 const distArgument = option('dist');
 const servicesRoot = distArgument ? path.dirname(path.resolve(distArgument)) : workspaceRoot;
@@ -105,9 +107,14 @@ async function main() {
     sesEndpoint: recorder.endpoint,
     // The quota is lifted so the comparison with the bare client measures the pipeline, not the configured rate.
     overrides: { dispatcher: { SES_MAX_SEND_RATE: '100000' } },
-    nodeArgs: cpuProfile
-      ? { dispatcher: ['--cpu-prof', `--cpu-prof-dir=${path.join(workspaceRoot, 'tmp', 'bench-profiles')}`] }
-      : {},
+    nodeArgs: {
+      dispatcher: [
+        ...dispatcherNodeArgs,
+        ...(cpuProfile
+          ? ['--cpu-prof', `--cpu-prof-dir=${path.join(workspaceRoot, 'tmp', 'bench-profiles')}`]
+          : []),
+      ],
+    },
     servicesRoot,
   });
   const db = new pg.Client(postgresConfig());
