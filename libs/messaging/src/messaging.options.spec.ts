@@ -14,6 +14,7 @@ describe('resolveMessagingOptions', () => {
       fromBeginning: true,
       partitionsConsumedConcurrently: 1,
       handlerTimeoutMs: 30_000,
+      minBytes: 1,
     });
   });
 
@@ -39,6 +40,12 @@ describe('resolveMessagingOptions', () => {
 
     expect(resolve).toThrow(MessagingOptionsError);
     expect(resolve).toThrow(/clientId.*brokers.*source.*retry/);
+  });
+
+  it.each([0, -1, 2.5])('refuses %p bytes for a fetch to gather', (minBytes) => {
+    expect(() => resolveMessagingOptions({ ...base, consumer: { minBytes } })).toThrow(
+      'consumer.minBytes must be an integer >= 1',
+    );
   });
 
   it.each([0, -5, 1.5])('refuses the handler timeout %p', (handlerTimeoutMs) => {

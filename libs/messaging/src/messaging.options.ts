@@ -56,7 +56,13 @@ export interface ConsumerOptions {
    */
   handlerTimeoutMs: number;
   maxBytesPerPartition: number;
+  /** Longest time the broker holds a fetch waiting for `minBytes` of records. */
   maxWaitTimeMs: number;
+  /**
+   * Bytes of records the broker gathers before it answers a fetch (or `maxWaitTimeMs` passed). 1 answers on the
+   * first record; more makes a reader of a busy topic fetch once per `maxWaitTimeMs` instead of once per record.
+   */
+  minBytes: number;
   /** Where a consumer group with no committed offset starts; the earliest offset loses nothing. */
   fromBeginning: boolean;
   commitIntervalMs: number;
@@ -174,6 +180,10 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
   if (!(Number.isInteger(parking.maxAttempts) && parking.maxAttempts >= 1) || parking.gaugeIntervalMs <= 0) {
     problems.push('parking needs an integer maxAttempts >= 1 and gaugeIntervalMs > 0');
   }
+  const minBytes = options.consumer?.minBytes;
+  if (minBytes !== undefined && !(Number.isInteger(minBytes) && minBytes >= 1)) {
+    problems.push('consumer.minBytes must be an integer >= 1');
+  }
   const handlerTimeoutMs = options.consumer?.handlerTimeoutMs;
   if (handlerTimeoutMs !== undefined && !(Number.isInteger(handlerTimeoutMs) && handlerTimeoutMs >= 1)) {
     problems.push('consumer.handlerTimeoutMs must be an integer >= 1');
@@ -215,6 +225,7 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
       handlerTimeoutMs: 30_000,
       maxBytesPerPartition: 1024 * 1024,
       maxWaitTimeMs: 500,
+      minBytes: 1,
       fromBeginning: true,
       commitIntervalMs: 1000,
       commitThreshold: 100,

@@ -50,10 +50,14 @@ describe('serviceMessagingOptions', () => {
     expect(options.consumer).toEqual({ sessionTimeoutMs: 10_000, handlerTimeoutMs: 20_000, chunkSize: 50 });
   });
 
-  it('takes the idle fetch wait from the settings', () => {
-    const options = serviceMessagingOptions('preferences', { ...settings, KAFKA_FETCH_MAX_WAIT: 3000 });
+  it('takes the fetch wait and the bytes a fetch gathers from the settings', () => {
+    const options = serviceMessagingOptions('preferences', {
+      ...settings,
+      KAFKA_FETCH_MAX_WAIT: 3000,
+      KAFKA_FETCH_MIN_BYTES: 65_536,
+    });
 
-    expect(options.consumer).toEqual({ maxWaitTimeMs: 3000 });
+    expect(options.consumer).toEqual({ maxWaitTimeMs: 3000, minBytes: 65_536 });
   });
 
   it('takes the record size limit and the parking threshold from the settings', () => {

@@ -7,6 +7,7 @@ export interface ServiceKafkaSettings {
   KAFKA_TOPIC_PREFIX: string;
   KAFKA_SESSION_TIMEOUT?: number;
   KAFKA_FETCH_MAX_WAIT?: number;
+  KAFKA_FETCH_MIN_BYTES?: number;
   KAFKA_HANDLER_TIMEOUT?: number;
   KAFKA_CREATE_TOPICS?: boolean;
   KAFKA_REPLICATION_FACTOR?: number;
@@ -44,6 +45,7 @@ export function serviceMessagingOptions(
       ...(settings.KAFKA_FETCH_MAX_WAIT === undefined
         ? {}
         : { maxWaitTimeMs: settings.KAFKA_FETCH_MAX_WAIT }),
+      ...(settings.KAFKA_FETCH_MIN_BYTES === undefined ? {} : { minBytes: settings.KAFKA_FETCH_MIN_BYTES }),
       ...(settings.KAFKA_HANDLER_TIMEOUT === undefined
         ? {}
         : { handlerTimeoutMs: settings.KAFKA_HANDLER_TIMEOUT }),

@@ -20,6 +20,9 @@ describe('DispatcherConfig', () => {
       DIGEST_WEEKDAY: 'monday',
       DIGEST_TICK_INTERVAL: 5 * 60_000,
       CLAIM_TIMEOUT: 2 * 60_000,
+      // Consumed events are on the emails' way: read on the first record, not gathered like the other services.
+      KAFKA_FETCH_MIN_BYTES: 1,
+      KAFKA_FETCH_MAX_WAIT: 3_000,
     });
     expect(config.SES_ENDPOINT).toBeUndefined();
     expect(config.sesRegion).toBe('eu-west-1');
@@ -97,6 +100,7 @@ describe('DispatcherConfig', () => {
     OUTBOX_PARK_AFTER_ATTEMPTS: ['5', 5],
     KAFKA_HANDLER_TIMEOUT: ['45s', 45_000],
     KAFKA_FETCH_MAX_WAIT: ['1500ms', 1500],
+    KAFKA_FETCH_MIN_BYTES: ['16384', 16_384],
     DB_POOL_SIZE: ['12', 12],
     DB_STATEMENT_TIMEOUT: ['20s', 20_000],
     DB_LOCK_TIMEOUT: ['2s', 2_000],

@@ -54,6 +54,7 @@ export class KafkaConsumerRunner {
       rebalanceTimeout: settings.rebalanceTimeoutMs,
       maxBytesPerPartition: settings.maxBytesPerPartition,
       maxWaitTimeInMs: settings.maxWaitTimeMs,
+      minBytes: settings.minBytes,
       allowAutoTopicCreation: false,
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
