@@ -2,7 +2,8 @@ import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
- * Runs `work` in one READ COMMITTED transaction; it commits when `work` resolves and rolls back when it throws.
+ * Runs `work` in one READ COMMITTED transaction (the isolation every connection of `typeOrmOptions` starts with, so
+ * the transaction begins in one statement); it commits when `work` resolves and rolls back when it throws.
  *
  * With a `signal`, the transaction is abandoned the moment it aborts (a deadline): the connection is closed, so
  * PostgreSQL rolls the transaction back, the promise rejects with the signal's reason, and whatever `work` still
@@ -15,7 +16,7 @@ export function withTransaction<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   if (!signal) {
-    return dataSource.transaction('READ COMMITTED', work);
+    return dataSource.transaction(work);
   }
   return abandonableTransaction(dataSource, work, signal);
 }
@@ -42,7 +43,7 @@ async function abandonableTransaction<T>(
     if (signal.aborted) {
       abandon();
     }
-    await Promise.race([runner.startTransaction('READ COMMITTED'), abandoned]);
+    await Promise.race([runner.startTransaction(), abandoned]);
     const result = await Promise.race([work(runner.manager), abandoned]);
     signal.removeEventListener('abort', abandon);
     await runner.commitTransaction();

@@ -20,7 +20,8 @@ describe('typeOrmOptions', () => {
       installExtensions: false,
       extra: {
         options:
-          '-c search_path=communities -c statement_timeout=30000 -c lock_timeout=5000 ' +
+          '-c search_path=communities -c default_transaction_isolation=read\\ committed ' +
+          '-c statement_timeout=30000 -c lock_timeout=5000 ' +
           '-c idle_in_transaction_session_timeout=60000',
         migrationStatementTimeoutMs: 900_000,
       },
@@ -36,7 +37,8 @@ describe('typeOrmOptions', () => {
 
     expect(options.extra).toEqual({
       options:
-        '-c search_path=dispatcher -c statement_timeout=2000 -c lock_timeout=0 ' +
+        '-c search_path=dispatcher -c default_transaction_isolation=read\\ committed ' +
+        '-c statement_timeout=2000 -c lock_timeout=0 ' +
         '-c idle_in_transaction_session_timeout=60000',
       migrationStatementTimeoutMs: 0,
     });
@@ -78,7 +80,9 @@ describe('pgClientConfig', () => {
       user: 'svc',
       password: 'secret',
       database: 'notify',
-      options: expect.stringMatching(/^-c search_path=moderation -c statement_timeout=30000 /),
+      options: expect.stringMatching(
+        /^-c search_path=moderation -c default_transaction_isolation=read\\ committed -c statement_timeout=30000 /,
+      ),
     });
   });
 });

@@ -5,7 +5,7 @@ import { checkedTimeout, DEFAULT_DATABASE_TIMEOUTS, timeoutOptions, type Databas
 
 /** `extra` of the options built here: the pg startup parameters and what `createDataSource` reads back. */
 export interface ServiceConnectionExtra {
-  /** `-c` startup parameters: search_path and the session timeouts. */
+  /** `-c` startup parameters: search_path, the transactions' isolation and the session timeouts. */
   options: string;
   /** `statement_timeout` while `createDataSource` runs the migrations (pg ignores the key). */
   migrationStatementTimeoutMs: number;
@@ -26,6 +26,13 @@ export interface PersistenceOptions extends PostgresConnection {
 }
 
 /**
+ * Every transaction of a service is READ COMMITTED (`withTransaction`). Made the session's default, whatever the
+ * server's or the database's, it needs no `SET TRANSACTION` after each `START TRANSACTION`: one round trip less per
+ * transaction. The space in the value is escaped for PostgreSQL's startup options.
+ */
+const ISOLATION_OPTION = '-c default_transaction_isolation=read\\ committed';
+
+/**
  * TypeORM options for a service that owns one PostgreSQL schema: search_path points at it, so migrations
  * create unqualified tables there, and TypeORM's own `migrations` table lands there too.
  */
@@ -41,7 +48,7 @@ export function typeOrmOptions(options: PersistenceOptions): PostgresConnectionO
       };
   const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
   const extra: ServiceConnectionExtra = {
-    options: `${searchPathOption(options.schema)} ${timeoutOptions(timeouts)}`,
+    options: `${searchPathOption(options.schema)} ${ISOLATION_OPTION} ${timeoutOptions(timeouts)}`,
     migrationStatementTimeoutMs: checkedTimeout('migration statement_timeout', timeouts.migrationStatementMs),
   };
   return {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withTransaction } from '@notify/persistence';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { WriteCoalescer } from '../database/write-coalescer';
@@ -141,7 +142,7 @@ export class DigestsRepository {
    * LOCKED). Also forgets the alert counts of hours long over. Returns how many summaries were opened.
    */
   openAlertSummaries(at: Date, limit: number): Promise<number> {
-    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
+    return withTransaction(this.dataSource, async (tx) => {
       await tx.query(
         `DELETE FROM moderator_alert_windows WHERE window_start < $1::timestamptz - interval '1 hour'`,
         [at],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withTransaction } from '@notify/persistence';
 import { DataSource } from 'typeorm';
 import { MESSAGE_KEY_LOCK_SQL, OUTBOX_CHANNEL_SQL, type SqlRunner } from '../shared/outbox-sql';
 import type { DeadLetterRecord, OutboxParking, ParkedDeadLetter, ParkedRow } from './parked-row';
@@ -90,7 +91,7 @@ export class ParkedRowsRepository {
    * and wakes the relay; the new outbox id, or undefined when no such parked row exists.
    */
   moveToOutbox(id: string): Promise<string | undefined> {
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    return withTransaction(this.dataSource, async (manager) => {
       const [parked] = await manager.query<{ message_key: string }[]>(
         `SELECT message_key FROM outbox_parked WHERE id = $1 AND kind = 'outbox' FOR UPDATE`,
         [id],
