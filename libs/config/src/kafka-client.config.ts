@@ -43,12 +43,13 @@ export class KafkaClientConfig {
   @Duration()
   @Min(100, { message: 'must be at least 100ms' })
   @Max(5_000, { message: 'must be at most 5s, well under the session timeout' })
-  KAFKA_FETCH_MAX_WAIT: number = 1_000;
+  KAFKA_FETCH_MAX_WAIT: number = 3_000;
 
   /**
    * Bytes of records the broker gathers before it answers a fetch. A service that reads a busy topic for a few of
    * its event types (the platform's activity, for its users) then makes one fetch per KAFKA_FETCH_MAX_WAIT or per
-   * this many bytes, instead of one per record; 1 answers on the first record, for a consumer on a latency path.
+   * this many bytes, instead of one per record, and a record waits up to KAFKA_FETCH_MAX_WAIT when traffic is light;
+   * 1 answers on the first record, for a consumer on a latency path.
    */
   @IsInt({ message: 'must be a whole number of bytes from 1 to 1048576' })
   @Min(1, { message: 'must be a whole number of bytes from 1 to 1048576' })

@@ -48,9 +48,6 @@ export class DispatcherConfig extends BaseServiceConfig {
   /** Every event consumed is on an email's way: the broker answers on the first record. */
   override KAFKA_FETCH_MIN_BYTES: number = 1;
 
-  /** With fetches answered on the first record, the wait is only how often an idle dispatcher asks. */
-  override KAFKA_FETCH_MAX_WAIT: number = 3_000;
-
   /** Partitions of one consumer handled at the same time (each partition stays in order). */
   @IsInt()
   @Min(1)
