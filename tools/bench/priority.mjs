@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench:priority [-- --members=50000 --rate=200 --requests=3 --no-build]`: a moderator's access-request
+// `npm run bench:priority [-- --members=50000 --rate=200 --requests=3 --no-build --label=<text>]`: a moderator's access-request
 // alert while a community's activity fan-out drains at the account's send rate. Starts the services like the bench,
 // with the dispatcher at SES_MAX_SEND_RATE=--rate, fans one piece of content out to --members members who want
 // activity at once, waits until the backlog is draining, then sends --requests access requests (one at a time) to a
@@ -21,6 +21,8 @@ import { postgresConfig, startBenchSystem } from './system.mjs';
 const members = numericArgument('members', 50_000);
 const rate = numericArgument('rate', 200);
 const requests = numericArgument('requests', 3);
+// `--label=<text>`: results in bench/results/<date>-<commit>-priority-<text>.json, so repeats are all kept.
+const label = process.argv.find((argument) => argument.startsWith('--label='))?.slice('--label='.length);
 
 const log = taggedLog('priority');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -133,7 +135,10 @@ function save(result) {
   const directory = path.join(workspaceRoot, 'bench', 'results');
   mkdirSync(directory, { recursive: true });
   const commit = execSync('git rev-parse --short HEAD', { cwd: workspaceRoot, encoding: 'utf8' }).trim();
-  const file = path.join(directory, `${new Date().toISOString().slice(0, 10)}-${commit}-priority.json`);
+  const file = path.join(
+    directory,
+    `${new Date().toISOString().slice(0, 10)}-${commit}-priority${label ? `-${label}` : ''}.json`,
+  );
   writeFileSync(file, `${JSON.stringify({ kind: 'priority', commit, ...result }, null, 2)}\n`);
   return path.relative(workspaceRoot, file);
 }
