@@ -15,7 +15,7 @@ import { MessageRouter } from './message-router';
 import { PayloadValidator } from './payload-validator';
 import { ProcessingAbortedError, type ProcessingControl } from './processing-control';
 
-function inbound(offset: number, type: string = EventTypes.UserUpserted): InboundMessage {
+function inbound(offset: number, type: string = EventTypes.UserUpserted, partition = 2): InboundMessage {
   const record = encodeBinary(
     { ...sampleCloudEvent(EventTypes.UserUpserted, { id: `e${offset}` }), type },
     'k',
@@ -27,7 +27,7 @@ function inbound(offset: number, type: string = EventTypes.UserUpserted): Inboun
     timestamp: '0',
     attributes: 0,
   };
-  return { topic: Topics.PlatformActivity, partition: 2, groupId: 'g', message };
+  return { topic: Topics.PlatformActivity, partition, groupId: 'g', message };
 }
 
 describe('ChunkProcessor', () => {
@@ -57,6 +57,7 @@ describe('ChunkProcessor', () => {
       brokers: ['127.0.0.1:9092'],
       source: 'urn:test',
       relay: { backoff: { initialMs: 1, maxMs: 2 } },
+      consumer: { chunkSize: 5 },
     });
     const records = new MessageProcessor(
       options,
@@ -68,7 +69,13 @@ describe('ChunkProcessor', () => {
       { parkDeadLetter: jest.fn() } as unknown as ParkedRowsRepository,
       { refreshQuietly: jest.fn() } as unknown as ParkedRowsGauge,
     );
-    processor = new ChunkProcessor(router, transaction as unknown as ChunkTransaction, records, metrics);
+    processor = new ChunkProcessor(
+      options,
+      router,
+      transaction as unknown as ChunkTransaction,
+      records,
+      metrics,
+    );
   });
 
   const offsetsOf = (mock: jest.Mock): string[] =>
@@ -166,5 +173,52 @@ describe('ChunkProcessor', () => {
 
     expect(transaction.run).not.toHaveBeenCalled();
     expect(offsetsOf(durable)).toEqual(['1']);
+  });
+
+  describe('chunks of several partitions', () => {
+    const idsOf = (call: unknown[]): string[] => (call[0] as ChunkItem[]).map((item) => item.event.id);
+    /** Each partition's own durable callback, recording the offsets it was given. */
+    const durables = () => [jest.fn(), jest.fn(), jest.fn(), jest.fn()];
+
+    it('share the next transaction when they arrive while one runs, up to the chunk size', async () => {
+      const [a, b, c, d] = durables();
+
+      await Promise.all([
+        processor.process([inbound(1, undefined, 0)], control, a),
+        processor.process([inbound(2, undefined, 1), inbound(3, undefined, 1)], control, b),
+        processor.process([inbound(4, undefined, 3), inbound(5, undefined, 3)], control, c),
+        processor.process([inbound(6, undefined, 4), inbound(7, undefined, 4)], control, d),
+      ]);
+
+      // The first runs at once; the next two wait for it and share one; the fourth would pass the chunk size of 5.
+      expect(transaction.run.mock.calls.map(idsOf)).toEqual([['e1'], ['e2', 'e3', 'e4', 'e5'], ['e6', 'e7']]);
+      expect([a, b, c, d].map(offsetsOf)).toEqual([['1'], ['2', '3'], ['4', '5'], ['6', '7']]);
+    });
+
+    it('are tried alone when the shared transaction fails, then record by record', async () => {
+      transaction.run.mockImplementation((items: ChunkItem[]) => {
+        const ids = items.map((item) => item.event.id);
+        // The shared one fails, and so does the chunk holding e3 on its own.
+        return ids.length === 3 || (ids.includes('e3') && ids.length === 1)
+          ? Promise.reject(new Error('violates check constraint'))
+          : Promise.resolve(items.map(() => 'handled'));
+      });
+      const [a, b, c] = durables();
+
+      await Promise.all([
+        processor.process([inbound(1, undefined, 0)], control, a),
+        processor.process([inbound(2, undefined, 1), inbound(4, undefined, 1)], control, b),
+        processor.process([inbound(3, undefined, 3)], control, c),
+      ]);
+
+      expect(transaction.run.mock.calls.map(idsOf)).toEqual([
+        ['e1'],
+        ['e2', 'e4', 'e3'],
+        ['e2', 'e4'],
+        ['e3'],
+      ]);
+      expect(invoker.invoke.mock.calls.map(([event]: [{ id: string }]) => event.id)).toEqual(['e3']);
+      expect([a, b, c].map(offsetsOf)).toEqual([['1'], ['2', '4'], ['3']]);
+    });
   });
 });
