@@ -76,23 +76,34 @@ export class DeliveriesRepository {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts the rows in one statement; a row that exists already is left as it is. Returns how many are pending. */
+  /**
+   * Inserts the rows in one statement; a row that exists already is left as it is. Returns how many are pending.
+   * When any is, the same statement sends the transaction's NOTIFY (`wakeSenders`): the `woken` subquery runs once,
+   * for the first row returned, and only if a pending row was inserted.
+   */
   async insertMany(rows: readonly NewDelivery[], tx: EntityManager): Promise<number> {
     if (rows.length === 0) {
       return 0;
     }
     const column = <T>(pick: (row: NewDelivery) => T): T[] => rows.map(pick);
+    const notified = this.notifiedTransactions.has(tx);
     const inserted: { status: string }[] = await tx.query(
-      `INSERT INTO deliveries (event_ref, recipient_user_id, recipient_role, template, category, community_id,
-         members_only, status, reason, frequency, next_attempt_at, priority)
-       SELECT event_ref, recipient_user_id, recipient_role, template, category, community_id, members_only, status,
-              reason, frequency, coalesce(next_attempt_at, now()), priority
-         FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
-           $7::boolean[], $8::varchar[], $9::varchar[], $10::varchar[], $11::timestamptz[], $12::smallint[])
-           AS u (event_ref, recipient_user_id, recipient_role, template, category, community_id, members_only, status,
-                 reason, frequency, next_attempt_at, priority)
-       ON CONFLICT (event_ref, recipient_user_id, template) DO NOTHING
-       RETURNING status`,
+      `WITH inserted AS (
+         INSERT INTO deliveries (event_ref, recipient_user_id, recipient_role, template, category, community_id,
+           members_only, status, reason, frequency, next_attempt_at, priority)
+         SELECT event_ref, recipient_user_id, recipient_role, template, category, community_id, members_only, status,
+                reason, frequency, coalesce(next_attempt_at, now()), priority
+           FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
+             $7::boolean[], $8::varchar[], $9::varchar[], $10::varchar[], $11::timestamptz[], $12::smallint[])
+             AS u (event_ref, recipient_user_id, recipient_role, template, category, community_id, members_only,
+                   status, reason, frequency, next_attempt_at, priority)
+         ON CONFLICT (event_ref, recipient_user_id, template) DO NOTHING
+         RETURNING status
+       ), woken AS (
+         SELECT pg_notify(${DELIVERY_CHANNEL_SQL}, '')
+          WHERE NOT $13::boolean AND EXISTS (SELECT 1 FROM inserted WHERE status = 'pending')
+       )
+       SELECT status, (SELECT count(*) FROM woken) AS woken FROM inserted`,
       [
         column((row) => row.eventRef),
         column((row) => row.recipientUserId),
@@ -107,9 +118,14 @@ export class DeliveriesRepository {
         column((row) => (row.decision.status === 'digest-queued' ? row.decision.frequency : null)),
         column((row) => (row.decision.status === 'held' ? row.decision.until : null)),
         column((row) => deliveryPriority(row.template)),
+        notified,
       ],
     );
-    return inserted.filter((row) => row.status === 'pending').length;
+    const pending = inserted.filter((row) => row.status === 'pending').length;
+    if (pending > 0) {
+      this.notifiedTransactions.add(tx);
+    }
+    return pending;
   }
 
   /** Wakes an idle sender lane on every replica once the caller's transaction commits; one NOTIFY per transaction. */
