@@ -48,11 +48,16 @@ export class DispatcherConfig extends BaseServiceConfig {
   /** Every event consumed is on an email's way: the broker answers on the first record. */
   override KAFKA_FETCH_MIN_BYTES: number = 1;
 
-  /** Partitions of one consumer handled at the same time (each partition stays in order). */
+  /**
+   * Partition batches of one fetch handled at the same time (each partition stays in order). kafkajs fetches again
+   * only once every batch of the last fetch is done, so a batch beyond this number waits for a whole round of the
+   * others. The batches handled together share their transactions, so this bounds neither connections nor commits:
+   * at least the partitions one replica reads (33 of the declared topics on a single replica).
+   */
   @IsInt()
   @Min(1)
-  @Max(64)
-  KAFKA_PARTITIONS_CONCURRENCY: number = 4;
+  @Max(256)
+  KAFKA_PARTITIONS_CONCURRENCY: number = 64;
 
   /** Consecutive records of a partition handled in one transaction (their deliveries are planned together). */
   @IsInt()
