@@ -91,9 +91,11 @@ describe('KafkaClientConfig', () => {
         KAFKA_MAX_MESSAGE_BYTES: '512',
         OUTBOX_PARK_AFTER_ATTEMPTS: '0',
         KAFKA_FETCH_MIN_BYTES: '0',
+        KAFKA_ACTIVITY_READ_INTERVAL: '2m',
       },
       [
         'KAFKA_FETCH_MIN_BYTES: must be a whole number of bytes from 1 to 1048576',
+        'KAFKA_ACTIVITY_READ_INTERVAL: must be at most 60s',
         'KAFKA_MAX_MESSAGE_BYTES: must be a whole number of bytes from 1024 to 100000000',
         'OUTBOX_PARK_AFTER_ATTEMPTS: must be a whole number from 1 to 1000',
       ],

@@ -46,15 +46,23 @@ export class KafkaClientConfig {
   KAFKA_FETCH_MAX_WAIT: number = 3_000;
 
   /**
-   * Bytes of records the broker gathers before it answers a fetch. A service that reads a busy topic for a few of
-   * its event types (the platform's activity, for its users) then makes one fetch per KAFKA_FETCH_MAX_WAIT or per
-   * this many bytes, instead of one per record, and a record waits up to KAFKA_FETCH_MAX_WAIT when traffic is light;
-   * 1 answers on the first record, for a consumer on a latency path.
+   * Bytes of records the broker gathers before it answers a fetch, for all the service's topics at once: above 1, a
+   * record can wait up to KAFKA_FETCH_MAX_WAIT when traffic is light. 1 answers on the first record.
    */
   @IsInt({ message: 'must be a whole number of bytes from 1 to 1048576' })
   @Min(1, { message: 'must be a whole number of bytes from 1 to 1048576' })
   @Max(1_048_576, { message: 'must be a whole number of bytes from 1 to 1048576' })
-  KAFKA_FETCH_MIN_BYTES: number = 65_536;
+  KAFKA_FETCH_MIN_BYTES: number = 1;
+
+  /**
+   * How often at most a partition of the platform's activity topic is read; 0 reads it as records arrive. The
+   * communities, moderation and preferences services handle only their users' events among all the activity of the
+   * platform: read once a second, a busy topic costs them one fetch and one transaction per partition per second
+   * instead of one per record or two, and those events wait up to this long (plus KAFKA_FETCH_MAX_WAIT at worst).
+   * Their other topics are read as records arrive.
+   */
+  @Duration({ ms: 60_000, label: '60s' })
+  KAFKA_ACTIVITY_READ_INTERVAL: number = 1_000;
 
   @OneOf(KAFKA_SECURITY_PROTOCOLS)
   KAFKA_SECURITY_PROTOCOL: KafkaSecurityProtocol = 'SASL_SSL';

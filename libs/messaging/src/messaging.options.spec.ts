@@ -15,6 +15,7 @@ describe('resolveMessagingOptions', () => {
       partitionsConsumedConcurrently: 1,
       handlerTimeoutMs: 30_000,
       minBytes: 1,
+      readIntervalMs: {},
     });
   });
 
@@ -40,6 +41,12 @@ describe('resolveMessagingOptions', () => {
 
     expect(resolve).toThrow(MessagingOptionsError);
     expect(resolve).toThrow(/clientId.*brokers.*source.*retry/);
+  });
+
+  it.each([0, -1, 2.5])('refuses a read interval of %p', (ms) => {
+    expect(() =>
+      resolveMessagingOptions({ ...base, consumer: { readIntervalMs: { 'a.topic': ms } } }),
+    ).toThrow('consumer.readIntervalMs must map topics to integers >= 1');
   });
 
   it.each([0, -1, 2.5])('refuses %p bytes for a fetch to gather', (minBytes) => {

@@ -63,6 +63,13 @@ export interface ConsumerOptions {
    * first record; more makes a reader of a busy topic fetch once per `maxWaitTimeMs` instead of once per record.
    */
   minBytes: number;
+  /**
+   * Logical topics read at most once per this many milliseconds per partition: after each batch its partition is
+   * paused that long, so what arrives meanwhile comes in one fetch and one transaction. For a busy topic of which
+   * the service handles a few event types, at the cost of that much latency (plus up to `maxWaitTimeMs`) for them;
+   * the service's other topics are fetched as usual.
+   */
+  readIntervalMs: Readonly<Record<string, number>>;
   /** Where a consumer group with no committed offset starts; the earliest offset loses nothing. */
   fromBeginning: boolean;
   commitIntervalMs: number;
@@ -184,6 +191,10 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
   if (minBytes !== undefined && !(Number.isInteger(minBytes) && minBytes >= 1)) {
     problems.push('consumer.minBytes must be an integer >= 1');
   }
+  const readIntervals = Object.entries(options.consumer?.readIntervalMs ?? {});
+  if (readIntervals.some(([, ms]) => !(Number.isInteger(ms) && ms >= 1))) {
+    problems.push('consumer.readIntervalMs must map topics to integers >= 1');
+  }
   const handlerTimeoutMs = options.consumer?.handlerTimeoutMs;
   if (handlerTimeoutMs !== undefined && !(Number.isInteger(handlerTimeoutMs) && handlerTimeoutMs >= 1)) {
     problems.push('consumer.handlerTimeoutMs must be an integer >= 1');
@@ -226,6 +237,7 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
       maxBytesPerPartition: 1024 * 1024,
       maxWaitTimeMs: 500,
       minBytes: 1,
+      readIntervalMs: {},
       fromBeginning: true,
       commitIntervalMs: 1000,
       commitThreshold: 100,

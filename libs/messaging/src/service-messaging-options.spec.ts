@@ -1,3 +1,4 @@
+import { Topics } from '@notify/contracts';
 import { serviceMessagingOptions } from './service-messaging-options';
 
 describe('serviceMessagingOptions', () => {
@@ -58,6 +59,20 @@ describe('serviceMessagingOptions', () => {
     });
 
     expect(options.consumer).toEqual({ maxWaitTimeMs: 3000, minBytes: 65_536 });
+  });
+
+  it('reads the platform activity topic at the interval the settings give, and as it arrives for 0', () => {
+    const interval = serviceMessagingOptions('moderation', {
+      ...settings,
+      KAFKA_ACTIVITY_READ_INTERVAL: 1000,
+    });
+    const asItArrives = serviceMessagingOptions('dispatcher', {
+      ...settings,
+      KAFKA_ACTIVITY_READ_INTERVAL: 0,
+    });
+
+    expect(interval.consumer).toEqual({ readIntervalMs: { [Topics.PlatformActivity]: 1000 } });
+    expect(asItArrives.consumer).toEqual({});
   });
 
   it('takes the record size limit and the parking threshold from the settings', () => {

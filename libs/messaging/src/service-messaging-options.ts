@@ -1,4 +1,5 @@
 import type { KafkaClientSecurity } from '@notify/config';
+import { Topics } from '@notify/contracts';
 import type { MessagingOptions } from './messaging.options';
 
 /** The Kafka settings every service reads (`KafkaClientConfig`). */
@@ -8,6 +9,7 @@ export interface ServiceKafkaSettings {
   KAFKA_SESSION_TIMEOUT?: number;
   KAFKA_FETCH_MAX_WAIT?: number;
   KAFKA_FETCH_MIN_BYTES?: number;
+  KAFKA_ACTIVITY_READ_INTERVAL?: number;
   KAFKA_HANDLER_TIMEOUT?: number;
   KAFKA_CREATE_TOPICS?: boolean;
   KAFKA_REPLICATION_FACTOR?: number;
@@ -46,6 +48,9 @@ export function serviceMessagingOptions(
         ? {}
         : { maxWaitTimeMs: settings.KAFKA_FETCH_MAX_WAIT }),
       ...(settings.KAFKA_FETCH_MIN_BYTES === undefined ? {} : { minBytes: settings.KAFKA_FETCH_MIN_BYTES }),
+      ...(settings.KAFKA_ACTIVITY_READ_INTERVAL
+        ? { readIntervalMs: { [Topics.PlatformActivity]: settings.KAFKA_ACTIVITY_READ_INTERVAL } }
+        : {}),
       ...(settings.KAFKA_HANDLER_TIMEOUT === undefined
         ? {}
         : { handlerTimeoutMs: settings.KAFKA_HANDLER_TIMEOUT }),

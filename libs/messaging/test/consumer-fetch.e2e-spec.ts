@@ -39,13 +39,18 @@ describe('fetches of a consumer that gathers bytes, against Kafka', () => {
     await Promise.all(apps.map((app) => app.close()));
     await dropSchema(`t_fetch_first_${suffix}`);
     await dropSchema(`t_fetch_gather_${suffix}`);
+    await dropSchema(`t_fetch_interval_${suffix}`);
     await deleteTopicsWithPrefix(prefix);
   });
 
-  it('answers on the first record with minBytes 1, and once per wait when it gathers 64 KiB', async () => {
+  it('answers on the first record with minBytes 1, once per wait when it gathers 64 KiB or has a read interval', async () => {
     const consumers = [
       { name: 'first', consumer: { minBytes: 1, maxWaitTimeMs: 1000 } },
       { name: 'gather', consumer: { minBytes: 65_536, maxWaitTimeMs: 1000 } },
+      {
+        name: 'interval',
+        consumer: { maxWaitTimeMs: 500, readIntervalMs: { [Topics.PlatformActivity]: 1000 } },
+      },
     ];
     for (const { name, consumer } of consumers) {
       apps.push(
@@ -79,11 +84,15 @@ describe('fetches of a consumer that gathers bytes, against Kafka', () => {
 
     const first = await transactionsOf(`t_fetch_first_${suffix}`);
     const gathered = await transactionsOf(`t_fetch_gather_${suffix}`);
+    const interval = await transactionsOf(`t_fetch_interval_${suffix}`);
     // Answered on each record, the first consumer handles them a few at a time at most.
     expect(first).toBeGreaterThanOrEqual(10);
     // The broker held the second one's fetches for the full second: two or three batches (a fourth at worst).
     expect(gathered).toBeLessThanOrEqual(4);
-    for (const schema of [`t_fetch_first_${suffix}`, `t_fetch_gather_${suffix}`]) {
+    // The third one's partition was paused for a second after each batch: as few batches, whatever the wait.
+    expect(interval).toBeLessThanOrEqual(4);
+    for (const name of ['first', 'gather', 'interval']) {
+      const schema = `t_fetch_${name}_${suffix}`;
       const [{ count }] = await sql<{ count: number }>(
         `SELECT count(*)::int AS count FROM "${schema}".handled_event`,
       );

@@ -20,9 +20,9 @@ describe('DispatcherConfig', () => {
       DIGEST_WEEKDAY: 'monday',
       DIGEST_TICK_INTERVAL: 5 * 60_000,
       CLAIM_TIMEOUT: 2 * 60_000,
-      // Consumed events are on the emails' way: read on the first record, not gathered like the other services.
+      // The platform's activity is on the emails' way: read as it arrives, not once a second like the other services.
+      KAFKA_ACTIVITY_READ_INTERVAL: 0,
       KAFKA_FETCH_MIN_BYTES: 1,
-      KAFKA_FETCH_MAX_WAIT: 3_000,
     });
     expect(config.SES_ENDPOINT).toBeUndefined();
     expect(config.sesRegion).toBe('eu-west-1');
@@ -101,6 +101,7 @@ describe('DispatcherConfig', () => {
     KAFKA_HANDLER_TIMEOUT: ['45s', 45_000],
     KAFKA_FETCH_MAX_WAIT: ['1500ms', 1500],
     KAFKA_FETCH_MIN_BYTES: ['16384', 16_384],
+    KAFKA_ACTIVITY_READ_INTERVAL: ['2s', 2_000],
     DB_POOL_SIZE: ['12', 12],
     DB_STATEMENT_TIMEOUT: ['20s', 20_000],
     DB_LOCK_TIMEOUT: ['2s', 2_000],

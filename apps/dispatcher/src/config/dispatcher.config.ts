@@ -45,8 +45,8 @@ export class DispatcherConfig extends BaseServiceConfig {
   /** Consumer transactions, sender lanes and digest runs share the pool. */
   override DB_POOL_SIZE: number = 20;
 
-  /** Every event consumed is on an email's way: the broker answers on the first record. */
-  override KAFKA_FETCH_MIN_BYTES: number = 1;
+  /** Every event of the platform's activity it reads is on an email's way: read as records arrive. */
+  override KAFKA_ACTIVITY_READ_INTERVAL: number = 0;
 
   /**
    * Partition batches of one fetch handled at the same time (each partition stays in order). kafkajs fetches again

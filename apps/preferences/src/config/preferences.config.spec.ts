@@ -24,9 +24,9 @@ describe('PreferencesConfig', () => {
 
     expect(config.PORT).toBe(3003);
     expect(config.DB_SCHEMA).toBe('preferences');
-    // It reads the platform's activity for its users' events only: fetches gather 64 KiB or wait 3 s.
-    expect(config.KAFKA_FETCH_MIN_BYTES).toBe(65_536);
-    expect(config.KAFKA_FETCH_MAX_WAIT).toBe(3_000);
+    // It reads the platform's activity for its users' events only: once a second, answered on the first record.
+    expect(config.KAFKA_ACTIVITY_READ_INTERVAL).toBe(1_000);
+    expect(config.KAFKA_FETCH_MIN_BYTES).toBe(1);
     expect(config.UNSUBSCRIBE_SIGNING_KEYS.map((key) => key.id)).toEqual(['k2', 'k1']);
   });
 

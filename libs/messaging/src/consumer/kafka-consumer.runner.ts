@@ -22,6 +22,8 @@ export class KafkaConsumerRunner {
   private readonly shutdown = new AbortController();
   private consumer?: Consumer;
   private crashed = false;
+  /** Partitions paused for their topic's read interval, each resumed by its timer. */
+  private readonly resumeTimers = new Set<NodeJS.Timeout>();
 
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
@@ -94,6 +96,10 @@ export class KafkaConsumerRunner {
     const consumer = this.consumer;
     this.consumer = undefined;
     this.shutdown.abort();
+    for (const timer of this.resumeTimers) {
+      clearTimeout(timer);
+    }
+    this.resumeTimers.clear();
     if (consumer) {
       // disconnect() stops first: it waits for the batch in progress, whose end commits the resolved offsets.
       if (!(await settlesWithin(consumer.disconnect(), this.options.consumer.shutdownTimeoutMs))) {
@@ -106,7 +112,7 @@ export class KafkaConsumerRunner {
   }
 
   private async eachBatch(groupId: string, payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause } = payload;
     const ticker = new HeartbeatTicker(
       heartbeat,
       this.options.consumer.heartbeatIntervalMs,
@@ -133,6 +139,10 @@ export class KafkaConsumerRunner {
         await this.chunks.process(inbounds.slice(start, start + chunkSize), control, durable);
         await commitOffsetsIfNecessary();
       }
+      const readInterval = this.options.consumer.readIntervalMs[topic];
+      if (readInterval !== undefined && control.shouldContinue()) {
+        this.pauseFor(pause, readInterval);
+      }
     } catch (error) {
       if (!(error instanceof ProcessingAbortedError)) {
         throw error;
@@ -140,5 +150,15 @@ export class KafkaConsumerRunner {
     } finally {
       ticker.stop();
     }
+  }
+
+  /** Leaves the batch's partition out of the fetches for `ms`: what arrives meanwhile comes in one batch. */
+  private pauseFor(pause: EachBatchPayload['pause'], ms: number): void {
+    const resume = pause();
+    const timer = setTimeout(() => {
+      this.resumeTimers.delete(timer);
+      resume();
+    }, ms);
+    this.resumeTimers.add(timer);
   }
 }
