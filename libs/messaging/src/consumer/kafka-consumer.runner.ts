@@ -14,7 +14,8 @@ import { ProcessingAbortedError, type ProcessingControl } from './processing-con
 /**
  * The service's Kafka consumer group. Each fetched batch is processed in chunks of consecutive records; offsets are
  * resolved one message at a time, only after the message reached a durable outcome, and committed as they
- * accumulate and at the end of each batch.
+ * accumulate and at the end of each batch. A topic with a read interval has each partition paused that long after
+ * its batch.
  */
 @Injectable()
 export class KafkaConsumerRunner {
