@@ -1,5 +1,6 @@
 // A pass-through HTTP proxy in front of the SES emulator that notes when the emulator accepted each email: the
-// emulator's own store keeps whole seconds only. Emails are told apart by the `benchref<n>x` their content carries.
+// emulator's own store keeps whole seconds only. Emails are told apart by the `benchref<n>x` their content carries;
+// a SendBulkEmail call counts each entry the emulator answered with SUCCESS.
 import http from 'node:http';
 
 const REF = /benchref(\d+)x/;
@@ -13,6 +14,20 @@ export async function startSesRecorder(target) {
    */
   const accepted = new Map();
   let total = 0;
+  const note = (content, at, requested) => {
+    total += 1;
+    const match = REF.exec(content);
+    if (!match) {
+      return;
+    }
+    const entry = accepted.get(match[1]);
+    if (entry) {
+      entry.last = at;
+      entry.count += 1;
+    } else {
+      accepted.set(match[1], { first: at, last: at, count: 1, requested });
+    }
+  };
   const server = http.createServer((request, response) => {
     const chunks = [];
     request.on('data', (chunk) => chunks.push(chunk));
@@ -35,17 +50,23 @@ export async function startSesRecorder(target) {
             const at = Date.now();
             const status = answer.statusCode ?? 502;
             if (status >= 200 && status < 300 && (request.url ?? '').includes('/outbound-emails')) {
-              total += 1;
-              const match = REF.exec(body.toString('utf8'));
-              if (match) {
-                const entry = accepted.get(match[1]);
-                if (entry) {
-                  entry.last = at;
-                  entry.count += 1;
-                } else {
-                  accepted.set(match[1], { first: at, last: at, count: 1, requested });
+              note(body.toString('utf8'), at, requested);
+            } else if (
+              status >= 200 &&
+              status < 300 &&
+              (request.url ?? '').includes('/outbound-bulk-emails')
+            ) {
+              const entries = JSON.parse(body.toString('utf8')).BulkEmailEntries ?? [];
+              const results = JSON.parse(Buffer.concat(parts).toString('utf8')).BulkEmailEntryResults ?? [];
+              entries.forEach((entry, index) => {
+                if (results[index]?.Status === 'SUCCESS') {
+                  note(
+                    entry.ReplacementEmailContent?.ReplacementTemplate?.ReplacementTemplateData ?? '',
+                    at,
+                    requested,
+                  );
                 }
-              }
+              });
             }
             response.writeHead(status, answer.headers);
             response.end(Buffer.concat(parts));

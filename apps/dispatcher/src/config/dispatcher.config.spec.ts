@@ -117,6 +117,7 @@ describe('DispatcherConfig', () => {
     SNS_MAX_MESSAGE_AGE: ['15m', 15 * 60_000],
     SES_MAX_SEND_RATE: ['12.5', 12.5],
     SES_MAX_CONCURRENCY: ['32', 32],
+    SES_BULK_SIZE: ['25', 25],
     SES_MAX_ATTEMPTS: ['4', 4],
     SES_RETRY_BASE_DELAY: ['250ms', 250],
     SES_RETRY_MAX_DELAY: ['10s', 10_000],
@@ -173,6 +174,7 @@ describe('DispatcherConfig', () => {
         DIGEST_HOUR: '24',
         DIGEST_WEEKDAY: 'someday',
         SENDER_BATCH_SIZE: '0',
+        SES_BULK_SIZE: '51',
       });
 
     expect(load).toThrow(ConfigValidationError);
@@ -187,6 +189,7 @@ describe('DispatcherConfig', () => {
       'DIGEST_HOUR',
       'DIGEST_WEEKDAY',
       'SENDER_BATCH_SIZE',
+      'SES_BULK_SIZE',
     ]) {
       expect(message).toContain(variable);
     }

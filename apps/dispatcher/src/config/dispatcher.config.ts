@@ -24,6 +24,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { WEEKDAYS, type DigestSchedule, type Weekday } from '../policy/digest-timing';
+import { MAX_BULK_SIZE } from '../email/ses-calls';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -131,13 +132,22 @@ export class DispatcherConfig extends BaseServiceConfig {
   SES_MAX_SEND_RATE?: number;
 
   /**
-   * SendEmail calls in flight at once per replica. It also bounds the emails a hard crash of the replica can send
-   * twice: SES may accept those calls after the process died, before their rows say `sent`.
+   * SES calls in flight at once per replica. With SES_BULK_SIZE it also bounds the emails a hard crash of the replica
+   * can send twice: SES may accept those calls after the process died, before their rows say `sent`.
    */
   @IsInt()
   @Min(1)
   @Max(512)
   SES_MAX_CONCURRENCY: number = 8;
+
+  /**
+   * Most emails in one SES call. An email that finds a call free goes out alone (SendEmail); emails that wait for one
+   * leave together in a SendBulkEmail, each with its own recipient, content, headers and tags. 1 sends one at a time.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(MAX_BULK_SIZE)
+  SES_BULK_SIZE: number = 25;
 
   /** Tries of one SendEmail call for throttling, 5xx and network failures, before the delivery is retried later. */
   @IsInt()

@@ -1,6 +1,7 @@
 import {
   GetAccountCommand,
   MessageRejected,
+  SendBulkEmailCommand,
   SendEmailCommand,
   SendingPausedException,
   SESv2ServiceException,
@@ -21,6 +22,7 @@ const baseSettings: EmailSettings = {
   region: 'eu-west-1',
   maxSendRate: 1000,
   maxConcurrency: 4,
+  bulkSize: 1,
   maxAttempts: 4,
   retryBaseDelayMs: 100,
   retryMaxDelayMs: 1000,
@@ -244,6 +246,56 @@ describe('EmailSender', () => {
       messageId: 'ses-1',
     });
     expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the emails that waited for a call in one SendBulkEmail, and retries only the entry SES throttled', async () => {
+    const bulkInputs: SendBulkEmailCommand['input'][] = [];
+    const send = jest.fn().mockImplementation((command: unknown) => {
+      if (command instanceof SendBulkEmailCommand) {
+        bulkInputs.push(command.input);
+        const entries = command.input.BulkEmailEntries ?? [];
+        return Promise.resolve({
+          BulkEmailEntryResults: entries.map((_, index) =>
+            bulkInputs.length === 1 && index === 1
+              ? { Status: 'ACCOUNT_THROTTLED', Error: 'Maximum sending rate exceeded.' }
+              : { Status: 'SUCCESS', MessageId: `bulk-${bulkInputs.length}-${index}` },
+          ),
+        });
+      }
+      return Promise.resolve({ MessageId: 'single' });
+    });
+    const { sender, registry } = await createSender({ maxConcurrency: 1, bulkSize: 10 }, send);
+    const recorded: string[] = [];
+    const to = ['a', 'b', 'c'].map((name) => `${name}@example.org`);
+
+    const all = Promise.all(
+      to.map((address, index) =>
+        sender.send({ ...email, to: address, notificationId: `n-${index}` }, async ({ messageId }) => {
+          recorded.push(messageId);
+        }),
+      ),
+    );
+    await jest.advanceTimersByTimeAsync(1_000);
+
+    await expect(all).resolves.toEqual([
+      { messageId: 'bulk-1-0' },
+      { messageId: 'single' },
+      { messageId: 'bulk-1-2' },
+    ]);
+    expect(recorded.sort()).toEqual(['bulk-1-0', 'bulk-1-2', 'single']);
+    const [input] = bulkInputs;
+    expect(input.BulkEmailEntries?.map((entry) => entry.Destination?.ToAddresses)).toEqual(
+      to.map((a) => [a]),
+    );
+    expect(input.BulkEmailEntries?.[2].ReplacementHeaders).toEqual([
+      { Name: 'X-Notification-Id', Value: 'n-2' },
+      { Name: 'List-Unsubscribe', Value: '<https://preferences.example.org/unsubscribe/abc>' },
+      { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+    ]);
+    const retries = (await registry.getSingleMetric('dispatcher_email_retries_total')?.get())?.values;
+    expect(retries).toEqual([
+      expect.objectContaining({ value: 1, labels: { code: 'TooManyRequestsException' } }),
+    ]);
   });
 
   describe('send rate', () => {

@@ -4,7 +4,7 @@ import { MetricsService } from '@notify/observability';
 import { DEFAULT_SEND_RATE, EMAIL_SETTINGS, type EmailSettings } from './email-settings';
 import { EmailSendError, PermanentEmailError, SendingPausedError, TransientEmailError } from './email.errors';
 import type { OutgoingEmail, SendResult } from './outgoing-email';
-import { Semaphore } from './semaphore';
+import { SesCalls } from './ses-calls';
 import { SesEmailGateway } from './ses-email.gateway';
 import { classifySesFailure } from './ses-failure';
 import { SEND_RATE_STORE, type SendRateStore } from './send-rate.repository';
@@ -17,19 +17,20 @@ const SHARED_BUCKET = 'ses-account';
 type SendOutcome = 'sent' | 'permanent' | 'transient' | 'paused';
 
 /**
- * Runs once SES accepted an email, while the email still holds its place among the `maxConcurrency`: the caller
- * records the email as sent there, so a crash sends again at most that many accepted emails. Must not reject.
+ * Runs once SES accepted an email, while the SES call that sent it still holds its place among the `maxConcurrency`:
+ * the caller records the email as sent there, so a crash sends again at most the emails of that many calls.
  */
 export type WhileHeld = (result: SendResult) => Promise<void>;
 
 /**
- * Sends emails through SES at the account's rate with bounded concurrency. Throttling, 5xx and network
- * failures are retried with backoff; permanent rejections are not; a paused account pauses all sending.
+ * Sends emails through SES at the account's rate with bounded concurrency, several in one call when they queue.
+ * Throttling, 5xx and network failures are retried with backoff; permanent rejections are not; a paused account
+ * pauses all sending.
  */
 @Injectable()
 export class EmailSender implements OnModuleInit {
   private readonly logger = new Logger(EmailSender.name);
-  private readonly slots: Semaphore;
+  private readonly calls: SesCalls;
   private limiter: Pick<TokenBucket, 'acquire'> | undefined;
   private rate = 0;
   private pausedUntil = 0;
@@ -42,7 +43,19 @@ export class EmailSender implements OnModuleInit {
     // Without a shared store (unit specs, the benchmark's bare runs) the rate is this process's alone.
     @Optional() @Inject(SEND_RATE_STORE) private readonly sharedRate?: SendRateStore,
   ) {
-    this.slots = new Semaphore(settings.maxConcurrency);
+    const callSize = metrics.histogram(
+      'dispatcher_ses_call_emails',
+      'Emails per SES call',
+      [],
+      [1, 2, 5, 10, 25, 50],
+    );
+    this.calls = new SesCalls(
+      gateway,
+      { maxConcurrency: settings.maxConcurrency, bulkSize: settings.bulkSize },
+      // The pause may have started while the email waited for its call.
+      () => this.assertNotPaused(),
+      (emails) => callSize.observe(emails),
+    );
   }
 
   async onModuleInit(): Promise<void> {
@@ -52,7 +65,7 @@ export class EmailSender implements OnModuleInit {
       : new TokenBucket(this.rate);
     this.logger.log(
       `Sending at most ${this.rate} emails per second${this.sharedRate ? ' across all replicas' : ''}, ` +
-        `${this.settings.maxConcurrency} at once`,
+        `${this.settings.maxConcurrency} calls at once, up to ${this.settings.bulkSize} emails a call`,
     );
   }
 
@@ -119,19 +132,13 @@ export class EmailSender implements OnModuleInit {
   }
 
   /**
-   * The token is taken before the email waits for a slot, so that the emails of a claimed batch take theirs together
-   * (one round trip to the shared bucket) rather than one slot's worth at a time.
+   * The token is taken before the email waits for a call, so that the emails of a claimed batch take theirs together
+   * (one round trip to the shared bucket) and then leave together.
    */
   private async attempt(email: OutgoingEmail, accepted: WhileHeld): Promise<string> {
     this.assertNotPaused();
     await this.rateLimiter().acquire();
-    return this.slots.run(async () => {
-      // The pause may have started while this email waited for its turn.
-      this.assertNotPaused();
-      const messageId = await this.gateway.send(email);
-      await accepted({ messageId });
-      return messageId;
-    });
+    return this.calls.send(email, accepted);
   }
 
   /** A failure here is the caller's to report; it must not be taken for SES's and retried, which would re-send. */

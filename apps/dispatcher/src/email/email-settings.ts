@@ -7,8 +7,10 @@ export interface EmailSettings {
   endpoint?: string;
   /** Emails per second; when unset, read from the account (GetAccount), else a conservative default. */
   maxSendRate?: number;
-  /** SendEmail calls in flight at once. */
+  /** SES calls in flight at once. */
   maxConcurrency: number;
+  /** Most emails in one SES call: emails waiting for a call leave together in a SendBulkEmail; 1 is SendEmail only. */
+  bulkSize: number;
   /** Attempts per email for throttling, 5xx and network failures (first try included). */
   maxAttempts: number;
   retryBaseDelayMs: number;

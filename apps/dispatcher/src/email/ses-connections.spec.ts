@@ -14,6 +14,7 @@ const settings: EmailSettings = {
   region: 'eu-central-1',
   maxSendRate: 1000,
   maxConcurrency: 2,
+  bulkSize: 1,
   maxAttempts: 3,
   retryBaseDelayMs: 5,
   retryMaxDelayMs: 10,

@@ -1,11 +1,21 @@
-import { GetAccountCommand, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import {
+  GetAccountCommand,
+  SendBulkEmailCommand,
+  SendEmailCommand,
+  type BulkEmailEntry,
+  type SESv2Client,
+} from '@aws-sdk/client-sesv2';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EMAIL_SETTINGS, type EmailSettings } from './email-settings';
 import type { OutgoingEmail } from './outgoing-email';
 import { SES_CLIENT } from './ses-client.provider';
-import { toSendEmailInput } from './ses-message';
+import { bulkEntryFailure } from './ses-failure';
+import { toBulkEmailEntry, toSendBulkEmailInput, toSendEmailInput } from './ses-message';
 
-/** The SES v2 API: one SendEmail per email, and the account's sending quota. */
+/** What became of one email of a SendBulkEmail call: sent, failed, or to be sent alone through SendEmail. */
+export type BulkOutcome = { messageId: string } | { error: Error } | { alone: true };
+
+/** The SES v2 API: SendEmail for one email, SendBulkEmail for several, and the account's sending quota. */
 @Injectable()
 export class SesEmailGateway implements OnApplicationShutdown {
   private readonly logger = new Logger(SesEmailGateway.name);
@@ -20,6 +30,46 @@ export class SesEmailGateway implements OnApplicationShutdown {
     const input = toSendEmailInput(email, this.settings);
     const output = await this.client.send(new SendEmailCommand(input));
     return output.MessageId ?? '';
+  }
+
+  /**
+   * Sends several emails in one SendBulkEmail call (at most 50) and resolves with one outcome per email, in order.
+   * An email that cannot be an entry (too large) or that SES refused in the bulk form is left to be sent alone;
+   * an email whose headers are unsafe fails here without a call. Rejects with the SDK's error when the call failed.
+   */
+  async sendBulk(emails: readonly OutgoingEmail[]): Promise<BulkOutcome[]> {
+    const outcomes: BulkOutcome[] = new Array<BulkOutcome>(emails.length);
+    const entries: BulkEmailEntry[] = [];
+    const positions: number[] = [];
+    emails.forEach((email, index) => {
+      try {
+        const entry = toBulkEmailEntry(email);
+        if (entry === undefined) {
+          outcomes[index] = { alone: true };
+        } else {
+          entries.push(entry);
+          positions.push(index);
+        }
+      } catch (error) {
+        outcomes[index] = { error: error as Error };
+      }
+    });
+    if (entries.length > 0) {
+      const output = await this.client.send(
+        new SendBulkEmailCommand(toSendBulkEmailInput(entries, this.settings)),
+      );
+      const results = output.BulkEmailEntryResults ?? [];
+      positions.forEach((index, entry) => {
+        const result = results[entry];
+        if (result?.Status === 'SUCCESS') {
+          outcomes[index] = { messageId: result.MessageId ?? '' };
+          return;
+        }
+        const error = bulkEntryFailure(result?.Status ?? 'MISSING', result?.Error);
+        outcomes[index] = error === undefined ? { alone: true } : { error };
+      });
+    }
+    return outcomes;
   }
 
   /** The account's maximum send rate (emails per second), when the endpoint reports one; warns of a sandbox. */

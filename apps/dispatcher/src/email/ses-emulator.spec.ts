@@ -21,6 +21,7 @@ describe('EmailSender against the SES emulator', () => {
   let sender: EmailSender;
   let gateway: SesEmailGateway;
   let sesEndpoint: string;
+  let settings: EmailSettings;
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
@@ -28,11 +29,12 @@ describe('EmailSender against the SES emulator', () => {
     process.env.AWS_ACCESS_KEY_ID ??= 'local-emulator';
     process.env.AWS_SECRET_ACCESS_KEY ??= 'local-emulator';
     sesEndpoint = (await getTestInfra()).sesEndpoint;
-    const settings: EmailSettings = {
+    settings = {
       fromAddress: '"Public Buyers Community" <no-reply@buyers.example.eu>',
       region: 'eu-west-1',
       endpoint: sesEndpoint,
       maxConcurrency: 4,
+      bulkSize: 10,
       maxAttempts: 3,
       retryBaseDelayMs: 50,
       retryMaxDelayMs: 500,
@@ -129,6 +131,51 @@ describe('EmailSender against the SES emulator', () => {
       expect(stored.body.html).toBe(email.html);
     },
   );
+
+  it('sends emails that leave together in one SendBulkEmail each with its own content and headers, as they are', async () => {
+    const registry = new Registry();
+    const bulkSender = new EmailSender(
+      gateway,
+      { ...settings, maxConcurrency: 1, bulkSize: 10 },
+      new MetricsService(registry),
+    );
+    await bulkSender.onModuleInit();
+    const emails = greekAndBulgarianEmails().map(([, { language, ...content }], index) => ({
+      ...content,
+      subject: `${content.subject} {{subject}} & <${index}>`,
+      to: uniqueEmail('bulk'),
+      notificationId: `bulk-${index}`,
+      unsubscribe:
+        index % 2 === 0 ? { url: `https://preferences.example.org/unsubscribe/${index}` } : undefined,
+    }));
+
+    const results = await Promise.all(emails.map((email) => bulkSender.send(email)));
+
+    const calls = ((await registry.getSingleMetric('dispatcher_ses_call_emails')?.get())?.values ?? []) as {
+      metricName?: string;
+      value: number;
+    }[];
+    expect(calls.find((value) => value.metricName?.endsWith('_count'))?.value).toBe(1);
+    expect(calls.find((value) => value.metricName?.endsWith('_sum'))?.value).toBe(emails.length);
+    for (const [index, email] of emails.entries()) {
+      const [stored] = await waitForEmails(
+        sesEndpoint,
+        (candidate) => candidate.messageId === results[index].messageId,
+        {
+          to: email.to,
+          timeoutMs: 10_000,
+        },
+      );
+      expect(stored.destination.to).toEqual([email.to]);
+      expect(stored.subject).toBe(email.subject);
+      expect(stored.body.html).toBe(email.html);
+      expect(stored.body.text).toBe(email.text);
+      expect(emailHeader(stored, 'X-Notification-Id')).toBe(`bulk-${index}`);
+      expect(emailHeader(stored, 'List-Unsubscribe')).toBe(
+        email.unsubscribe ? `<${email.unsubscribe.url}>` : undefined,
+      );
+    }
+  });
 
   /** Greek and Bulgarian subjects with typographic quotes, one cut at 150 characters, as the templates write them. */
   function greekAndBulgarianEmails(): [string, RenderedEmail][] {

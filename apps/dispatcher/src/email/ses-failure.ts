@@ -70,3 +70,33 @@ export function classifySesFailure(error: unknown): SesFailure {
   }
   return { kind: 'transient', code: name };
 }
+
+/** An entry of a SendBulkEmail call that SES did not send, named like the SendEmail error of the same cause. */
+export class SesBulkEntryError extends Error {
+  constructor(
+    override readonly name: string,
+    readonly status: string,
+    detail?: string,
+  ) {
+    super(`SES did not send the entry (${status})${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+// Statuses a retry or a pause answers; the others are asked again through SendEmail, whose error says what is wrong.
+const BULK_ENTRY_ERRORS: Readonly<Record<string, string>> = {
+  ACCOUNT_THROTTLED: 'TooManyRequestsException',
+  ACCOUNT_DAILY_QUOTA_EXCEEDED: 'LimitExceededException',
+  TRANSIENT_FAILURE: 'ServiceUnavailable',
+  ACCOUNT_SUSPENDED: 'AccountSuspendedException',
+  ACCOUNT_SENDING_PAUSED: 'SendingPausedException',
+  CONFIGURATION_SET_SENDING_PAUSED: 'SendingPausedException',
+};
+
+/**
+ * The error of a bulk entry SES did not send, when retrying it or pausing is the answer; undefined when the email is
+ * to be sent alone instead (a rejection, an invalid parameter or an unknown status).
+ */
+export function bulkEntryFailure(status: string, detail?: string): SesBulkEntryError | undefined {
+  const name = BULK_ENTRY_ERRORS[status];
+  return name === undefined ? undefined : new SesBulkEntryError(name, status, detail);
+}

@@ -1,6 +1,12 @@
 import { PermanentEmailError } from './email.errors';
 import type { OutgoingEmail } from './outgoing-email';
-import { toSendEmailInput } from './ses-message';
+import {
+  BULK_TEMPLATE,
+  MAX_BULK_ENTRY_CHARS,
+  toBulkEmailEntry,
+  toSendBulkEmailInput,
+  toSendEmailInput,
+} from './ses-message';
 
 const settings = {
   fromAddress: '"Public Buyers Community" <no-reply@buyers.example.eu>',
@@ -88,5 +94,46 @@ describe('toSendEmailInput', () => {
     ['an unsubscribe link with a line break', { unsubscribe: { url: 'https://x.org/u\r\nX-Evil: 1' } }],
   ])('refuses %s as a permanent error', (_case, change) => {
     expect(() => toSendEmailInput({ ...email, ...change }, settings)).toThrow(PermanentEmailError);
+  });
+});
+
+describe('toBulkEmailEntry', () => {
+  const unsubscribed = { ...email, unsubscribe: { url: 'https://preferences.example.org/unsubscribe/abc' } };
+
+  it('carries the recipient, headers and tags of the SendEmail, and the rendered email as replacement data', () => {
+    const single = toSendEmailInput(unsubscribed, settings);
+    const entry = toBulkEmailEntry({ ...unsubscribed, subject: 'Thresholds {{2026}} & <rules>' });
+
+    expect(entry?.Destination).toEqual(single.Destination);
+    expect(entry?.ReplacementHeaders).toEqual(single.Content?.Simple?.Headers);
+    expect(entry?.ReplacementTags).toEqual(single.EmailTags);
+    expect(
+      JSON.parse(entry?.ReplacementEmailContent?.ReplacementTemplate?.ReplacementTemplateData ?? ''),
+    ).toEqual({
+      subject: 'Thresholds {{2026}} & <rules>',
+      html: '<p>Hello</p>',
+      text: 'Hello',
+    });
+  });
+
+  it('leaves an email too large for an entry to SendEmail', () => {
+    expect(toBulkEmailEntry({ ...email, html: 'x'.repeat(MAX_BULK_ENTRY_CHARS) })).toBeUndefined();
+  });
+
+  it('refuses header injection as SendEmail does', () => {
+    expect(() => toBulkEmailEntry({ ...email, to: 'a@example.org\r\nBcc: b@example.org' })).toThrow(
+      PermanentEmailError,
+    );
+  });
+
+  it('sends the entries with the sender, the configuration set and a template of three substitutions', () => {
+    const entry = toBulkEmailEntry(email);
+    const input = toSendBulkEmailInput(entry ? [entry] : [], settings);
+
+    expect(input.FromEmailAddress).toBe(settings.fromAddress);
+    expect(input.FromEmailAddressIdentityArn).toBe(settings.fromIdentityArn);
+    expect(input.ConfigurationSetName).toBe('notifications');
+    expect(input.DefaultContent?.Template?.TemplateContent).toEqual(BULK_TEMPLATE);
+    expect(input.BulkEmailEntries).toEqual([entry]);
   });
 });

@@ -11,6 +11,7 @@ const settings: EmailSettings = {
   fromAddress: 'no-reply@buyers.example.eu',
   region: 'eu-central-1',
   maxConcurrency: 2,
+  bulkSize: 1,
   maxAttempts: 1,
   retryBaseDelayMs: 10,
   retryMaxDelayMs: 10,

@@ -83,6 +83,7 @@ describe('email feedback consumer', () => {
               endpoint: infra.sesEndpoint,
               maxSendRate: 100,
               maxConcurrency: 4,
+              bulkSize: 10,
               maxAttempts: 3,
               retryBaseDelayMs: 50,
               retryMaxDelayMs: 500,

@@ -26,6 +26,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
         endpoint: config.SES_ENDPOINT,
         maxSendRate: config.SES_MAX_SEND_RATE,
         maxConcurrency: config.SES_MAX_CONCURRENCY,
+        bulkSize: config.SES_BULK_SIZE,
         maxAttempts: config.SES_MAX_ATTEMPTS,
         retryBaseDelayMs: config.SES_RETRY_BASE_DELAY,
         retryMaxDelayMs: config.SES_RETRY_MAX_DELAY,
