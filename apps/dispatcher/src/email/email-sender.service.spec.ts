@@ -270,8 +270,9 @@ describe('EmailSender', () => {
 
     const all = Promise.all(
       to.map((address, index) =>
-        sender.send({ ...email, to: address, notificationId: `n-${index}` }, async ({ messageId }) => {
+        sender.send({ ...email, to: address, notificationId: `n-${index}` }, ({ messageId }) => {
           recorded.push(messageId);
+          return Promise.resolve();
         }),
       ),
     );

@@ -46,8 +46,9 @@ function setUp(limits: SesCallLimits, admit: () => void = () => undefined) {
   const sesCalls = new SesCalls(gateway, limits, admit, (emails) => sizes.push(emails));
   const recorded: string[] = [];
   const send = (to: string) =>
-    sesCalls.send(emailTo(to), async ({ messageId }) => {
+    sesCalls.send(emailTo(to), ({ messageId }) => {
       recorded.push(messageId);
+      return Promise.resolve();
     });
   return { gateway, calls, sizes, recorded, send };
 }

@@ -140,7 +140,7 @@ describe('EmailSender against the SES emulator', () => {
       new MetricsService(registry),
     );
     await bulkSender.onModuleInit();
-    const emails = greekAndBulgarianEmails().map(([, { language, ...content }], index) => ({
+    const emails = greekAndBulgarianEmails().map(([, { language: _language, ...content }], index) => ({
       ...content,
       subject: `${content.subject} {{subject}} & <${index}>`,
       to: uniqueEmail('bulk'),
