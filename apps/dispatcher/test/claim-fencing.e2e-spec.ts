@@ -85,7 +85,7 @@ describe('claims of a lost replica', () => {
     const [first] = await deliveries.claimDue(10, lost);
     await expireLease(lost);
 
-    await expect(claims.takeOver('delivery', CLAIM_TIMEOUT_MS)).resolves.toEqual([
+    await expect(claims.takeOver(CLAIM_TIMEOUT_MS)).resolves.toEqual([
       { kind: 'delivery', cause: 'replica-lost', count: 1 },
     ]);
     // Late, before anyone claimed it again: it stays pending for the next claim.
@@ -113,9 +113,9 @@ describe('claims of a lost replica', () => {
     await pendingDelivery();
     await deliveries.claimDue(10, survivor);
 
-    await expect(claims.takeOver('delivery', CLAIM_TIMEOUT_MS)).resolves.toEqual([]);
+    await expect(claims.takeOver(CLAIM_TIMEOUT_MS)).resolves.toEqual([]);
     await db.query(`UPDATE deliveries SET claimed_at = now() - interval '3 minutes'`);
-    await expect(claims.takeOver('delivery', CLAIM_TIMEOUT_MS)).resolves.toEqual([
+    await expect(claims.takeOver(CLAIM_TIMEOUT_MS)).resolves.toEqual([
       { kind: 'delivery', cause: 'timeout', count: 1 },
     ]);
   });
@@ -132,7 +132,7 @@ describe('claims of a lost replica', () => {
     ]);
     const [first] = await digests.claimDue(10, lost);
     await expireLease(lost);
-    await expect(claims.takeOver('digest', CLAIM_TIMEOUT_MS)).resolves.toEqual([
+    await expect(claims.takeOver(CLAIM_TIMEOUT_MS)).resolves.toEqual([
       { kind: 'digest', cause: 'replica-lost', count: 1 },
     ]);
     const [second] = await digests.claimDue(10, survivor);

@@ -15,6 +15,7 @@ export interface Takeover {
   count: number;
 }
 
+export const CLAIM_KINDS: readonly ClaimKind[] = ['delivery', 'digest'];
 const CLAIM_TABLES: Record<ClaimKind, string> = { delivery: 'deliveries', digest: 'digests' };
 
 /** What a claim handed back sends, so that idle sender lanes take it at once rather than at their next poll. */
@@ -60,14 +61,13 @@ export class ClaimsRepository {
   }
 
   /**
-   * Hands back to `pending` the claims of one kind whose replica holds no live lease (or that are older than
-   * `timeoutMs`); each will be claimed and sent again. Deliveries handed back wake the sender lanes in the same
-   * statement.
+   * Hands back to `pending` the claims of every kind whose replica holds no live lease (or that are older than
+   * `timeoutMs`), in one statement; each will be claimed and sent again. Deliveries handed back wake the sender lanes
+   * in the same statement.
    */
-  async takeOver(kind: ClaimKind, timeoutMs: number): Promise<Takeover[]> {
-    const rows = await queryRows<{ cause: TakeoverCause; count: string }>(
-      this.dataSource,
-      `WITH taken AS (
+  async takeOver(timeoutMs: number): Promise<Takeover[]> {
+    const taken = CLAIM_KINDS.map(
+      (kind) => `taken_${kind} AS (
          UPDATE ${CLAIM_TABLES[kind]} c
             SET status = 'pending', claimed_by = NULL, claimed_at = NULL, next_attempt_at = now(), updated_at = now()
            FROM (SELECT s.id, CASE WHEN l.replica_id IS NULL THEN 'replica-lost' ELSE 'timeout' END AS cause
@@ -77,14 +77,22 @@ export class ClaimsRepository {
                     AND (l.replica_id IS NULL OR s.claimed_at < now() - make_interval(secs => $1::double precision / 1000))
                   FOR UPDATE OF s SKIP LOCKED) stale
           WHERE c.id = stale.id
-          RETURNING stale.cause
-       ), woken AS (
-         SELECT ${WAKE_UP[kind]} WHERE EXISTS (SELECT 1 FROM taken)
-       )
-       SELECT cause, count(*) AS count, (SELECT count(*) FROM woken) AS woken FROM taken GROUP BY cause`,
+          RETURNING '${kind}'::text AS kind, stale.cause
+       ), woken_${kind} AS (
+         SELECT ${WAKE_UP[kind]} WHERE EXISTS (SELECT 1 FROM taken_${kind})
+       )`,
+    );
+    const rows = await queryRows<{ kind: ClaimKind; cause: TakeoverCause; count: string }>(
+      this.dataSource,
+      `WITH ${taken.join(', ')}
+       SELECT kind, cause, count(*) AS count,
+              ${CLAIM_KINDS.map((kind) => `(SELECT count(*) FROM woken_${kind})`).join(' + ')} AS woken
+         FROM (${CLAIM_KINDS.map((kind) => `SELECT kind, cause FROM taken_${kind}`).join(' UNION ALL ')}) t
+        GROUP BY kind, cause
+        ORDER BY kind, cause`,
       [timeoutMs],
     );
-    return rows.map((row) => ({ kind, cause: row.cause, count: Number(row.count) }));
+    return rows.map((row) => ({ kind: row.kind, cause: row.cause, count: Number(row.count) }));
   }
 
   async dropExpiredLeases(): Promise<void> {

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DispatcherConfig } from '../config/dispatcher.config';
 import { ClaimMetrics } from './claim-metrics';
-import { ClaimsRepository, type ClaimKind } from './claims.repository';
+import { ClaimsRepository } from './claims.repository';
 
-const CLAIM_KINDS: readonly ClaimKind[] = ['delivery', 'digest'];
+/** Leases expired for an hour are deleted about once a minute: nothing waits for it. */
+const EXPIRED_LEASE_SWEEP_MS = 60_000;
 
 /**
  * This replica's lease: renewed every REPLICA_LEASE_RENEW_INTERVAL, it makes the replica's claims its own. Each renewal
@@ -18,6 +19,7 @@ export class ReplicaLease implements OnModuleInit, OnApplicationShutdown {
   private tick?: Promise<void>;
   /** Local time until which the lease is surely held: the start of the last successful renewal plus the TTL. */
   private heldUntil = 0;
+  private sweptAt = 0;
 
   constructor(
     private readonly config: DispatcherConfig,
@@ -61,13 +63,14 @@ export class ReplicaLease implements OnModuleInit, OnApplicationShutdown {
   private async renewAndTakeOver(): Promise<void> {
     try {
       await this.renew();
-      for (const kind of CLAIM_KINDS) {
-        for (const { cause, count } of await this.claims.takeOver(kind, this.config.CLAIM_TIMEOUT)) {
-          this.metrics.takeovers.inc({ kind, cause }, count);
-          this.logger.warn({ msg: 'took over claims', kind, cause, count });
-        }
+      for (const { kind, cause, count } of await this.claims.takeOver(this.config.CLAIM_TIMEOUT)) {
+        this.metrics.takeovers.inc({ kind, cause }, count);
+        this.logger.warn({ msg: 'took over claims', kind, cause, count });
       }
-      await this.claims.dropExpiredLeases();
+      if (Date.now() - this.sweptAt >= EXPIRED_LEASE_SWEEP_MS) {
+        await this.claims.dropExpiredLeases();
+        this.sweptAt = Date.now();
+      }
     } catch (error) {
       this.logger.warn({
         msg: 'could not renew the replica lease or take over claims',

@@ -68,6 +68,16 @@ describe('DeliverySenderWorker', () => {
     expect(wakeups.wait).toHaveBeenCalledWith(1000);
   });
 
+  it('polls on one lane only: the others wait for a wake-up', async () => {
+    batches.claim.mockResolvedValue(claimed([]));
+
+    await start({ SENDER_CONCURRENCY: 4 });
+
+    await waitFor(() => wakeups.wait.mock.calls.length >= 4);
+    const timeouts = wakeups.wait.mock.calls.slice(0, 4).map(([timeoutMs]: [number?]) => timeoutMs);
+    expect(timeouts.sort()).toEqual([1000, undefined, undefined, undefined]);
+  });
+
   it('wakes another lane when its claim was full, and only then', async () => {
     batches.claim
       .mockResolvedValueOnce(claimed([deliveryRow({ id: '1' }), deliveryRow({ id: '2' })]))

@@ -15,6 +15,11 @@ const ERROR_PAUSE_MS = 1000;
 /**
  * Runs SENDER_CONCURRENCY lanes, each claiming a batch of due deliveries (SKIP LOCKED, so replicas share the
  * work) under this replica's lease and sending it. On shutdown the lanes finish their batch.
+ *
+ * Idle lanes wait for a wake-up: the NOTIFY of new or handed-back deliveries wakes one, and a lane that claimed a full
+ * batch wakes the next. Only the first lane also polls every SENDER_POLL_INTERVAL, for the retries that came due
+ * (they send no NOTIFY) and for notifications lost while the listening connection was down; what it finds wakes the
+ * others the same way.
  */
 @Injectable()
 export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -36,7 +41,9 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
     }
     this.running = true;
     await this.wakeups.start();
-    this.lanes = Array.from({ length: this.config.SENDER_CONCURRENCY }, () => this.runLane());
+    this.lanes = Array.from({ length: this.config.SENDER_CONCURRENCY }, (_, lane) =>
+      this.runLane(lane === 0 ? this.config.SENDER_POLL_INTERVAL : undefined),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -46,7 +53,8 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
     this.lanes = [];
   }
 
-  private async runLane(): Promise<void> {
+  /** `pollInterval`: how long the lane waits for a wake-up before it looks anyway; unset, it waits for one. */
+  private async runLane(pollInterval?: number): Promise<void> {
     while (this.running) {
       try {
         const batch = this.lease.isHeld()
@@ -59,7 +67,7 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
         if (batch && batch.rows.length > 0) {
           await this.sender.sendBatch(batch);
         } else {
-          await this.wakeups.wait(this.config.SENDER_POLL_INTERVAL);
+          await this.wakeups.wait(pollInterval);
         }
       } catch (error) {
         this.logger.error({ msg: 'sender lane failed; retrying', error: String(error) });

@@ -32,4 +32,23 @@ describe('DeliveryWakeups', () => {
     await expect(settled(next)).resolves.toBe(false);
     await expect(next).resolves.toBeUndefined();
   });
+
+  it('keeps a lane without a timeout waiting until it is woken or the wake-ups stop', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const wakeups = new DeliveryWakeups({} as DataSource);
+      const woken = wakeups.wait();
+      const stopped = wakeups.wait();
+
+      jest.advanceTimersByTime(24 * 60 * 60_000);
+      expect(jest.getTimerCount()).toBe(0);
+      await expect(settled(woken)).resolves.toBe(false);
+      wakeups.wakeOne();
+      await expect(woken).resolves.toBeUndefined();
+      await wakeups.stop();
+      await expect(stopped).resolves.toBeUndefined();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -40,8 +40,11 @@ export class DeliveryWakeups {
     await client?.end().catch(() => undefined);
   }
 
-  /** Resolves on a wake-up meant for this lane, after `timeoutMs`, or on `stop()`, whichever comes first. */
-  wait(timeoutMs: number): Promise<void> {
+  /**
+   * Resolves on a wake-up meant for this lane, after `timeoutMs` (without one, only a wake-up), or on `stop()`,
+   * whichever comes first.
+   */
+  wait(timeoutMs?: number): Promise<void> {
     if (this.stopped || this.missed) {
       this.missed = false;
       return Promise.resolve();
@@ -52,7 +55,7 @@ export class DeliveryWakeups {
         this.waiters.delete(done);
         resolve();
       };
-      const timer = setTimeout(done, timeoutMs);
+      const timer = timeoutMs === undefined ? undefined : setTimeout(done, timeoutMs);
       this.waiters.add(done);
     });
   }
