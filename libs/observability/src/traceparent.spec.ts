@@ -43,6 +43,14 @@ describe('traceparent', () => {
     expect(parseTraceparent(first)?.traceId).not.toBe(parseTraceparent(second)?.traceId);
   });
 
+  it('keeps drawing distinct, well-formed ids across refills of its random pool', () => {
+    const ids = Array.from({ length: 1000 }, () => newTraceparent());
+
+    expect(ids.every((id) => FORMAT.test(id))).toBe(true);
+    expect(new Set(ids.map((id) => parseTraceparent(id)?.traceId)).size).toBe(ids.length);
+    expect(new Set(ids.map((id) => parseTraceparent(id)?.parentId)).size).toBe(ids.length);
+  });
+
   it('continues a trace in a new span', () => {
     const child = childTraceparent(VALID);
 
