@@ -3,6 +3,7 @@ import { createTestSchema, getTestInfra, type TestSchema } from '@notify/testing
 import type { DataSource } from 'typeorm';
 import type { ReplicaLease } from '../src/claims/replica-lease.service';
 import { DispatcherConfig } from '../src/config/dispatcher.config';
+import type { NotificationContextLoader } from '../src/deliveries/notification-context.loader';
 import type { AlertSummarySender } from '../src/digests/alert-summary-sender.service';
 import type { DigestSender } from '../src/digests/digest-sender.service';
 import { DigestRunner } from '../src/digests/digest-runner.service';
@@ -67,6 +68,7 @@ describe('digest opening benchmark', () => {
       new DigestsRepository(db),
       {} as DigestSender,
       {} as AlertSummarySender,
+      {} as NotificationContextLoader,
       { isHeld: () => false } as unknown as ReplicaLease,
     );
     const started = performance.now();
