@@ -55,6 +55,22 @@ function setUp(limits: SesCallLimits, admit: () => void = () => undefined) {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Keeps the only call busy with one email, queues `names` behind it, then frees it: they leave in the next call. */
+async function queuedBehindOneCall(
+  send: (to: string) => Promise<string>,
+  calls: Call[],
+  names: string[],
+): Promise<Promise<unknown>[]> {
+  const blocker = send('first@example.org');
+  await settle();
+  const sent = names.map((name) => send(`${name}@example.org`).catch((error: unknown) => error));
+  await settle();
+  calls[0].finish();
+  await blocker;
+  await settle();
+  return sent;
+}
+
 describe('SesCalls', () => {
   it('sends an email that finds a call free alone, through SendEmail', async () => {
     const { gateway, calls, recorded, send } = setUp({ maxConcurrency: 2, bulkSize: 10 });
@@ -134,13 +150,7 @@ describe('SesCalls', () => {
     const { gateway, calls, recorded, send } = setUp({ maxConcurrency: 1, bulkSize: 5 });
     const throttled = new SesBulkEntryError('TooManyRequestsException', 'ACCOUNT_THROTTLED');
 
-    const blocker = send('first@example.org');
-    await settle();
-    const sent = ['a', 'b', 'c'].map((name) => send(`${name}@example.org`).catch((error: unknown) => error));
-    await settle();
-    calls[0].finish();
-    await blocker;
-    await settle();
+    const sent = await queuedBehindOneCall(send, calls, ['a', 'b', 'c']);
     calls[1].finish([{ messageId: 'id-a' }, { error: throttled }, { alone: true }]);
     await settle();
 
@@ -154,13 +164,7 @@ describe('SesCalls', () => {
     const { calls, send } = setUp({ maxConcurrency: 1, bulkSize: 5 });
     const rejected = new MessageRejected({ message: 'bad', $metadata: { httpStatusCode: 400 } });
 
-    const blocker = send('first@example.org');
-    await settle();
-    const sent = ['a', 'b'].map((name) => send(`${name}@example.org`).catch((error: unknown) => error));
-    await settle();
-    calls[0].finish();
-    await blocker;
-    await settle();
+    const sent = await queuedBehindOneCall(send, calls, ['a', 'b']);
     calls[1].fail(rejected);
     await settle();
     expect(calls[2].emails).toEqual(['a@example.org']);
@@ -179,13 +183,7 @@ describe('SesCalls', () => {
       $metadata: { httpStatusCode: 429 },
     });
 
-    const blocker = send('first@example.org');
-    await settle();
-    const sent = ['a', 'b'].map((name) => send(`${name}@example.org`).catch((error: unknown) => error));
-    await settle();
-    calls[0].finish();
-    await blocker;
-    await settle();
+    const sent = await queuedBehindOneCall(send, calls, ['a', 'b']);
     calls[1].fail(throttled);
 
     await expect(Promise.all(sent)).resolves.toEqual([throttled, throttled]);
