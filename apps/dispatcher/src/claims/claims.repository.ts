@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { queryRows } from '../database/query-rows';
-import { DELIVERY_CHANNEL_SQL } from '../deliveries/delivery-channel';
+import { DELIVERY_CHANNEL_SQL } from '../database/delivery-channel';
 
 export type ClaimKind = 'delivery' | 'digest';
 export type TakeoverCause = 'replica-lost' | 'timeout';

@@ -7,7 +7,7 @@ import type { EventDecision } from '../policy/notification-policy';
 import type { DeliveryCategory, FailureReason, SkipReason } from '../policy/delivery-vocabulary';
 import type { RecipientRole } from '../policy/recipient-rules';
 import type { TemplateId } from '../templates/template-id';
-import { DELIVERY_CHANNEL_SQL } from './delivery-channel';
+import { DELIVERY_CHANNEL_SQL } from '../database/delivery-channel';
 import {
   byPriority,
   CLAIMABLE_DELIVERIES_SQL,

@@ -3,7 +3,7 @@ import { pgClientConfig } from '@notify/persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
-import { DELIVERY_CHANNEL_SQL } from './delivery-channel';
+import { DELIVERY_CHANNEL_SQL } from '../database/delivery-channel';
 
 const RECONNECT_DELAY_MS = 2000;
 
