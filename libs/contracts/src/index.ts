@@ -31,6 +31,7 @@ export type { KafkaHeaders, KafkaHeaderValue } from './cloudevents/kafka-headers
 
 export { PayloadValidationError, UnknownEventTypeError, validatePayload } from './payload-validation';
 export type { FieldViolation } from './payload-validation';
+export { readValidPayload } from './validation/payload-reader';
 export { IsIanaTimeZone, isIanaTimeZone } from './validation/time-zone.validator';
 export { IsBcp47Locale, isBcp47Locale } from './validation/locale.validator';
 export { IsRfc3339DateTime, isRfc3339DateTime } from './validation/date-time.validator';

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { EVENT_CATALOG, EventDataMap } from './event-catalog';
 import { EventType, isEventType } from './event-types';
+import { readValidPayload } from './validation/payload-reader';
 
 export interface FieldViolation {
   /** Dotted path into `data`, e.g. `actor.userId` or `moderators.0.contactEmail`. */
@@ -48,7 +49,8 @@ function isJsonObject(data: unknown): data is Record<string, unknown> {
 
 /**
  * Validates an event's `data` against its type's payload class and returns the class instance.
- * Fields the class does not know are dropped, not rejected, so producers may add fields first.
+ * Fields the class does not know are dropped, not rejected, so producers may add fields first. A valid payload is read
+ * by `readValidPayload`; the class-transformer + class-validator pass runs for the others, to name what is wrong.
  */
 export async function validatePayload<T extends EventType>(type: T, data: unknown): Promise<EventDataMap[T]>;
 export async function validatePayload(type: string, data: unknown): Promise<EventDataMap[EventType]>;
@@ -60,7 +62,12 @@ export async function validatePayload(type: string, data: unknown): Promise<obje
     const kind = Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data;
     throw new PayloadValidationError(type, [], `data must be a JSON object, got ${kind}`);
   }
-  const instance: object = plainToInstance(EVENT_CATALOG[type].payload as new () => object, data);
+  const payloadClass = EVENT_CATALOG[type].payload as new () => object;
+  const read = readValidPayload(payloadClass, data);
+  if (read !== undefined) {
+    return read;
+  }
+  const instance: object = plainToInstance(payloadClass, data);
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: false,

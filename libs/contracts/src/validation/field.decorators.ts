@@ -91,7 +91,11 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** A nested object (or, with `each`, an array of them) validated against its own class. */
+/**
+ * A nested object (or, with `each`, an array of them) validated against its own class. Each item is checked to be an
+ * object: class-validator would otherwise take an array inside the array for a list of items and pass `[[]]`.
+ */
 export function Nested(type: () => new () => object, options: { each?: boolean } = {}): PropertyDecorator {
-  return compose(options.each ? IsArray() : IsObject(), ValidateNested({ each: options.each }), Type(type));
+  const shape = options.each ? compose(IsArray(), IsObject({ each: true })) : IsObject();
+  return compose(shape, ValidateNested({ each: options.each }), Type(type));
 }
