@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the types of a module without its own, in every project that compiles this file
+/// <reference path="./class-transformer-storage.d.ts" />
 // Reader: owns building a payload class's instance straight from the rules declared on the class, for the payloads
 // that satisfy them; the full class-transformer + class-validator pass stays the authority on everything else.
 import { TransformationType, type TransformFnParams } from 'class-transformer';
