@@ -61,6 +61,12 @@ const dispatcherNodeArgs = option('dispatcher-node-args')?.split(',') ?? [];
 // `--dist=<checkout>/dist`: the services of another checkout's build (e.g. an older commit), with this bench.
 const distArgument = option('dist');
 const servicesRoot = distArgument ? path.dirname(path.resolve(distArgument)) : workspaceRoot;
+// `--repeat=<n>`: the bare client and the 1-dispatcher burst n times over, on the same processes, as `repeats`: does
+// a dispatcher that has already sent thousands of emails cost less per email than a fresh one?
+const repeat = Number(option('repeat') ?? 1);
+if (!(Number.isInteger(repeat) && repeat >= 1 && repeat <= 20)) {
+  throw new Error(`--repeat must be an integer from 1 to 20, got ${option('repeat')}`);
+}
 // `--rows=pipeline1,latency`: only these rows (the warm-up always runs); `--label=<text>` names the results file.
 const rows = new Set(option('rows')?.split(',') ?? ROWS);
 const unknownRows = [...rows].filter((row) => !ROWS.includes(row));
@@ -199,6 +205,22 @@ async function main() {
     if (rows.has('pipeline1')) {
       log(`pipeline, 1 dispatcher: ${sizes.pipeline} events`);
       keep('pipeline1', await burst({ ...context, db, count: sizes.pipeline, pids: [first.child.pid] }));
+    }
+
+    const repeats = [];
+    for (let round = 2; round <= repeat && rows.has('bare') && rows.has('pipeline1'); round += 1) {
+      log(`round ${round} of ${repeat} on the same processes: bare client, then pipeline`);
+      const bare = await bareClient({
+        endpoint: recorder.endpoint,
+        count: sizes.bare,
+        warmUp: sizes.warmUp * 10,
+        concurrency: SES_CONCURRENCY,
+        refs,
+        email,
+      });
+      const pipeline1 = await burst({ ...context, db, count: sizes.pipeline, pids: [first.child.pid] });
+      repeats.push({ round, bare, pipeline1 });
+      keep('repeats', repeats);
     }
 
     if (rows.has('latency')) {

@@ -60,6 +60,14 @@ export function formatTable(r) {
       `${ratio(q.pipeline1ToBare)} bare (≥ 0.8x), ${ratio(q.pipeline1ToNaive)} naive (≥ 5x)`,
     ]);
   }
+  for (const { round, bare, pipeline1 } of r.repeats ?? []) {
+    rows.push([
+      `round ${round}, same processes: pipeline, 1 dispatcher`,
+      `${pipeline(pipeline1)}; bare ${fixed(bare.perSecond)} emails/s`,
+      `${cpu(pipeline1)}; bare ${cpu(bare)}`,
+      `${ratio(pipeline1.perSecond / bare.perSecond)} bare, CPU ${ratio(pipeline1.cpuMsPerEmail / bare.cpuMsPerEmail)} bare`,
+    ]);
+  }
   if (r.latency) {
     const l = r.latency;
     rows.push([
