@@ -175,9 +175,16 @@ describe('readValidPayload', () => {
     class WithoutRules {
       name!: string;
     }
+    class WithUnruledDefault {
+      @IsString()
+      name!: string;
+
+      origin = 'constructor';
+    }
 
     expect(readValidPayload(WithDefined, { name: 'x' })).toBeUndefined();
     expect(readValidPayload(WithoutRules, { name: 'x' })).toBeUndefined();
+    expect(readValidPayload(WithUnruledDefault, { name: 'x' })).toBeUndefined();
   });
 
   it('skips the transforms of a group, as plainToInstance given no groups does', async () => {

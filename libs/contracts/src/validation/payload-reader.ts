@@ -86,7 +86,9 @@ function compile(payloadClass: PayloadClass): ClassRules | null {
     }
     properties.set(name, property);
   }
-  return properties.size > 0 ? { payloadClass, properties } : null;
+  // A field the constructor sets without a rule would be deleted by the whitelist; the reader leaves such classes be.
+  const unruled = Object.keys(new payloadClass()).some((name) => !properties.has(name));
+  return properties.size > 0 && !unruled ? { payloadClass, properties } : null;
 }
 
 function compileProperty(
