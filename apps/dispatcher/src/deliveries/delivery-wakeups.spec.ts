@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DeliveryWakeups } from './delivery-wakeups';
 
 describe('DeliveryWakeups', () => {
-  const settled = async (promise: Promise<void>): Promise<boolean> => {
+  const settled = async (promise: Promise<boolean>): Promise<boolean> => {
     let done = false;
     void promise.then(() => (done = true));
     await new Promise((resolve) => setImmediate(resolve));
@@ -20,9 +20,10 @@ describe('DeliveryWakeups', () => {
     await expect(settled(second)).resolves.toBe(false);
     wakeups.wakeOne();
     await expect(settled(second)).resolves.toBe(true);
+    await expect(first).resolves.toBe(true);
   });
 
-  it('keeps a wake-up that found no lane waiting for the next wait', async () => {
+  it('keeps a wake-up that found no lane waiting for the next wait, and tells a timeout from a wake-up', async () => {
     const wakeups = new DeliveryWakeups({} as DataSource);
 
     wakeups.wakeOne();
@@ -30,7 +31,7 @@ describe('DeliveryWakeups', () => {
     await expect(settled(wakeups.wait(60_000))).resolves.toBe(true);
     const next = wakeups.wait(20);
     await expect(settled(next)).resolves.toBe(false);
-    await expect(next).resolves.toBeUndefined();
+    await expect(next).resolves.toBe(false);
   });
 
   it('keeps a lane without a timeout waiting until it is woken or the wake-ups stop', async () => {
@@ -44,9 +45,9 @@ describe('DeliveryWakeups', () => {
       expect(jest.getTimerCount()).toBe(0);
       await expect(settled(woken)).resolves.toBe(false);
       wakeups.wakeOne();
-      await expect(woken).resolves.toBeUndefined();
+      await expect(woken).resolves.toBe(true);
       await wakeups.stop();
-      await expect(stopped).resolves.toBeUndefined();
+      await expect(stopped).resolves.toBe(true);
     } finally {
       jest.useRealTimers();
     }

@@ -42,21 +42,22 @@ export class DeliveryWakeups {
 
   /**
    * Resolves on a wake-up meant for this lane, after `timeoutMs` (without one, only a wake-up), or on `stop()`,
-   * whichever comes first.
+   * whichever comes first: true when woken (or stopped), false when the time ran out.
    */
-  wait(timeoutMs?: number): Promise<void> {
+  wait(timeoutMs?: number): Promise<boolean> {
     if (this.stopped || this.missed) {
       this.missed = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const done = (): void => {
+      const done = (woken: boolean): void => {
         clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
+        this.waiters.delete(wake);
+        resolve(woken);
       };
-      const timer = timeoutMs === undefined ? undefined : setTimeout(done, timeoutMs);
-      this.waiters.add(done);
+      const wake = (): void => done(true);
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => done(false), timeoutMs);
+      this.waiters.add(wake);
     });
   }
 

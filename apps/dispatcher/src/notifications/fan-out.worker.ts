@@ -53,17 +53,28 @@ export class FanOutWorker implements OnApplicationBootstrap, BeforeApplicationSh
     this.lane = undefined;
   }
 
+  /**
+   * Looking for a job is a transaction of its own; after a poll that no notification cut short, one statement
+   * counting the pending jobs (the gauge's figure) decides whether to look, so an idle replica polls with it alone.
+   */
   private async run(): Promise<void> {
+    let look = true;
     while (this.running) {
       try {
-        if (this.lease.isHeld() && (await this.jobs.planNextPage(this.config.FANOUT_PAGE_SIZE))) {
+        if (look && this.lease.isHeld() && (await this.jobs.planNextPage(this.config.FANOUT_PAGE_SIZE))) {
           this.pages.inc();
           continue;
         }
-        this.pendingJobs.set(await this.jobs.pendingCount());
-        await this.wakeups.wait(this.config.FANOUT_POLL_INTERVAL);
+        if (await this.wakeups.wait(this.config.FANOUT_POLL_INTERVAL)) {
+          look = true;
+          continue;
+        }
+        const pending = await this.jobs.pendingCount();
+        this.pendingJobs.set(pending);
+        look = pending > 0;
       } catch (error) {
         this.logger.error({ msg: 'fan-out page failed; retrying', error: String(error) });
+        look = true;
         await this.wakeups.wait(ERROR_PAUSE_MS);
       }
     }
