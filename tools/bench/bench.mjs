@@ -160,20 +160,19 @@ async function main() {
     log('warm-up');
     await burst({ ...context, count: sizes.warmUp, pids: [first.child.pid] });
     const email = await sampleEmail(sesEndpoint, startedAt);
+    const bareRun = () =>
+      bareClient({
+        endpoint: recorder.endpoint,
+        count: sizes.bare,
+        warmUp: sizes.warmUp * 10,
+        concurrency: SES_CONCURRENCY,
+        refs,
+        email,
+      });
 
     if (rows.has('bare')) {
       log(`bare SES client: ${sizes.bare} emails`);
-      keep(
-        'bare',
-        await bareClient({
-          endpoint: recorder.endpoint,
-          count: sizes.bare,
-          warmUp: sizes.warmUp * 10,
-          concurrency: SES_CONCURRENCY,
-          refs,
-          email,
-        }),
-      );
+      keep('bare', await bareRun());
     }
 
     if (rows.has('naive')) {
@@ -210,14 +209,7 @@ async function main() {
     const repeats = [];
     for (let round = 2; round <= repeat && rows.has('bare') && rows.has('pipeline1'); round += 1) {
       log(`round ${round} of ${repeat} on the same processes: bare client, then pipeline`);
-      const bare = await bareClient({
-        endpoint: recorder.endpoint,
-        count: sizes.bare,
-        warmUp: sizes.warmUp * 10,
-        concurrency: SES_CONCURRENCY,
-        refs,
-        email,
-      });
+      const bare = await bareRun();
       const pipeline1 = await burst({ ...context, db, count: sizes.pipeline, pids: [first.child.pid] });
       repeats.push({ round, bare, pipeline1 });
       keep('repeats', repeats);
